@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { loadNetworkConfig } from '../config/network-config.js';
+import { isRunning, networkProcessNames } from '../fabric/network.js';
+import { stopProcess } from '../process/supervisor.js';
+import { repoRoot } from '../runtime/paths.js';
+import { serviceProcessNames } from '../services/services.js';
+import { runCli } from './run-cli.js';
+
+/**
+ * Runs every integration test against the real network: reuses a running PatRec, or starts
+ * one and afterwards stops exactly the processes this run started.
+ */
+runCli(async () => {
+  const config = loadNetworkConfig();
+  const names = [...serviceProcessNames, ...networkProcessNames(config)];
+  const runningBefore = new Set(names.filter(isRunning));
+
+  let failed = false;
+  try {
+    if ((await exec('npx', ['tsx', 'scripts/src/cli/start.ts'])) !== 0) {
+      throw new IntegrationFailure('PatRec did not start, so no integration test ran (see above)');
+    }
+    const specs = ['scripts/src/**/*.integration.test.ts'];
+    failed = (await exec('npx', ['mocha', ...specs])) !== 0;
+    failed =
+      (await exec('npm', ['run', 'test:integration', '--workspaces', '--if-present'])) !== 0 ||
+      failed;
+  } finally {
+    const startedHere = names.filter((n) => !runningBefore.has(n));
+    for (const name of startedHere) await stopProcess(name);
+    if (startedHere.length > 0)
+      console.log(`Stopped the ${startedHere.length} processes this run started.`);
+  }
+  if (failed) throw new IntegrationFailure('integration tests failed (see above)');
+});
+
+class IntegrationFailure extends Error {
+  override name = 'IntegrationFailure';
+}
+
+function exec(command: string, args: string[]) {
+  return new Promise<number>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}

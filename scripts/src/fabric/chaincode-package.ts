@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { run } from '../process/exec.js';
+import { paths, repoRoot } from '../runtime/paths.js';
+
+export interface ChaincodePackage {
+  file: string;
+  label: string;
+  /** What the peer calls it: `<label>:<sha256 of the package file>`. */
+  packageId: string;
+  /** The chaincode definition's version: package.json's version and the code's digest. */
+  version: string;
+}
+
+const chaincodeDir = path.join(repoRoot, 'chaincode');
+
+/**
+ * Compiles chaincode/ and packages the JavaScript with its production node_modules for
+ * PatRec's external builder. The tar files are deterministic (sorted names, fixed times and
+ * owners, gzip without a timestamp), so unchanged code gives the same package ID and is
+ * not redeployed.
+ */
+export async function packageChaincode(name: string): Promise<ChaincodePackage> {
+  await run('npm', ['run', 'build', '--workspace', 'chaincode'], {
+    cwd: repoRoot,
+    timeoutMs: 180_000,
+  });
+  const work = path.join(paths.chaincode, 'work');
+  const code = path.join(work, 'code');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(code, { recursive: true });
+  cpSync(path.join(chaincodeDir, 'package.json'), path.join(code, 'package.json'));
+  cpSync(path.join(chaincodeDir, 'dist'), path.join(code, 'dist'), { recursive: true });
+  for (const dependency of await productionDependencies()) {
+    cpSync(path.join(repoRoot, dependency), path.join(code, dependency), {
+      recursive: true,
+      // Nested node_modules are listed (and copied) on their own; the peer refuses symlinks.
+      filter: (source) =>
+        !source.startsWith(path.join(repoRoot, dependency, 'node_modules')) &&
+        !source.includes(`${path.sep}.bin`),
+    });
+  }
+
+  await deterministicTarGz(code, path.join(work, 'code.tar.gz'));
+  const digest = sha256(readFileSync(path.join(work, 'code.tar.gz'))).slice(0, 12);
+  const { version: packageVersion } = JSON.parse(
+    readFileSync(path.join(chaincodeDir, 'package.json'), 'utf8'),
+  ) as { version: string };
+  const label = `${name}_${digest}`;
+  writeFileSync(path.join(work, 'metadata.json'), JSON.stringify({ type: 'node', label }));
+  const file = path.join(paths.chaincode, `${label}.tar.gz`);
+  await deterministicTarGz(work, file, ['metadata.json', 'code.tar.gz']);
+  return {
+    file,
+    label,
+    packageId: `${label}:${sha256(readFileSync(file))}`,
+    version: `${packageVersion}-${digest}`,
+  };
+}
+
+/** Folders (relative to the repository) of chaincode/'s production dependencies. */
+async function productionDependencies(): Promise<string[]> {
+  const out = await run(
+    'npm',
+    ['ls', '--omit=dev', '--all', '--parseable', '--workspace', 'chaincode'],
+    { cwd: repoRoot, timeoutMs: 60_000 },
+  );
+  return out
+    .split('\n')
+    .map((line) => path.relative(repoRoot, line.trim()))
+    .filter((rel) => rel.startsWith('node_modules') && !rel.endsWith('@patrec/chaincode'));
+}
+
+async function deterministicTarGz(dir: string, file: string, entries = ['.']) {
+  await run('tar', [
+    '--sort=name',
+    '--mtime=@0',
+    '--owner=0',
+    '--group=0',
+    '--numeric-owner',
+    '--mode=go-w',
+    '-C',
+    dir,
+    '-cf',
+    `${file}.tar`,
+    ...entries,
+  ]);
+  await run('gzip', ['-n', '-f', `${file}.tar`]);
+  await run('mv', [`${file}.tar.gz`, file]);
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { paths } from './paths.js';
+
+/**
+ * Passwords the network needs (CA bootstrap admins, node enrolment secrets), generated on
+ * first use into the ignored runtime folder, readable only by its owner, never committed.
+ */
+export function secret(name: string): string {
+  const store = readSecrets();
+  const existing = store[name];
+  if (existing) return existing;
+  const created = randomBytes(18).toString('base64url');
+  store[name] = created;
+  mkdirSync(path.dirname(paths.secrets), { recursive: true });
+  writeFileSync(paths.secrets, JSON.stringify(store, null, 2), { mode: 0o600 });
+  return created;
+}
+
+function readSecrets(): Record<string, string> {
+  if (!existsSync(paths.secrets)) return {};
+  return JSON.parse(readFileSync(paths.secrets, 'utf8')) as Record<string, string>;
+}
