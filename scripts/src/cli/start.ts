@@ -3,18 +3,20 @@ import { isRunning, networkSteps, startNetwork } from '../fabric/network.js';
 import { assertPortsFree } from '../process/ports.js';
 import { paths } from '../runtime/paths.js';
 import { databaseUri, startDatabase, usesEmbeddedDatabase } from '../services/database.js';
+import { gatewayUrl, startGateway } from '../services/gateway.js';
+import { startWeb, webUrl } from '../services/web.js';
 import { ensureBinaries } from '../toolchain/binaries.js';
 import { Progress } from '../ui/progress.js';
 import { runCli } from './run-cli.js';
 
+/** `npm start`: installs what is missing, brings every process up, prints where they are. */
 runCli(async () => {
   const config = loadNetworkConfig();
-  const progress = new Progress('PatRec', networkSteps + 3);
+  const progress = new Progress('PatRec', networkSteps + 5);
+  const detail = (message: string) => progress.detail(message);
   console.log(`Starting PatRec (runtime folder ${paths.root})`);
 
-  const binaries = await progress.step('Native binaries', () =>
-    ensureBinaries((m) => progress.detail(m)),
-  );
+  const binaries = await progress.step('Native binaries', () => ensureBinaries(detail));
   await progress.step('Ports', async () => {
     const wanted = allPorts(config).filter(({ owner }) => {
       const processName = owner.split(' ')[0]!;
@@ -24,12 +26,21 @@ runCli(async () => {
   });
   const chaincode = await startNetwork(config, binaries, progress);
   await progress.step('Record store', () => startDatabase(config, binaries));
+  await progress.step('Gateway API', () => startGateway(config, detail));
+  await progress.step('Web app', () => startWeb(config, detail));
 
-  console.log(`\nPatRec is up in ${progress.elapsed()}.`);
-  console.log(
-    `  chaincode  ${chaincode.name} ${chaincode.version} (sequence ${chaincode.sequence})`,
-  );
-  console.log(`  database   ${databaseUri(config)}`);
-  console.log(`  logs       ${paths.logs}`);
-  console.log('Status: npm run status    Stop: npm stop');
+  const peers = config.hospitals.flatMap((h) => h.peers);
+  console.log(`
+PatRec is up (${progress.elapsed()}).
+
+  Web app      ${webUrl(config)}
+  Gateway API  ${gatewayUrl(config)}/api/health
+  Database     ${databaseUri(config)}${usesEmbeddedDatabase() ? ' (FerretDB on SQLite)' : ''}
+  Peers        ${peers.map((p) => `${p.id} ${p.host}:${p.port}`).join(', ')}
+  Orderers     ${config.ordererOrg.orderers.map((o) => `${o.name} ${o.host}:${o.port}`).join(', ')}
+  Channel      ${config.channel}, chaincode ${chaincode.name} ${chaincode.version} (sequence ${chaincode.sequence})
+  Logs         ${paths.logs}
+
+Demo logins: none yet; accounts arrive with the gateway's sign-up and log-in.
+Status: npm run status    Stop: npm stop    Wipe everything: npm run reset`);
 });

@@ -26,10 +26,11 @@ runCli(async () => {
       (await exec('npm', ['run', 'test:integration', '--workspaces', '--if-present'])) !== 0 ||
       failed;
   } finally {
-    const startedHere = names.filter((n) => !runningBefore.has(n));
-    for (const name of startedHere) await stopProcess(name);
-    if (startedHere.length > 0)
-      console.log(`Stopped the ${startedHere.length} processes this run started.`);
+    let stopped = 0;
+    for (const name of names.filter((n) => !runningBefore.has(n))) {
+      if (await stopProcess(name)) stopped += 1;
+    }
+    if (stopped > 0) console.log(`Stopped the ${stopped} processes this run started.`);
   }
   if (failed) throw new IntegrationFailure('integration tests failed (see above)');
 });

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { paths } from '../runtime/paths.js';
-import { commandLine } from './ports.js';
 import { lastLines } from './exec.js';
 
 export interface ProcessSpec {
@@ -25,6 +24,8 @@ export interface StartedProcess {
 interface PidRecord {
   pid: number;
   command: string;
+  /** Kernel start time of the process: tells our process from a later one given the same pid. */
+  startTicks: string;
 }
 
 export class ProcessDiedError extends Error {
@@ -62,7 +63,11 @@ export function startProcess(spec: ProcessSpec): StartedProcess {
     started.exit = { code, signal };
   });
   child.unref();
-  const record: PidRecord = { pid: child.pid, command: spec.command };
+  const record: PidRecord = {
+    pid: child.pid,
+    command: spec.command,
+    startTicks: startTicks(child.pid),
+  };
   writeFileSync(paths.pidFile(spec.name), JSON.stringify(record));
   return started;
 }
@@ -75,9 +80,21 @@ export function runningPid(name: string): number | undefined {
   } catch {
     return undefined;
   }
-  return isAlive(record.pid) && commandLine(record.pid).startsWith(record.command)
+  // Not the command line: processes such as next-server rename themselves.
+  return isAlive(record.pid) && startTicks(record.pid) === record.startTicks
     ? record.pid
     : undefined;
+}
+
+/** Field 22 of /proc/PID/stat, the time the process started, in clock ticks since boot. */
+function startTicks(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces, so count fields after its closing bracket.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /** True when the pid exists and is not a zombie waiting to be reaped. */

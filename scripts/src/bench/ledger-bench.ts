@@ -1,0 +1,54 @@
+import type { Contract } from '@hyperledger/fabric-gateway';
+
+export interface BenchResult {
+  transactions: number;
+  failures: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+/**
+ * Runs `clients` loops concurrently, each submitting one transaction at a time and waiting
+ * for its commit, until `total` transactions have been started.
+ */
+export async function submitConcurrently(
+  contracts: Contract[],
+  total: number,
+  submit: (contract: Contract) => Promise<void>,
+  onProgress: (done: number) => void,
+): Promise<BenchResult> {
+  let started = 0;
+  let failures = 0;
+  const latenciesMs: number[] = [];
+  const began = performance.now();
+  await Promise.all(
+    contracts.map(async (contract) => {
+      while (started < total) {
+        started += 1;
+        const t0 = performance.now();
+        try {
+          await submit(contract);
+          latenciesMs.push(performance.now() - t0);
+        } catch {
+          failures += 1;
+        }
+        const done = latenciesMs.length + failures;
+        if (done % 100 === 0) onProgress(done);
+      }
+    }),
+  );
+  return {
+    transactions: latenciesMs.length,
+    failures,
+    seconds: (performance.now() - began) / 1000,
+    latenciesMs,
+  };
+}
+
+/** The value below which the given share of the samples fall (nearest rank). */
+export function percentile(samples: number[], share: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1));
+  return sorted[rank]!;
+}

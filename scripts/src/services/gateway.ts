@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { NetworkConfig } from '../config/network-config.js';
+import { run } from '../process/exec.js';
+import { runningPid, startProcess } from '../process/supervisor.js';
+import { waitFor } from '../process/wait.js';
+import { repoRoot } from '../runtime/paths.js';
+import { isStale } from './build-freshness.js';
+import { databaseUri } from './database.js';
+
+export const gatewayProcessName = 'gateway';
+const gatewayDir = path.join(repoRoot, 'gateway');
+
+export const gatewayUrl = (config: NetworkConfig) =>
+  `http://${config.services.gateway.host}:${config.services.gateway.port}`;
+
+/** Compiles the gateway when its sources changed, starts it and waits until it answers. */
+export async function startGateway(config: NetworkConfig, log: (message: string) => void) {
+  if (runningPid(gatewayProcessName)) return;
+  const entry = path.join(gatewayDir, 'dist', 'server.js');
+  if (isStale(entry, [path.join(gatewayDir, 'src'), path.join(gatewayDir, 'package.json')])) {
+    log('compiling the gateway');
+    await run('npm', ['run', 'build', '--workspace', 'gateway'], {
+      cwd: repoRoot,
+      timeoutMs: 180_000,
+    });
+  }
+  const { host, port } = config.services.gateway;
+  const peer = config.hospitals[0]!.peers[0]!;
+  const started = startProcess({
+    name: gatewayProcessName,
+    command: process.execPath,
+    args: [entry],
+    cwd: gatewayDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: host,
+      PORT: String(port),
+      MONGODB_URI: databaseUri(config),
+      PATREC_PEER_ENDPOINT: `${peer.host}:${peer.port}`,
+    },
+  });
+  await waitFor(
+    `the gateway on ${gatewayUrl(config)}`,
+    () => answersHttp(`${gatewayUrl(config)}/api/health`),
+    {
+      timeoutMs: 30_000,
+      hint: `Check ${started.log}.`,
+      process: started,
+    },
+  );
+}
+
+/** True once the URL answers at all (a 503 from a health endpoint still means "listening"). */
+export async function answersHttp(url: string) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(3000) });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,42 @@
+export const dynamic = 'force-dynamic';
+
+interface Health {
+  status: string;
+  checks: Record<string, { up: boolean }>;
+}
+
+/** Asks the gateway whether the ledger and the record store answer. */
+async function gatewayHealth(): Promise<Health | undefined> {
+  const gateway = process.env.PATREC_GATEWAY_URL ?? 'http://127.0.0.1:4000';
+  try {
+    const response = await fetch(`${gateway}/api/health`, { cache: 'no-store' });
+    return (await response.json()) as Health;
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function Home() {
+  const health = await gatewayHealth();
+  return (
+    <main>
+      <h1>PatRec</h1>
+      <p>
+        Your health records, kept by your hospitals and read only by the doctors you allow. Every
+        consent and every access is written to a ledger that you can inspect.
+      </p>
+      <h2>System status</h2>
+      {health ? (
+        <ul className="status" aria-label="system status">
+          {Object.entries(health.checks).map(([name, { up }]) => (
+            <li key={name} className={up ? 'up' : 'down'}>
+              {name}: {up ? 'up' : 'down'}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p role="alert">The gateway does not answer.</p>
+      )}
+    </main>
+  );
+}
