@@ -141,7 +141,9 @@ async function build(set: Toolset, log: (message: string) => void) {
       `module proxy (${set.coldBuild} cold, seconds when Go's build cache is warm); log ${buildLog}`,
   );
   // With one package, -o names the file; with several, the folder (each keeps its own name).
-  const args = ['build', '-o', names.length === 1 ? path.join(paths.bin, names[0]!) : paths.bin];
+  const output = names.length === 1 ? path.join(paths.bin, names[0]!) : paths.bin;
+  // No VCS stamp: the binaries' version is the pinned module's, and CI clones may lack git metadata.
+  const args = ['build', '-buildvcs=false', '-o', output];
   if (set.ldflags) args.push('-ldflags', set.ldflags);
   args.push(...Object.values(set.commands));
   const began = Date.now();
