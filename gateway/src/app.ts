@@ -1,33 +1,62 @@
-import express, { type ErrorRequestHandler } from 'express';
-import type { DependencyCheck } from './health/health-check.js';
-import { healthRoutes } from './health/health-routes.js';
+import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { SessionResolver } from './accounts/session.js';
+import { ApiError } from './http/api-error.js';
+import { errorHandler } from './http/error-handler.js';
+import { mountRoutes } from './http/mount-routes.js';
+import { openApiDocument } from './http/openapi.js';
+import type { Route } from './http/route.js';
 
 export interface AppDependencies {
-  checks: DependencyCheck[];
+  routes: Route[];
+  sessions: SessionResolver;
+  log: Logger;
+  version: string;
 }
 
 /** Builds the gateway's Express app without listening, so tests drive it in-process. */
-export function createApp({ checks }: AppDependencies) {
+export function createApp({ routes, sessions, log, version }: AppDependencies) {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (request, response) => {
+        const id = request.headers['x-request-id'];
+        const requestId = typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : randomUUID();
+        response.setHeader('X-Request-Id', requestId);
+        return requestId;
+      },
+      // Method, path and status only: no headers (cookies), no bodies (PHI).
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
+        res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+      },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
-  app.use('/api', healthRoutes(checks));
-  app.use((_request, response) => {
-    response.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such endpoint' } });
+  app.use(cookieParser());
+
+  const api = Router();
+  const document = openApiDocument(routes, version);
+  api.get('/openapi.json', (_request, response) => {
+    response.json(document);
   });
-  const onError: ErrorRequestHandler = (
-    error: { status?: number; type?: string },
-    _req,
-    res,
-    _next,
-  ) => {
-    // Body-parser errors carry a 4xx status; anything else is ours and says nothing more.
-    const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
-    const message = status === 500 ? 'internal error' : 'the request could not be read';
-    res
-      .status(status)
-      .json({ error: { code: status === 500 ? 'INTERNAL' : 'INVALID_REQUEST', message } });
-  };
-  app.use(onError);
+  mountRoutes(api, routes, sessions);
+  app.use('/api', api);
+  app.use(() => {
+    throw new ApiError('NOT_FOUND', 'no such endpoint');
+  });
+  app.use(errorHandler(log));
   return app;
 }

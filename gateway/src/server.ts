@@ -2,6 +2,7 @@ import net from 'node:net';
 import { MongoClient } from 'mongodb';
 import pino from 'pino';
 import { createApp } from './app.js';
+import { healthRoutes } from './health/health-routes.js';
 
 const log = pino({ name: 'patrec-gateway' });
 
@@ -20,15 +21,19 @@ const port = Number(process.env.PORT ?? 4000);
 const mongo = new MongoClient(required('MONGODB_URI'), { serverSelectionTimeoutMS: 2000 });
 const [peerHost, peerPort] = required('PATREC_PEER_ENDPOINT').split(':');
 
+const checks = healthRoutes([
+  {
+    name: 'database',
+    check: async () => (await mongo.db('admin').command({ ping: 1 })).ok === 1,
+  },
+  // Until the gateway holds its own Fabric connection, reachability of its hospital's peer.
+  { name: 'ledger', check: () => canConnect(peerHost ?? '127.0.0.1', Number(peerPort)) },
+]);
 const app = createApp({
-  checks: [
-    {
-      name: 'database',
-      check: async () => (await mongo.db('admin').command({ ping: 1 })).ok === 1,
-    },
-    // Until the gateway holds its own Fabric connection, reachability of its hospital's peer.
-    { name: 'ledger', check: () => canConnect(peerHost ?? '127.0.0.1', Number(peerPort)) },
-  ],
+  routes: checks,
+  sessions: { fromRequest: () => Promise.resolve(undefined) },
+  log,
+  version: process.env.npm_package_version ?? '0.1.0',
 });
 
 const server = app.listen(port, host, () => log.info({ host, port }, 'gateway listening'));

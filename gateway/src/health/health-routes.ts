@@ -1,13 +1,28 @@
-import { Router } from 'express';
+import { z } from 'zod';
+import { route, type Route } from '../http/route.js';
 import { healthReport, type DependencyCheck } from './health-check.js';
 
+const report = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.record(z.string(), z.object({ up: z.boolean() })),
+});
+
 /** GET /api/health: 200 when the ledger and the database answer, 503 with Retry-After if not. */
-export function healthRoutes(checks: DependencyCheck[]) {
-  const router = Router();
-  router.get('/health', async (_request, response) => {
-    const report = await healthReport(checks);
-    if (report.status !== 'ok') response.set('Retry-After', '5');
-    response.status(report.status === 'ok' ? 200 : 503).json(report);
-  });
-  return router;
+export function healthRoutes(checks: DependencyCheck[]): Route[] {
+  return [
+    route({
+      method: 'get',
+      path: '/health',
+      summary: 'Whether the ledger and the record database answer',
+      tag: 'health',
+      access: 'public',
+      response: report,
+      errors: [503],
+      handler: async ({ response }) => {
+        const result = await healthReport(checks);
+        if (result.status !== 'ok') response.set('Retry-After', '5').status(503).json(result);
+        return result;
+      },
+    }),
+  ];
 }
