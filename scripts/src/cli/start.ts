@@ -5,6 +5,7 @@ import { paths } from '../runtime/paths.js';
 import { databaseUri, startDatabase, usesEmbeddedDatabase } from '../services/database.js';
 import { gatewayUrl, startGateway } from '../services/gateway.js';
 import { startWeb, webUrl } from '../services/web.js';
+import { seedDemoAccounts } from '../services/demo-accounts.js';
 import { ensureBinaries } from '../toolchain/binaries.js';
 import { Progress } from '../ui/progress.js';
 import { runCli } from './run-cli.js';
@@ -12,7 +13,7 @@ import { runCli } from './run-cli.js';
 /** `npm start`: installs what is missing, brings every process up, prints where they are. */
 runCli(async () => {
   const config = loadNetworkConfig();
-  const progress = new Progress('PatRec', networkSteps + 5);
+  const progress = new Progress('PatRec', networkSteps + 6);
   const detail = (message: string) => progress.detail(message);
   console.log(`Starting PatRec (runtime folder ${paths.root})`);
 
@@ -28,6 +29,7 @@ runCli(async () => {
   await progress.step('Record store', () => startDatabase(config, binaries));
   await progress.step('Gateway API', () => startGateway(config, detail));
   await progress.step('Web app', () => startWeb(config, detail));
+  const logins = await progress.step('Demo accounts', () => seedDemoAccounts(config));
 
   const peers = config.hospitals.flatMap((h) => h.peers);
   console.log(`
@@ -41,6 +43,9 @@ PatRec is up (${progress.elapsed()}).
   Channel      ${config.channel}, chaincode ${chaincode.name} ${chaincode.version} (sequence ${chaincode.sequence})
   Logs         ${paths.logs}
 
-Demo logins: none yet; accounts arrive with the gateway's sign-up and log-in.
+Demo logins (password ${logins[0]?.password ?? ''}; staff also need their authenticator code,
+shown by \`npm run totp -- <ID>\` or from the secret in ${paths.root}/demo-logins.json):
+${logins.map((l) => `  ${l.id.padEnd(8)} ${l.role.padEnd(8)} ${l.hospital.padEnd(10)} ${l.email}`).join('\n')}
+
 Status: npm run status    Stop: npm stop    Wipe everything: npm run reset`);
 });

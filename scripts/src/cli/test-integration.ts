@@ -4,6 +4,7 @@ import { isRunning, networkProcessNames } from '../fabric/network.js';
 import { stopProcess } from '../process/supervisor.js';
 import { repoRoot } from '../runtime/paths.js';
 import { serviceProcessNames } from '../services/services.js';
+import { gatewayEnv } from '../services/gateway.js';
 import { runCli } from './run-cli.js';
 
 /**
@@ -20,11 +21,11 @@ runCli(async () => {
     if ((await exec('npx', ['tsx', 'scripts/src/cli/start.ts'])) !== 0) {
       throw new IntegrationFailure('PatRec did not start, so no integration test ran (see above)');
     }
+    // The workspaces' tests first: the block scan among the scripts' tests checks what they wrote.
+    const workspaces = ['run', 'test:integration', '--workspaces', '--if-present'];
+    failed = (await exec('npm', workspaces, gatewayEnv(config))) !== 0;
     const specs = ['scripts/src/**/*.integration.test.ts'];
-    failed = (await exec('npx', ['mocha', ...specs])) !== 0;
-    failed =
-      (await exec('npm', ['run', 'test:integration', '--workspaces', '--if-present'])) !== 0 ||
-      failed;
+    failed = (await exec('npx', ['mocha', ...specs])) !== 0 || failed;
   } finally {
     let stopped = 0;
     for (const name of names.filter((n) => !runningBefore.has(n))) {
@@ -39,9 +40,9 @@ class IntegrationFailure extends Error {
   override name = 'IntegrationFailure';
 }
 
-function exec(command: string, args: string[]) {
+function exec(command: string, args: string[], env = process.env) {
   return new Promise<number>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', env });
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 1));
   });

@@ -7,11 +7,11 @@ import { paths } from './paths.js';
  * Passwords the network needs (CA bootstrap admins, node enrolment secrets), generated on
  * first use into the ignored runtime folder, readable only by its owner, never committed.
  */
-export function secret(name: string): string {
+export function secret(name: string, bytes = 18): string {
   const store = readSecrets();
   const existing = store[name];
   if (existing) return existing;
-  const created = randomBytes(18).toString('base64url');
+  const created = randomBytes(bytes).toString('base64');
   store[name] = created;
   mkdirSync(path.dirname(paths.secrets), { recursive: true });
   writeFileSync(paths.secrets, JSON.stringify(store, null, 2), { mode: 0o600 });

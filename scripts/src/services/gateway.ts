@@ -6,6 +6,8 @@ import { waitFor } from '../process/wait.js';
 import { repoRoot } from '../runtime/paths.js';
 import { isStale } from './build-freshness.js';
 import { databaseUri } from './database.js';
+import { writeNetworkProfile } from './network-profile.js';
+import { secret } from '../runtime/secrets.js';
 
 export const gatewayProcessName = 'gateway';
 const gatewayDir = path.join(repoRoot, 'gateway');
@@ -24,21 +26,12 @@ export async function startGateway(config: NetworkConfig, log: (message: string)
       timeoutMs: 180_000,
     });
   }
-  const { host, port } = config.services.gateway;
-  const peer = config.hospitals[0]!.peers[0]!;
   const started = startProcess({
     name: gatewayProcessName,
     command: process.execPath,
     args: [entry],
     cwd: gatewayDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: host,
-      PORT: String(port),
-      MONGODB_URI: databaseUri(config),
-      PATREC_PEER_ENDPOINT: `${peer.host}:${peer.port}`,
-    },
+    env: gatewayEnv(config),
   });
   await waitFor(
     `the gateway on ${gatewayUrl(config)}`,
@@ -49,6 +42,21 @@ export async function startGateway(config: NetworkConfig, log: (message: string)
       process: started,
     },
   );
+}
+
+/** What the gateway (and its seeding command) reads: addresses, the profile, the master key. */
+export function gatewayEnv(config: NetworkConfig): NodeJS.ProcessEnv {
+  const { host, port } = config.services.gateway;
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: host,
+    PORT: String(port),
+    MONGODB_URI: databaseUri(config),
+    PATREC_NETWORK_PROFILE: writeNetworkProfile(config),
+    // Generated on first start into the ignored runtime folder; set it yourself in production.
+    PATREC_MASTER_KEY: process.env.PATREC_MASTER_KEY ?? secret('gateway.masterKey', 32),
+  };
 }
 
 /** True once the URL answers at all (a 503 from a health endpoint still means "listening"). */

@@ -1,0 +1,380 @@
+import { expect } from 'chai';
+import type { AccessEntry } from './access-entry';
+import type { HealthRecord } from '../records/health-record';
+import {
+  adminA,
+  ALL,
+  auditor,
+  categories,
+  createRecord,
+  records,
+  registerDoctor,
+  registerPatient,
+  request,
+  requestAndGrant,
+  share,
+} from '../test-support/scenario';
+import {
+  compositeKey,
+  HOSPITAL_B,
+  person,
+  sha256,
+  stateOf,
+  TestChain,
+  type Identity,
+} from '../test-support/test-chain';
+
+interface Read {
+  access: AccessEntry;
+  record: HealthRecord;
+}
+
+interface Page<T> {
+  items: T[];
+  bookmark: string;
+}
+
+describe('AccessContract', () => {
+  let chain: TestChain;
+  let patient: Identity;
+  let doctor: Identity;
+  let otherDoctor: Identity;
+
+  beforeEach(async () => {
+    chain = new TestChain();
+    patient = await registerPatient(chain, 'PAT1');
+    await registerPatient(chain, 'PAT2');
+    doctor = await registerDoctor(chain, 'DOC1');
+    otherDoctor = await registerDoctor(chain, 'DOC3', { mspId: HOSPITAL_B });
+    await createRecord(chain, patient, 'PAT1', 'cardiac');
+    await createRecord(chain, patient, 'PAT1', 'dentistry');
+    await createRecord(chain, person('patient', 'PAT2'), 'PAT2', 'cardiac');
+  });
+
+  describe('AccessRecord', () => {
+    it('lets the owner read without a grant and logs it', async () => {
+      const at = chain.ledger.now;
+      const call = await chain.call(patient, 'access:AccessRecord', 'PAT1REC0');
+      const read = JSON.parse(call.output ?? '') as Read;
+      expect(read.access).to.deep.equal({
+        accessId: `ACC${call.txId}`,
+        kind: 'record',
+        patientId: 'PAT1',
+        recordId: 'PAT1REC0',
+        version: 1,
+        accessorId: 'PAT1',
+        accessorMspId: 'HospitalAMSP',
+        consentId: null,
+        emergency: false,
+        accessedAt: at,
+        txId: call.txId,
+      });
+      expect(read.record).to.include({
+        recordId: 'PAT1REC0',
+        contentHash: sha256('PAT1 cardiac content'),
+      });
+      expect(stateOf(chain, compositeKey('access', read.access.accessId))).to.deep.equal(
+        read.access,
+      );
+      expect(chain.ledger.events.at(-1)).to.deep.include({
+        name: 'RecordAccessed',
+        payload: {
+          accessId: read.access.accessId,
+          recordId: 'PAT1REC0',
+          patientId: 'PAT1',
+          accessorId: 'PAT1',
+          consentId: null,
+        },
+      });
+    });
+
+    it('lets a doctor read under a grant, naming the grant in the log', async () => {
+      const grant = await share(chain, patient, 'DOC3', categories('cardiac'), 'read');
+      const read = await chain.ok<Read>(otherDoctor, 'access:AccessRecord', 'PAT1REC0');
+      expect(read.access).to.include({
+        consentId: grant.consentId,
+        emergency: false,
+        accessorMspId: HOSPITAL_B,
+      });
+    });
+
+    it('returns the current version and hash after an update', async () => {
+      await share(chain, patient, 'DOC1', ALL, 'read');
+      await chain.ok(patient, 'records:UpdateRecord', 'PAT1REC0', sha256('v2'), '1');
+      const read = await chain.ok<Read>(doctor, 'access:AccessRecord', 'PAT1REC0');
+      expect(read.access.version).to.equal(2);
+      expect(read.record.contentHash).to.equal(sha256('v2'));
+    });
+
+    it('covers records added later to a granted category', async () => {
+      await share(chain, patient, 'DOC1', categories('cardiac'), 'read');
+      await createRecord(chain, patient, 'PAT1', 'cardiac');
+      await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC2');
+    });
+
+    it('limits a record grant to the records it names', async () => {
+      await share(chain, patient, 'DOC1', records('PAT1REC0'), 'read');
+      await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC1');
+    });
+
+    it("prefers the patient's own grant to an emergency grant", async () => {
+      await chain.ok(doctor, 'consents:EmergencyAccess', 'PAT1', sha256('reason'), '');
+      const grant = await share(chain, patient, 'DOC1', ALL, 'read');
+      const read = await chain.ok<Read>(doctor, 'access:AccessRecord', 'PAT1REC0');
+      expect(read.access).to.include({ consentId: grant.consentId, emergency: false });
+    });
+
+    it('refuses a doctor whose only grant expired with EXPIRED', async () => {
+      await share(chain, patient, 'DOC1', ALL, 'read', 3600);
+      chain.ledger.advance(3599);
+      await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC0');
+      chain.ledger.advance(1);
+      await chain.refused(doctor, 'EXPIRED', 'access:AccessRecord', 'PAT1REC0');
+    });
+
+    it('refuses a doctor whose request is pending or was rejected with FORBIDDEN', async () => {
+      const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
+      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      await chain.ok(patient, 'consents:RejectAccess', pending.consentId);
+      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+    });
+
+    it('refuses a suspended doctor holding a grant with FORBIDDEN', async () => {
+      await requestAndGrant(chain, doctor, patient, ALL, 'read');
+      await chain.ok(adminA, 'participants:SuspendDoctor', 'DOC1');
+      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+    });
+
+    it('answers a deleted or unknown record with NOT_FOUND', async () => {
+      await share(chain, patient, 'DOC1', ALL, 'read');
+      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC1');
+      await chain.refused(patient, 'NOT_FOUND', 'access:AccessRecord', 'PAT1REC1');
+      await chain.refused(doctor, 'NOT_FOUND', 'access:AccessRecord', 'PAT1REC1');
+      await chain.refused(doctor, 'NOT_FOUND', 'access:AccessRecord', 'PAT1REC9');
+    });
+
+    const refused = [
+      ['another patient', person('patient', 'PAT2')],
+      ['a certificate for PAT1 from the wrong hospital', person('patient', 'PAT1', HOSPITAL_B)],
+      ['an admin', adminA],
+      ['an auditor', auditor],
+    ] as const;
+    for (const [who, caller] of refused) {
+      it(`refuses ${who} with FORBIDDEN`, async () => {
+        await chain.refused(caller, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      });
+    }
+  });
+
+  describe('GetRecordDirectory', () => {
+    it("shows a verified doctor a patient's record IDs, categories and dates, logged", async () => {
+      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC1');
+      const call = await chain.call(doctor, 'access:GetRecordDirectory', 'PAT1');
+      const directory = JSON.parse(call.output ?? '') as { records: object[] };
+      const record = stateOf(chain, compositeKey('record', 'PAT1', '0000000000')) as HealthRecord;
+      expect(directory).to.deep.equal({
+        accessId: `ACC${call.txId}`,
+        patientId: 'PAT1',
+        records: [
+          {
+            recordId: 'PAT1REC0',
+            category: 'cardiac',
+            createdAt: record.createdAt,
+            updatedAt: record.updatedAt,
+          },
+        ],
+      });
+      const entry = stateOf(chain, compositeKey('access', `ACC${call.txId}`));
+      expect(entry).to.include({
+        kind: 'directory',
+        recordId: null,
+        consentId: null,
+        accessorId: 'DOC1',
+      });
+      expect(chain.ledger.events.at(-1)).to.deep.include({
+        name: 'DirectoryAccessed',
+        payload: { accessId: `ACC${call.txId}`, patientId: 'PAT1', accessorId: 'DOC1' },
+      });
+    });
+
+    it('lets the owner list their own directory', async () => {
+      const directory = await chain.ok<{ records: unknown[] }>(
+        patient,
+        'access:GetRecordDirectory',
+        'PAT1',
+      );
+      expect(directory.records).to.have.lengthOf(2);
+    });
+
+    it('answers a doctor asking about an unregistered patient with NOT_FOUND', async () => {
+      await chain.refused(doctor, 'NOT_FOUND', 'access:GetRecordDirectory', 'PAT9');
+    });
+
+    const refused = [
+      ['an unverified doctor', 'DOC2'],
+      ['another patient', 'PAT2'],
+      ['an auditor', 'AUD1'],
+    ] as const;
+    for (const [who, id] of refused) {
+      it(`refuses ${who} with FORBIDDEN`, async () => {
+        if (id === 'DOC2') await registerDoctor(chain, 'DOC2', { verified: false });
+        const caller =
+          id === 'AUD1' ? auditor : person(id.startsWith('DOC') ? 'doctor' : 'patient', id);
+        await chain.refused(caller, 'FORBIDDEN', 'access:GetRecordDirectory', 'PAT1');
+      });
+    }
+  });
+
+  describe('ListAccessLog', () => {
+    const times: string[] = [];
+    const log = (caller: Identity, ...filter: string[]) =>
+      chain.ok<Page<AccessEntry>>(caller, 'access:ListAccessLog', ...filter);
+    const reads = (page: Page<AccessEntry>) =>
+      page.items.map(
+        (entry) => `${entry.accessorId}:${entry.recordId ?? `dir(${entry.patientId})`}`,
+      );
+
+    beforeEach(async () => {
+      times.length = 0;
+      await share(chain, patient, 'DOC1', ALL, 'read');
+      await share(chain, patient, 'DOC3', ALL, 'read');
+      await share(chain, person('patient', 'PAT2'), 'DOC1', ALL, 'read');
+      const steps: [Identity, string, string][] = [
+        [doctor, 'access:AccessRecord', 'PAT1REC0'],
+        [doctor, 'access:AccessRecord', 'PAT1REC1'],
+        [otherDoctor, 'access:AccessRecord', 'PAT1REC0'],
+        [patient, 'access:AccessRecord', 'PAT1REC0'],
+        [doctor, 'access:AccessRecord', 'PAT2REC0'],
+        [doctor, 'access:GetRecordDirectory', 'PAT1'],
+      ];
+      for (const [caller, fn, arg] of steps) {
+        chain.ledger.advance(60);
+        times.push(chain.ledger.now);
+        await chain.ok(caller, fn, arg);
+      }
+    });
+
+    it('shows a patient every read of their records, oldest first', async () => {
+      expect(reads(await log(patient, '', '', '', '', '', '', ''))).to.deep.equal([
+        'DOC1:PAT1REC0',
+        'DOC1:PAT1REC1',
+        'DOC3:PAT1REC0',
+        'PAT1:PAT1REC0',
+        'DOC1:dir(PAT1)',
+      ]);
+    });
+
+    it('filters by record and by accessor', async () => {
+      expect(reads(await log(patient, 'PAT1', 'PAT1REC0', '', '', '', '', ''))).to.deep.equal([
+        'DOC1:PAT1REC0',
+        'DOC3:PAT1REC0',
+        'PAT1:PAT1REC0',
+      ]);
+      expect(reads(await log(patient, '', '', 'DOC1', '', '', '', ''))).to.deep.equal([
+        'DOC1:PAT1REC0',
+        'DOC1:PAT1REC1',
+        'DOC1:dir(PAT1)',
+      ]);
+      expect(reads(await log(auditor, '', 'PAT1REC0', 'DOC3', '', '', '', ''))).to.deep.equal([
+        'DOC3:PAT1REC0',
+      ]);
+    });
+
+    it('shows a doctor their own reads only', async () => {
+      expect(reads(await log(doctor, '', '', '', '', '', '', ''))).to.deep.equal([
+        'DOC1:PAT1REC0',
+        'DOC1:PAT1REC1',
+        'DOC1:PAT2REC0',
+        'DOC1:dir(PAT1)',
+      ]);
+      expect(reads(await log(doctor, 'PAT2', '', '', '', '', '', ''))).to.deep.equal([
+        'DOC1:PAT2REC0',
+      ]);
+    });
+
+    it('shows auditors everything, within a time range [from, to)', async () => {
+      const all = await log(auditor, '', '', '', '', '', '', '');
+      expect(all.items).to.have.lengthOf(6);
+      const window = await log(auditor, '', '', '', times[1] ?? '', times[4] ?? '', '', '');
+      expect(reads(window)).to.deep.equal(['DOC1:PAT1REC1', 'DOC3:PAT1REC0', 'PAT1:PAT1REC0']);
+    });
+
+    it('pages with bookmarks until the bookmark is empty', async () => {
+      const seen: string[] = [];
+      let bookmark = '';
+      let pages = 0;
+      do {
+        const page = await log(auditor, '', '', '', '', '', '4', bookmark);
+        seen.push(...reads(page));
+        bookmark = page.bookmark;
+        pages += 1;
+      } while (bookmark);
+      expect(pages).to.equal(2);
+      expect(seen).to.have.lengthOf(6);
+    });
+
+    it("refuses a bookmark forged to reach other doctors' reads with INVALID_ARGUMENT", async () => {
+      // Without the check the peer would start at this key and run on to the end of DOC1's
+      // range, through every key of DOC0… in between.
+      const forged = Buffer.from('accessLog~byAccessor~DOC0~').toString('base64url');
+      await chain.refused(
+        doctor,
+        'INVALID_ARGUMENT',
+        'access:ListAccessLog',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        forged,
+      );
+    });
+
+    const forbidden = [
+      ["a patient asking for another patient's log", ['PAT2', '', '', '', '', '', '']],
+      ["a patient asking about another patient's record", ['', 'PAT2REC0', '', '', '', '', '']],
+    ] as const;
+    for (const [what, filter] of forbidden) {
+      it(`refuses ${what} with FORBIDDEN`, async () => {
+        await chain.refused(patient, 'FORBIDDEN', 'access:ListAccessLog', ...filter);
+      });
+    }
+
+    it("refuses a doctor asking for another doctor's reads with FORBIDDEN", async () => {
+      await chain.refused(
+        doctor,
+        'FORBIDDEN',
+        'access:ListAccessLog',
+        '',
+        '',
+        'DOC3',
+        '',
+        '',
+        '',
+        '',
+      );
+    });
+
+    it('refuses admins with FORBIDDEN', async () => {
+      await chain.refused(adminA, 'FORBIDDEN', 'access:ListAccessLog', '', '', '', '', '', '', '');
+    });
+
+    const invalid = [
+      [
+        'a time range that ends before it starts',
+        ['', '', '', '2026-02-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '', ''],
+      ],
+      ['an impossible date', ['', '', '', '2026-02-30T00:00:00.000Z', '', '', '']],
+      ['a time without milliseconds', ['', '', '', '2026-02-01T00:00:00Z', '', '', '']],
+      ['a record of another patient than the one named', ['PAT2', 'PAT1REC0', '', '', '', '', '']],
+      ['an accessor ID that is not a person', ['', '', 'ADM1', '', '', '', '']],
+    ] as const;
+    for (const [what, filter] of invalid) {
+      it(`refuses ${what} with INVALID_ARGUMENT`, async () => {
+        await chain.refused(auditor, 'INVALID_ARGUMENT', 'access:ListAccessLog', ...filter);
+      });
+    }
+  });
+});

@@ -1,0 +1,251 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { activeGrant } from '../consents/consent-policy';
+import {
+  optional,
+  participantIdArg,
+  patientIdArg,
+  recordIdArg,
+  timeArg,
+} from '../shared/arguments';
+import { authenticate, requireRole, type Caller } from '../shared/caller';
+import { forbidden, invalidArgument } from '../shared/errors';
+import { emitEvent } from '../shared/events';
+import { accessIdFor } from '../shared/ids';
+import { fromLedger, toSortedJson } from '../shared/ledger-json';
+import { allOfPartialKey, endOfPrefix, pageOfRange, pageRequestArgs } from '../shared/pagination';
+import { txTime } from '../shared/time';
+import {
+  readParticipant,
+  registeredCaller,
+  requireSelf,
+  verifiedDoctor,
+} from '../participants/participant-ledger';
+import { ownerOf, parseHealthRecord, RECORD_OBJECT } from '../records/health-record';
+import { readLiveRecord } from '../records/record-ledger';
+import { accessIdOfIndexKey, accessIndexPrefix, type AccessEntry } from './access-entry';
+import { logAccess, readAccessEntry } from './access-ledger';
+
+/** The filters of an access-log query; null means "any". */
+interface AccessLogFilter {
+  patientId: string | null;
+  recordId: string | null;
+  accessorId: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+@Info({ title: 'AccessContract', description: 'Consent-checked reads and the access log' })
+export class AccessContract extends Contract {
+  constructor() {
+    super('access');
+  }
+
+  /**
+   * The gate to a record's content: the owner, or a verified doctor holding an active grant
+   * that covers the record. Logs the read and returns the metadata and hash the gateway
+   * checks the off-chain content against.
+   */
+  @Transaction()
+  @Returns('string')
+  async AccessRecord(ctx: Context, recordId: string): Promise<string> {
+    const caller = authenticate(ctx);
+    const id = recordIdArg('recordId', recordId);
+    requireRole(caller, ['patient', 'doctor'], 'read record contents');
+    if (caller.role === 'patient') await requireSelf(ctx, caller, ownerOf(id), 'read the records');
+    else await verifiedDoctor(ctx, caller);
+    const record = await readLiveRecord(ctx, id);
+    const grant =
+      caller.role === 'doctor'
+        ? await activeGrant(ctx, {
+            doctorId: caller.id,
+            patientId: record.patientId,
+            target: record,
+            permission: 'read',
+            now: txTime(ctx),
+          })
+        : null;
+    const consentId = grant?.consentId ?? null;
+    const entry = this.#entry(ctx, caller, {
+      kind: 'record',
+      patientId: record.patientId,
+      recordId: id,
+      version: record.version,
+      consentId,
+      emergency: grant?.origin === 'emergency',
+    });
+    await logAccess(ctx, entry);
+    emitEvent(ctx, 'RecordAccessed', {
+      accessId: entry.accessId,
+      recordId: id,
+      patientId: record.patientId,
+      accessorId: caller.id,
+      consentId,
+    });
+    return toSortedJson({ access: entry, record });
+  }
+
+  /**
+   * A patient's record IDs, categories and dates (no hashes, no contents) for a verified
+   * doctor deciding what to ask for, or for the patient. Every lookup is logged. Read in one
+   * go: Fabric pages only in read-only transactions, and one patient's records are few.
+   */
+  @Transaction()
+  @Returns('string')
+  async GetRecordDirectory(ctx: Context, patientId: string): Promise<string> {
+    const caller = authenticate(ctx);
+    const patient = patientIdArg('patientId', patientId);
+    requireRole(caller, ['patient', 'doctor'], "list a patient's records");
+    if (caller.role === 'patient') {
+      await requireSelf(ctx, caller, patient, 'list the records');
+    } else {
+      await verifiedDoctor(ctx, caller);
+      await readParticipant(ctx, patient);
+    }
+    const records = (await allOfPartialKey(ctx, RECORD_OBJECT, [patient]))
+      .map(({ value }) => parseHealthRecord(fromLedger(value, 'record')))
+      .filter((record) => record.status === 'ACTIVE')
+      .map(({ recordId, category, createdAt, updatedAt }) => ({
+        recordId,
+        category,
+        createdAt,
+        updatedAt,
+      }));
+    const entry = this.#entry(ctx, caller, {
+      kind: 'directory',
+      patientId: patient,
+      recordId: null,
+      version: null,
+      consentId: null,
+      emergency: false,
+    });
+    await logAccess(ctx, entry);
+    emitEvent(ctx, 'DirectoryAccessed', {
+      accessId: entry.accessId,
+      patientId: patient,
+      accessorId: caller.id,
+    });
+    return toSortedJson({ accessId: entry.accessId, patientId: patient, records });
+  }
+
+  /**
+   * The access log in time order (oldest first), filtered by patient, record, accessor and a time range
+   * [from, to). Patients see reads of their own records, doctors their own reads, auditors
+   * everything. Empty arguments mean "any".
+   */
+  @Transaction(false)
+  @Returns('string')
+  async ListAccessLog(
+    ctx: Context,
+    patientId: string,
+    recordId: string,
+    accessorId: string,
+    from: string,
+    to: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    const caller = authenticate(ctx);
+    const filter: AccessLogFilter = {
+      patientId: optional(patientId, patientIdArg, 'patientId'),
+      recordId: optional(recordId, recordIdArg, 'recordId'),
+      accessorId: optional(accessorId, participantIdArg, 'accessorId'),
+      from: optional(from, timeArg, 'from'),
+      to: optional(to, timeArg, 'to'),
+    };
+    const page = pageRequestArgs(pageSize, bookmark);
+    if (filter.from && filter.to && filter.from >= filter.to) {
+      throw invalidArgument('from must be earlier than to');
+    }
+    if (filter.recordId && filter.patientId && ownerOf(filter.recordId) !== filter.patientId) {
+      throw invalidArgument(`record ${filter.recordId} is not ${filter.patientId}'s`);
+    }
+    requireRole(caller, ['patient', 'doctor', 'auditor'], 'read the access log');
+    const allowed = await this.#limitToCaller(ctx, caller, filter);
+
+    const { prefix, matches } = indexFor(allowed);
+    const start = prefix + (allowed.from ?? '');
+    const end = allowed.to ? prefix + allowed.to : endOfPrefix(prefix);
+    const keys = await pageOfRange(ctx, start, end, page);
+    const entries: AccessEntry[] = [];
+    for (const { key } of keys.items) {
+      const entry = await readAccessEntry(ctx, accessIdOfIndexKey(key));
+      if (matches(entry)) entries.push(entry);
+    }
+    return toSortedJson({ items: entries, bookmark: keys.bookmark });
+  }
+
+  /** Narrows a filter to what the caller may see, refusing filters that reach beyond it. */
+  async #limitToCaller(
+    ctx: Context,
+    caller: Caller,
+    filter: AccessLogFilter,
+  ): Promise<AccessLogFilter> {
+    switch (caller.role) {
+      case 'patient': {
+        await registeredCaller(ctx, caller);
+        const asked = filter.patientId ?? (filter.recordId ? ownerOf(filter.recordId) : caller.id);
+        if (asked !== caller.id) throw forbidden(`${caller.id} may not read ${asked}'s access log`);
+        return { ...filter, patientId: caller.id };
+      }
+      case 'doctor': {
+        await registeredCaller(ctx, caller);
+        const asked = filter.accessorId ?? caller.id;
+        if (asked !== caller.id) throw forbidden(`${caller.id} may not read ${asked}'s accesses`);
+        return { ...filter, accessorId: caller.id };
+      }
+      case 'auditor':
+        return filter;
+      case 'admin':
+        throw forbidden(`an admin may not read the access log`);
+    }
+  }
+
+  #entry(
+    ctx: Context,
+    caller: Caller,
+    read: Pick<
+      AccessEntry,
+      'kind' | 'patientId' | 'recordId' | 'version' | 'consentId' | 'emergency'
+    >,
+  ): AccessEntry {
+    const txId = ctx.stub.getTxID();
+    return {
+      ...read,
+      accessId: accessIdFor(txId),
+      accessorId: caller.id,
+      accessorMspId: caller.mspId,
+      accessedAt: txTime(ctx),
+      txId,
+    };
+  }
+}
+
+/**
+ * The narrowest index for a filter. Only a record filtered by accessor too has no index of
+ * its own: the record's index is read and other accessors are skipped, so such a page may
+ * hold fewer entries than asked for (the bookmark still leads on).
+ */
+function indexFor(filter: AccessLogFilter): {
+  prefix: string;
+  matches: (entry: AccessEntry) => boolean;
+} {
+  const { patientId, recordId, accessorId } = filter;
+  const everyEntry = () => true;
+  if (recordId) {
+    return {
+      prefix: accessIndexPrefix('byRecord', [recordId]),
+      matches: (entry) => !accessorId || entry.accessorId === accessorId,
+    };
+  }
+  if (accessorId && patientId) {
+    return {
+      prefix: accessIndexPrefix('byAccessorPatient', [accessorId, patientId]),
+      matches: everyEntry,
+    };
+  }
+  if (accessorId)
+    return { prefix: accessIndexPrefix('byAccessor', [accessorId]), matches: everyEntry };
+  if (patientId)
+    return { prefix: accessIndexPrefix('byPatient', [patientId]), matches: everyEntry };
+  return { prefix: accessIndexPrefix('byTime', []), matches: everyEntry };
+}

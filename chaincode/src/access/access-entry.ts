@@ -1,0 +1,75 @@
+import type { Context } from 'fabric-contract-api';
+import { corruptState } from '../shared/errors';
+import { Shape } from '../shared/shape';
+
+export const ACCESS_KINDS = ['record', 'directory'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/** One read: of a record's content, or of a patient's record directory. Never changed. */
+export interface AccessEntry {
+  accessId: string;
+  kind: AccessKind;
+  patientId: string;
+  /** The record read; null for a directory lookup. */
+  recordId: string | null;
+  /** The version read; null for a directory lookup. */
+  version: number | null;
+  accessorId: string;
+  accessorMspId: string;
+  /** The grant the read relied on; null for the owner and for directory lookups. */
+  consentId: string | null;
+  emergency: boolean;
+  accessedAt: string;
+  txId: string;
+}
+
+export function parseAccessEntry(value: unknown): AccessEntry {
+  const shape = new Shape(value, (problem) => corruptState('access entry', problem));
+  return {
+    accessId: shape.string('accessId'),
+    kind: shape.oneOf('kind', ACCESS_KINDS),
+    patientId: shape.string('patientId'),
+    recordId: shape.nullableString('recordId'),
+    version: shape.nullableInteger('version'),
+    accessorId: shape.string('accessorId'),
+    accessorMspId: shape.string('accessorMspId'),
+    consentId: shape.nullableString('consentId'),
+    emergency: shape.boolean('emergency'),
+    accessedAt: shape.string('accessedAt'),
+    txId: shape.string('txId'),
+  };
+}
+
+export function accessKey(ctx: Context, accessId: string): string {
+  return ctx.stub.createCompositeKey('access', [accessId]);
+}
+
+/**
+ * The access log's indexes. They are simple keys, `accessLog~<index>~<ids…>~<time>~<accessId>`,
+ * not composite keys, because Fabric range-queries only simple keys and a time filter is
+ * a range: [prefix + from, prefix + to). IDs and ISO times never contain "~".
+ */
+export type AccessIndex = 'byPatient' | 'byRecord' | 'byAccessor' | 'byAccessorPatient' | 'byTime';
+
+export function accessIndexPrefix(index: AccessIndex, ids: string[]): string {
+  return ['accessLog', index, ...ids, ''].join('~');
+}
+
+export function accessIndexKeys(entry: AccessEntry): string[] {
+  const suffix = `${entry.accessedAt}~${entry.accessId}`;
+  const keys = [
+    accessIndexPrefix('byPatient', [entry.patientId]),
+    accessIndexPrefix('byAccessor', [entry.accessorId]),
+    accessIndexPrefix('byAccessorPatient', [entry.accessorId, entry.patientId]),
+    accessIndexPrefix('byTime', []),
+  ];
+  if (entry.recordId) keys.push(accessIndexPrefix('byRecord', [entry.recordId]));
+  return keys.map((prefix) => prefix + suffix);
+}
+
+/** The access ID at the end of an index key. */
+export function accessIdOfIndexKey(key: string): string {
+  const accessId = key.split('~').at(-1);
+  if (!accessId) throw corruptState('access log index', key);
+  return accessId;
+}

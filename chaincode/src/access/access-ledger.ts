@@ -1,0 +1,16 @@
+import type { Context } from 'fabric-contract-api';
+import { notFound } from '../shared/errors';
+import { fromLedger, INDEX_ENTRY, toLedger } from '../shared/ledger-json';
+import { accessIndexKeys, accessKey, parseAccessEntry, type AccessEntry } from './access-entry';
+
+/** Writes an access entry with every index it is found through. */
+export async function logAccess(ctx: Context, entry: AccessEntry): Promise<void> {
+  await ctx.stub.putState(accessKey(ctx, entry.accessId), toLedger(entry));
+  for (const key of accessIndexKeys(entry)) await ctx.stub.putState(key, INDEX_ENTRY);
+}
+
+export async function readAccessEntry(ctx: Context, accessId: string): Promise<AccessEntry> {
+  const bytes = await ctx.stub.getState(accessKey(ctx, accessId));
+  if (bytes.length === 0) throw notFound(`access ${accessId} does not exist`);
+  return parseAccessEntry(fromLedger(bytes, 'access entry'));
+}

@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import {
+  adminA,
+  adminB,
+  ALL,
+  auditor,
+  createRecord,
+  registerDoctor,
+  registerPatient,
+  requestAndGrant,
+} from '../test-support/scenario';
+import { HOSPITAL_B, person, sha256, TestChain, type Identity } from '../test-support/test-chain';
+
+interface HistoryEntry<T> {
+  txId: string;
+  timestamp: string;
+  isDelete: boolean;
+  value: T;
+}
+
+describe('AuditContract', () => {
+  let chain: TestChain;
+  let patient: Identity;
+  let doctor: Identity;
+
+  beforeEach(async () => {
+    chain = new TestChain();
+    patient = await registerPatient(chain, 'PAT1');
+    await registerPatient(chain, 'PAT2');
+    doctor = await registerDoctor(chain, 'DOC1');
+    await registerDoctor(chain, 'DOC3', { mspId: HOSPITAL_B });
+    await createRecord(chain, patient, 'PAT1', 'cardiac', 'v1');
+  });
+
+  describe('GetParticipantHistory', () => {
+    it("returns every state of a doctor's registration, newest first", async () => {
+      await chain.ok(adminA, 'participants:SuspendDoctor', 'DOC1');
+      const history = await chain.ok<HistoryEntry<{ status: string }>[]>(
+        auditor,
+        'audit:GetParticipantHistory',
+        'DOC1',
+      );
+      expect(history.map((entry) => entry.value.status)).to.deep.equal([
+        'SUSPENDED',
+        'VERIFIED',
+        'UNVERIFIED',
+      ]);
+      expect(history.every((entry) => /^[0-9a-f]{64}$/.test(entry.txId))).to.equal(true);
+      expect((history[0]?.timestamp ?? '') > (history[2]?.timestamp ?? '')).to.equal(true);
+    });
+
+    it('is open to the participant and to admins of their hospital', async () => {
+      await chain.ok(doctor, 'audit:GetParticipantHistory', 'DOC1');
+      await chain.ok(adminA, 'audit:GetParticipantHistory', 'DOC1');
+    });
+
+    it('refuses admins of other hospitals, other patients and doctors with FORBIDDEN', async () => {
+      await chain.refused(adminB, 'FORBIDDEN', 'audit:GetParticipantHistory', 'PAT1');
+      await chain.refused(
+        person('patient', 'PAT2'),
+        'FORBIDDEN',
+        'audit:GetParticipantHistory',
+        'PAT1',
+      );
+      await chain.refused(doctor, 'FORBIDDEN', 'audit:GetParticipantHistory', 'PAT1');
+    });
+
+    it('answers an unknown participant with NOT_FOUND', async () => {
+      await chain.refused(auditor, 'NOT_FOUND', 'audit:GetParticipantHistory', 'PAT5');
+    });
+  });
+
+  describe('GetRecordHistory', () => {
+    it('returns every version and the tombstone', async () => {
+      await chain.ok(patient, 'records:UpdateRecord', 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC0');
+      const history = await chain.ok<HistoryEntry<{ version: number; status: string }>[]>(
+        patient,
+        'audit:GetRecordHistory',
+        'PAT1REC0',
+      );
+      expect(history.map((entry) => [entry.value.version, entry.value.status])).to.deep.equal([
+        [2, 'DELETED'],
+        [2, 'ACTIVE'],
+        [1, 'ACTIVE'],
+      ]);
+    });
+
+    it('refuses doctors with FORBIDDEN and answers unknown records with NOT_FOUND', async () => {
+      await requestAndGrant(chain, doctor, patient, ALL, 'read');
+      await chain.refused(doctor, 'FORBIDDEN', 'audit:GetRecordHistory', 'PAT1REC0');
+      await chain.refused(auditor, 'NOT_FOUND', 'audit:GetRecordHistory', 'PAT1REC1');
+    });
+  });
+
+  describe('GetConsentHistory', () => {
+    it('returns every state the consent went through, to each party and auditors', async () => {
+      const granted = await requestAndGrant(chain, doctor, patient, ALL, 'read');
+      await chain.ok(patient, 'consents:RevokeAccess', granted.consentId);
+      for (const caller of [patient, doctor, auditor]) {
+        const history = await chain.ok<HistoryEntry<{ status: string }>[]>(
+          caller,
+          'audit:GetConsentHistory',
+          granted.consentId,
+        );
+        expect(history.map((entry) => entry.value.status)).to.deep.equal([
+          'REVOKED',
+          'GRANTED',
+          'PENDING',
+        ]);
+      }
+    });
+
+    it('refuses others with FORBIDDEN and unknown consents with NOT_FOUND', async () => {
+      const granted = await requestAndGrant(chain, doctor, patient, ALL, 'read');
+      await chain.refused(
+        person('doctor', 'DOC3', HOSPITAL_B),
+        'FORBIDDEN',
+        'audit:GetConsentHistory',
+        granted.consentId,
+      );
+      await chain.refused(adminA, 'FORBIDDEN', 'audit:GetConsentHistory', granted.consentId);
+      await chain.refused(auditor, 'NOT_FOUND', 'audit:GetConsentHistory', `CON${'a'.repeat(64)}`);
+    });
+  });
+
+  describe('VerifyRecordHash', () => {
+    it("matches only the current version's hash", async () => {
+      await chain.ok(patient, 'records:UpdateRecord', 'PAT1REC0', sha256('v2'), '1');
+      expect(
+        await chain.ok(auditor, 'audit:VerifyRecordHash', 'PAT1REC0', sha256('v2')),
+      ).to.deep.equal({
+        recordId: 'PAT1REC0',
+        version: 2,
+        status: 'ACTIVE',
+        matches: true,
+      });
+      const stale = await chain.ok<{ matches: boolean }>(
+        patient,
+        'audit:VerifyRecordHash',
+        'PAT1REC0',
+        sha256('v1'),
+      );
+      expect(stale.matches).to.equal(false);
+    });
+
+    it('refuses doctors with FORBIDDEN, unknown records with NOT_FOUND, bad hashes with INVALID_ARGUMENT', async () => {
+      await chain.refused(doctor, 'FORBIDDEN', 'audit:VerifyRecordHash', 'PAT1REC0', sha256('v1'));
+      await chain.refused(auditor, 'NOT_FOUND', 'audit:VerifyRecordHash', 'PAT1REC4', sha256('v1'));
+      await chain.refused(auditor, 'INVALID_ARGUMENT', 'audit:VerifyRecordHash', 'PAT1REC0', 'v1');
+    });
+  });
+});

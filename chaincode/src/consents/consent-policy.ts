@@ -1,0 +1,71 @@
+import type { Context } from 'fabric-contract-api';
+import { expired, forbidden } from '../shared/errors';
+import {
+  isActive,
+  permits,
+  scopeCovers,
+  type Consent,
+  type GrantTarget,
+  type Permission,
+} from './consent';
+import { consentsBetween, readConsent } from './consent-ledger';
+import { registeredCaller } from '../participants/participant-ledger';
+import { requireRole, type Caller } from '../shared/caller';
+
+/**
+ * The grant that lets a doctor act on a patient's record: GRANTED, not expired at the
+ * transaction's time, giving the permission needed and covering the record. A grant the
+ * patient gave is preferred to an emergency grant (so emergencies are flagged only when
+ * they were needed), then the one that lasts longest. Refuses with EXPIRED when only
+ * expired grants would have covered it, so the doctor knows to ask again.
+ */
+export async function activeGrant(
+  ctx: Context,
+  request: {
+    doctorId: string;
+    patientId: string;
+    target: GrantTarget;
+    permission: Permission;
+    now: string;
+  },
+): Promise<Consent> {
+  const { doctorId, patientId, target, permission, now } = request;
+  const covering = (await consentsBetween(ctx, patientId, doctorId)).filter(
+    (consent) =>
+      consent.status === 'GRANTED' &&
+      permits(consent.permission, permission) &&
+      scopeCovers(consent.scope, target),
+  );
+  const [best] = covering.filter((consent) => isActive(consent, now)).sort(preferred);
+  if (best) return best;
+  const what = 'recordId' in target ? target.recordId : `a new ${target.category} record`;
+  if (covering.length > 0) {
+    throw expired(`${doctorId}'s ${permission} grant covering ${what} has expired`);
+  }
+  throw forbidden(`${doctorId} holds no active ${permission} grant covering ${what}`);
+}
+
+function preferred(a: Consent, b: Consent): number {
+  const emergencyLast = Number(a.origin === 'emergency') - Number(b.origin === 'emergency');
+  if (emergencyLast !== 0) return emergencyLast;
+  // Plain comparisons, not localeCompare: the order must not depend on the peer's locale.
+  const [expiryA, expiryB] = [a.expiresAt ?? '', b.expiresAt ?? ''];
+  if (expiryA !== expiryB) return expiryA > expiryB ? -1 : 1;
+  return a.consentId < b.consentId ? -1 : 1;
+}
+
+/** A consent, for its patient, its doctor (whatever their status) and auditors. */
+export async function consentForParty(
+  ctx: Context,
+  caller: Caller,
+  consentId: string,
+): Promise<Consent> {
+  requireRole(caller, ['patient', 'doctor', 'auditor'], 'read consents');
+  if (caller.role !== 'auditor') await registeredCaller(ctx, caller);
+  const consent = await readConsent(ctx, consentId);
+  const party = caller.id === consent.patientId || caller.id === consent.doctorId;
+  if (caller.role !== 'auditor' && !party) {
+    throw forbidden(`${caller.id} is not a party to consent ${consentId}`);
+  }
+  return consent;
+}

@@ -1,0 +1,174 @@
+import { expect } from 'chai';
+import { accessIndexKeys, type AccessEntry } from './access/access-entry';
+import type { Consent } from './consents/consent';
+import type { Participant } from './participants/participant';
+import { toSortedJson } from './shared/ledger-json';
+import {
+  ALL,
+  buildAuthorizationScene,
+  createRecord,
+  registerPatient,
+} from './test-support/scenario';
+import { compositeKey, person, sha256, type TestChain } from './test-support/test-chain';
+
+/**
+ * Properties of the whole world state after a busy scene: what every peer must agree on,
+ * what may be on a ledger that is never erased, and indexes that match their objects.
+ */
+
+async function busyLedger(): Promise<TestChain> {
+  const { chain } = await buildAuthorizationScene();
+  const owner = person('patient', 'PAT1');
+  const doctor = person('doctor', 'DOC2', 'HospitalBMSP');
+  await chain.ok(doctor, 'access:GetRecordDirectory', 'PAT1');
+  await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC0');
+  await chain.ok(person('doctor', 'DOC12'), 'access:AccessRecord', 'PAT1REC1');
+  await chain.ok(owner, 'access:AccessRecord', 'PAT1REC1');
+  await chain.ok(doctor, 'records:UpdateRecord', 'PAT1REC0', sha256('PAT1REC0 v2'), '1');
+  await chain.ok(owner, 'records:DeleteRecord', 'PAT1REC1');
+  await chain.ok(owner, 'consents:ShareWith', 'DOC9', ALL, 'read', '3600');
+  const other = await registerPatient(chain, 'PAT10');
+  await createRecord(chain, other, 'PAT10', 'document');
+  return chain;
+}
+
+const json = (value: Uint8Array) => Buffer.from(value).toString('utf8');
+
+/** What a string on the ledger may be: IDs, hashes, times, MSP IDs and vocabulary. */
+const ALLOWED_STRINGS = [
+  /^(PAT|DOC|ADM|AUD)[0-9]{1,12}$/,
+  /^PAT[0-9]{1,12}REC[0-9]{1,10}$/,
+  /^(CON|ACC)?[0-9a-f]{64}$/,
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/,
+  /^Hospital[A-Z]MSP$/,
+  /^(patient|doctor|ACTIVE|UNVERIFIED|VERIFIED|SUSPENDED|DELETED)$/,
+  /^(general-medicine|clinical-results|cardiac|dermatology|dentistry|document)$/,
+  /^(PENDING|GRANTED|REJECTED|REVOKED|request|share|emergency|read|read-write)$/,
+  /^(treatment|diagnosis|second-opinion|referral|follow-up|research|record|directory)$/,
+];
+
+function stringsIn(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') found.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => stringsIn(item, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      found.push(key);
+      stringsIn(item, found);
+    }
+  }
+  return found;
+}
+
+const FIELD_NAMES =
+  /^(participantId|role|mspId|status|registeredAt|updatedAt|updatedBy|recordId|patientId|category|contentHash|version|createdAt|createdBy|consentId|doctorId|origin|scope|all|categories|records|permission|durationSeconds|purpose|reasonHash|decidedAt|expiresAt|revokedAt|accessId|kind|accessorId|accessorMspId|emergency|accessedAt|txId|next|adminId|actorId)$/;
+
+describe('ledger invariants', () => {
+  let chain: TestChain;
+  before(async () => {
+    chain = await busyLedger();
+  });
+
+  it('is the same, byte for byte, when the same transactions run again (determinism)', async () => {
+    const again = await busyLedger();
+    expect(again.ledger.keys()).to.deep.equal(chain.ledger.keys());
+    for (const key of chain.ledger.keys()) {
+      expect(json(again.ledger.value(key) ?? new Uint8Array()), key).to.equal(
+        json(chain.ledger.value(key) ?? new Uint8Array()),
+      );
+    }
+    expect(again.ledger.events).to.deep.equal(chain.ledger.events);
+  });
+
+  it('holds sorted-key JSON, or the one-byte value of an index entry', () => {
+    for (const key of chain.ledger.keys()) {
+      const value = chain.ledger.value(key) ?? new Uint8Array();
+      if (value.length === 1 && value[0] === 0) continue;
+      expect(json(value), key).to.equal(toSortedJson(JSON.parse(json(value))));
+    }
+  });
+
+  it('holds no free text: every string is an ID, hash, time, MSP or a word of the vocabulary', () => {
+    const values = chain.ledger
+      .keys()
+      .map((key) => chain.ledger.value(key) ?? new Uint8Array())
+      .filter((value) => value.length > 1)
+      .map((value) => JSON.parse(json(value)) as unknown);
+    const events = chain.ledger.events.map((event) => event.payload);
+    for (const text of [...stringsIn(values), ...stringsIn(events)]) {
+      const allowed =
+        FIELD_NAMES.test(text) || ALLOWED_STRINGS.some((pattern) => pattern.test(text));
+      expect(allowed, `unexpected string on the ledger: ${text}`).to.equal(true);
+    }
+  });
+
+  it('announces changes by IDs only, one event per committed change', () => {
+    for (const event of chain.ledger.events) {
+      for (const [field, value] of Object.entries(event.payload as Record<string, unknown>)) {
+        expect(field, event.name).to.match(/Id$/);
+        expect(value === null || typeof value === 'string', `${event.name}.${field}`).to.equal(
+          true,
+        );
+      }
+    }
+  });
+
+  it('indexes each doctor once, under their current status', () => {
+    const indexed = chain.ledger
+      .keys()
+      .filter((key) => key.startsWith(compositeKey('doctorByMsp')))
+      .map((key) => key.split('\u0000').slice(2, 5).join(' '));
+    const doctors = chain.ledger
+      .keys()
+      .filter((key) => key.startsWith(compositeKey('participant')))
+      .map((key) => JSON.parse(json(chain.ledger.value(key) ?? new Uint8Array())) as Participant)
+      .filter((participant) => participant.role === 'doctor')
+      .map((doctor) => `${doctor.mspId} ${doctor.status} ${doctor.participantId}`);
+    expect([...indexed].sort()).to.deep.equal([...doctors].sort());
+  });
+
+  it('indexes each consent by patient, doctor and pair, and emergencies for auditors', () => {
+    const consents = chain.ledger
+      .keys()
+      .filter((key) => key.startsWith(compositeKey('consent')))
+      .map((key) => JSON.parse(json(chain.ledger.value(key) ?? new Uint8Array())) as Consent);
+    const keys = new Set(chain.ledger.keys());
+    for (const consent of consents) {
+      const { consentId: id, patientId, doctorId, createdAt } = consent;
+      expect(keys.has(compositeKey('consentByPatient', patientId, createdAt, id))).to.equal(true);
+      expect(keys.has(compositeKey('consentByDoctor', doctorId, createdAt, id))).to.equal(true);
+      expect(keys.has(compositeKey('consentByPair', patientId, doctorId, id))).to.equal(true);
+      expect(keys.has(compositeKey('emergencyGrant', createdAt, id))).to.equal(
+        consent.origin === 'emergency',
+      );
+    }
+    const indexes = ['consentByPatient', 'consentByDoctor', 'consentByPair', 'emergencyGrant'];
+    const indexEntries = [...keys].filter((key) =>
+      indexes.some((index) => key.startsWith(compositeKey(index))),
+    );
+    const emergencies = consents.filter((consent) => consent.origin === 'emergency').length;
+    expect(indexEntries).to.have.lengthOf(consents.length * 3 + emergencies);
+  });
+
+  it('indexes each access under patient, accessor, accessor and patient, time, and record', () => {
+    const entries = chain.ledger
+      .keys()
+      .filter((key) => key.startsWith(compositeKey('access')))
+      .map((key) => JSON.parse(json(chain.ledger.value(key) ?? new Uint8Array())) as AccessEntry);
+    const expected = entries.flatMap((entry) => accessIndexKeys(entry)).sort();
+    const actual = chain.ledger.keys().filter((key) => key.startsWith('accessLog~'));
+    expect(actual.sort()).to.deep.equal(expected);
+    expect(entries.some((entry) => entry.kind === 'directory')).to.equal(true);
+  });
+
+  it("keeps each patient's record counter one past their last record", () => {
+    for (const patientId of ['PAT1', 'PAT2', 'PAT10']) {
+      const records = chain.ledger
+        .keys()
+        .filter((key) => key.startsWith(compositeKey('record', patientId)));
+      const counter = JSON.parse(
+        json(chain.ledger.value(compositeKey('recordCounter', patientId)) ?? new Uint8Array()),
+      ) as { next: number };
+      expect(counter.next, patientId).to.equal(records.length);
+    }
+  });
+});

@@ -1,0 +1,168 @@
+import type { Consent } from '../consents/consent';
+import type { HealthRecord } from '../records/health-record';
+import { HOSPITAL_A, HOSPITAL_B, person, sha256, TestChain, type Identity } from './test-chain';
+
+/** Building blocks for tests: people and the transactions that set a scene up. */
+
+export const adminA = person('admin', 'ADM1', HOSPITAL_A);
+export const adminB = person('admin', 'ADM2', HOSPITAL_B);
+export const auditor = person('auditor', 'AUD1', HOSPITAL_A);
+
+export const ALL = JSON.stringify({ all: true });
+export const categories = (...list: string[]) => JSON.stringify({ categories: list });
+export const records = (...list: string[]) => JSON.stringify({ records: list });
+export const DAY = 24 * 3600;
+
+const adminOf = (mspId: string) => (mspId === HOSPITAL_B ? adminB : adminA);
+
+export async function registerPatient(
+  chain: TestChain,
+  patientId: string,
+  mspId = HOSPITAL_A,
+): Promise<Identity> {
+  const patient = person('patient', patientId, mspId);
+  await chain.ok(patient, 'participants:RegisterSelf');
+  return patient;
+}
+
+export async function registerDoctor(
+  chain: TestChain,
+  doctorId: string,
+  options: { mspId?: string; verified?: boolean } = {},
+): Promise<Identity> {
+  const mspId = options.mspId ?? HOSPITAL_A;
+  const doctor = person('doctor', doctorId, mspId);
+  await chain.ok(doctor, 'participants:RegisterSelf');
+  if (options.verified ?? true)
+    await chain.ok(adminOf(mspId), 'participants:VerifyDoctor', doctorId);
+  return doctor;
+}
+
+export async function createRecord(
+  chain: TestChain,
+  writer: Identity,
+  patientId: string,
+  category: string,
+  content = `${patientId} ${category} content`,
+): Promise<HealthRecord> {
+  return chain.ok<HealthRecord>(
+    writer,
+    'records:CreateRecord',
+    patientId,
+    category,
+    sha256(content),
+  );
+}
+
+export async function share(
+  chain: TestChain,
+  patient: Identity,
+  doctorId: string,
+  scope: string,
+  permission: 'read' | 'read-write',
+  seconds = 30 * DAY,
+): Promise<Consent> {
+  return chain.ok<Consent>(
+    patient,
+    'consents:ShareWith',
+    doctorId,
+    scope,
+    permission,
+    String(seconds),
+  );
+}
+
+export async function request(
+  chain: TestChain,
+  doctor: Identity,
+  patientId: string,
+  scope: string,
+  permission: 'read' | 'read-write',
+  seconds = 30 * DAY,
+): Promise<Consent> {
+  return chain.ok<Consent>(
+    doctor,
+    'consents:RequestAccess',
+    patientId,
+    scope,
+    permission,
+    'treatment',
+    String(seconds),
+  );
+}
+
+/** A request granted as asked. */
+export async function requestAndGrant(
+  chain: TestChain,
+  doctor: Identity,
+  patient: Identity,
+  scope: string,
+  permission: 'read' | 'read-write',
+  seconds = 30 * DAY,
+): Promise<Consent> {
+  const patientId = patient.attributes['patrecId'] ?? '';
+  const pending = await request(chain, doctor, patientId, scope, permission, seconds);
+  return chain.ok<Consent>(patient, 'consents:GrantAccess', pending.consentId, '', '', '');
+}
+
+/** The IDs of the authorization scene that operations name. */
+export interface AuthorizationScene {
+  chain: TestChain;
+  /** DOC1's active read-write grant on PAT1's cardiac records. */
+  activeConsent: string;
+  /** DOC6's pending request to PAT1. */
+  pendingConsent: string;
+}
+
+export const EMERGENCY_REASON = sha256('collapsed in the waiting room');
+
+/**
+ * The scene of the authorization matrix, 25 h after it began. PAT1 owns PAT1REC0 (cardiac)
+ * and PAT1REC1 (dentistry); PAT2 owns PAT2REC0. Doctors are verified at HospitalA unless
+ * said otherwise; what each holds from PAT1:
+ *   DOC1 read-write on cardiac (requested, granted)   DOC2 (HospitalB) read-write on all
+ *   DOC3 read-write on all, expired after 1 h          DOC4 read-write on all, revoked
+ *   DOC5 a rejected request                            DOC6 a pending request
+ *   DOC7 read-write on dentistry                       DOC8 read on cardiac
+ *   DOC9 nothing                                       DOC10 (unverified) read-write on all
+ *   DOC11 (suspended) read-write on all
+ *   DOC12 an emergency grant declared 30 min ago       DOC13 one declared 25 h ago
+ */
+export async function buildAuthorizationScene(): Promise<AuthorizationScene> {
+  const chain = new TestChain();
+  const owner = await registerPatient(chain, 'PAT1');
+  const other = await registerPatient(chain, 'PAT2');
+  await createRecord(chain, owner, 'PAT1', 'cardiac');
+  await createRecord(chain, owner, 'PAT1', 'dentistry');
+  await createRecord(chain, other, 'PAT2', 'cardiac');
+
+  const doctor = (id: string, mspId = HOSPITAL_A) => person('doctor', id, mspId);
+  await registerDoctor(chain, 'DOC2', { mspId: HOSPITAL_B });
+  for (const n of [1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13]) await registerDoctor(chain, `DOC${n}`);
+  await registerDoctor(chain, 'DOC10', { verified: false });
+
+  const active = await requestAndGrant(
+    chain,
+    doctor('DOC1'),
+    owner,
+    categories('cardiac'),
+    'read-write',
+  );
+  await share(chain, owner, 'DOC2', ALL, 'read-write');
+  await share(chain, owner, 'DOC3', ALL, 'read-write', 3600);
+  const revoked = await share(chain, owner, 'DOC4', ALL, 'read-write');
+  await chain.ok(owner, 'consents:RevokeAccess', revoked.consentId);
+  const rejected = await request(chain, doctor('DOC5'), 'PAT1', ALL, 'read');
+  await chain.ok(owner, 'consents:RejectAccess', rejected.consentId);
+  const pending = await request(chain, doctor('DOC6'), 'PAT1', ALL, 'read');
+  await share(chain, owner, 'DOC7', categories('dentistry'), 'read-write');
+  await share(chain, owner, 'DOC8', categories('cardiac'), 'read');
+  await share(chain, owner, 'DOC10', ALL, 'read-write');
+  await share(chain, owner, 'DOC11', ALL, 'read-write');
+  await chain.ok(adminA, 'participants:SuspendDoctor', 'DOC11');
+  await chain.ok(doctor('DOC13'), 'consents:EmergencyAccess', 'PAT1', EMERGENCY_REASON, '');
+  chain.ledger.advance(DAY + 1800);
+  await chain.ok(doctor('DOC12'), 'consents:EmergencyAccess', 'PAT1', EMERGENCY_REASON, '');
+  chain.ledger.advance(1800);
+  return { chain, activeConsent: active.consentId, pendingConsent: pending.consentId };
+}

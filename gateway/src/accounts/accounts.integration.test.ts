@@ -1,0 +1,190 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { integrationApp } from '../test-support/integration-app.js';
+import { currentTotp } from './totp.js';
+
+type App = Awaited<ReturnType<typeof integrationApp>>;
+interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+const errorOf = (response: request.Response) => (response.body as ErrorBody).error;
+
+const patient = (email: string) => ({
+  firstName: 'Mara',
+  lastName: 'Lindqvist',
+  dateOfBirth: '1987-03-14',
+  address: '12 Elm Street',
+  city: 'Uppsala',
+  state: 'Uppsala County',
+  country: 'Sweden',
+  email,
+  password: 'correct horse battery',
+});
+
+const doctor = (email: string) => ({
+  firstName: 'Iris',
+  lastName: 'Okafor',
+  specialty: 'Cardiology',
+  hospital: 'hospitalb',
+  qualification: 'MD, FESC',
+  clinicAddress: '3 Harbour Road',
+  branch: 'North',
+  phone: '+46 18 555 0101',
+  schedule: [{ day: 'tuesday', from: '08:30', to: '16:00' }],
+  email,
+  password: 'stethoscope-42',
+});
+
+describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', function () {
+  this.timeout(120_000);
+  let gateway: App;
+  const unique = (name: string) => `${name}.${Date.now()}@example.org`;
+
+  before(async () => {
+    gateway = await integrationApp();
+  });
+  after(() => gateway.close());
+
+  it('signs a patient up, enrols them at the hospital CA and registers them on the ledger', async () => {
+    const email = unique('mara');
+    const created = await request(gateway.app).post('/api/accounts/patients').send(patient(email));
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const id = (created.body as { id: string }).id;
+    expect(id).to.match(/^PAT\d+$/);
+
+    const onLedger = await gateway.services.ledger.as(id, async (contract) => ({
+      whoami: JSON.parse(await contract.evaluate('health:WhoAmI')) as unknown,
+      participant: JSON.parse(await contract.evaluate('participants:GetParticipant', id)) as {
+        status: string;
+      },
+    }));
+    expect(onLedger.whoami).to.deep.equal({ mspId: 'HospitalAMSP', role: 'patient', patrecId: id });
+    expect(onLedger.participant.status).to.equal('ACTIVE');
+
+    const agent = request.agent(gateway.app);
+    const login = await agent
+      .post('/api/sessions')
+      .send({ login: email, password: 'correct horse battery' });
+    expect(login.status).to.equal(200);
+    expect(String(login.headers['set-cookie'])).to.match(
+      /patrec_session=[^;]+; .*HttpOnly; .*SameSite=Strict/,
+    );
+    const me = await agent.get('/api/me').expect(200);
+    expect(me.body).to.include({ id, role: 'patient', email, totpEnabled: false });
+    expect((me.body as { profile: unknown }).profile).to.deep.include({
+      lastName: 'Lindqvist',
+      city: 'Uppsala',
+    });
+  });
+
+  it('keeps the profile encrypted in the database', async () => {
+    const email = unique('enc');
+    await request(gateway.app).post('/api/accounts/patients').send(patient(email)).expect(201);
+    const stored = await gateway.services.store.accounts.findOne({ email });
+    expect(JSON.stringify(stored)).to.not.contain('Lindqvist');
+    expect(JSON.stringify(stored)).to.not.contain('1987-03-14');
+  });
+
+  it('refuses a second account with the same e-mail with 409 and creates nothing', async () => {
+    const email = unique('twice');
+    await request(gateway.app).post('/api/accounts/patients').send(patient(email)).expect(201);
+    const before = await gateway.services.store.accounts.countDocuments();
+    const again = await request(gateway.app)
+      .post('/api/accounts/patients')
+      .send(patient(email))
+      .expect(409);
+    expect(errorOf(again).code).to.equal('CONFLICT');
+    expect(await gateway.services.store.accounts.countDocuments()).to.equal(before);
+  });
+
+  it('refuses an invalid sign-up naming the field, and creates nothing', async () => {
+    const before = await gateway.services.store.accounts.countDocuments();
+    const future = { ...patient(unique('future')), dateOfBirth: '2999-01-01' };
+    const response = await request(gateway.app)
+      .post('/api/accounts/patients')
+      .send(future)
+      .expect(400);
+    expect(errorOf(response)).to.deep.include({ code: 'INVALID_ARGUMENT' });
+    expect(errorOf(response).message).to.match(/^body\.dateOfBirth: /);
+    const injected = { ...patient(unique('inj')), email: { $gt: '' } };
+    const refused = await request(gateway.app)
+      .post('/api/accounts/patients')
+      .send(injected)
+      .expect(400);
+    expect(errorOf(refused).message).to.match(/^body\.email: /);
+    expect(await gateway.services.store.accounts.countDocuments()).to.equal(before);
+  });
+
+  it('slows and then locks repeated failed log-ins, refusing even the right password meanwhile', async () => {
+    const email = unique('locked');
+    await request(gateway.app).post('/api/accounts/patients').send(patient(email)).expect(201);
+    for (let i = 0; i < 4; i += 1) {
+      const wrong = await request(gateway.app)
+        .post('/api/sessions')
+        .send({ login: email, password: 'wrong one!' });
+      expect(wrong.status).to.equal(401);
+      expect(errorOf(wrong).message).to.equal('wrong ID, e-mail or password');
+    }
+    await request(gateway.app)
+      .post('/api/sessions')
+      .send({ login: email, password: 'wrong one!' })
+      .expect(401);
+    const locked = await request(gateway.app)
+      .post('/api/sessions')
+      .send({ login: email, password: 'correct horse battery' })
+      .expect(429);
+    expect(Number(locked.headers['retry-after'])).to.be.greaterThan(800);
+    expect(errorOf(locked).code).to.equal('RATE_LIMITED');
+  });
+
+  it('signs a doctor up as unverified and requires their TOTP code at log-in', async () => {
+    const email = unique('iris');
+    const created = await request(gateway.app)
+      .post('/api/accounts/doctors')
+      .send(doctor(email))
+      .expect(201);
+    const { id, totp } = created.body as { id: string; totp: { secret: string; uri: string } };
+    expect(id).to.match(/^DOC\d+$/);
+    expect(totp.uri).to.match(/^otpauth:\/\/totp\/PatRec:DOC\d+/);
+    const participant = await gateway.services.ledger.as(
+      id,
+      async (c) =>
+        JSON.parse(await c.evaluate('participants:GetParticipant', id)) as {
+          status: string;
+          mspId: string;
+        },
+    );
+    expect(participant).to.include({ status: 'UNVERIFIED', mspId: 'HospitalBMSP' });
+
+    const withoutCode = await request(gateway.app)
+      .post('/api/sessions')
+      .send({ login: id, password: 'stethoscope-42' })
+      .expect(401);
+    expect(errorOf(withoutCode).details).to.deep.equal({ totpRequired: true });
+    const withCode = await request(gateway.app)
+      .post('/api/sessions')
+      .send({ login: id, password: 'stethoscope-42', totp: currentTotp(totp.secret, id) })
+      .expect(200);
+    expect((withCode.body as { user: unknown }).user).to.deep.equal({
+      id,
+      role: 'doctor',
+      hospital: 'hospitalb',
+    });
+  });
+
+  it('logs out only with the CSRF token, and the session is gone afterwards', async () => {
+    const email = unique('bye');
+    await request(gateway.app).post('/api/accounts/patients').send(patient(email)).expect(201);
+    const agent = request.agent(gateway.app);
+    const login = await agent
+      .post('/api/sessions')
+      .send({ login: email, password: 'correct horse battery' })
+      .expect(200);
+    const csrf = (login.body as { csrfToken: string }).csrfToken;
+    const forged = await agent.delete('/api/sessions/current').expect(403);
+    expect(errorOf(forged).details).to.deep.equal({ reason: 'CSRF' });
+    await agent.delete('/api/sessions/current').set('X-CSRF-Token', csrf).expect(204);
+    const after = await agent.get('/api/me').expect(401);
+    expect(errorOf(after).code).to.equal('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,105 @@
+import { expect } from 'chai';
+import pino from 'pino';
+import request from 'supertest';
+import { z } from 'zod';
+import type { Session } from '../accounts/session.js';
+import { createApp } from '../app.js';
+import { route } from './route.js';
+
+const doctorSession: Session = {
+  id: 's1',
+  userId: 'DOC1',
+  role: 'doctor',
+  hospital: 'hospitalb',
+  csrfToken: 'csrf-token-of-the-session',
+  expiresAt: new Date(Date.now() + 60_000),
+};
+
+const app = createApp({
+  routes: [
+    route({
+      method: 'post',
+      path: '/notes/:patientId',
+      summary: 'test route',
+      tag: 'test',
+      access: ['doctor'],
+      params: z.object({ patientId: z.string().regex(/^PAT\d+$/) }),
+      body: z.strictObject({ text: z.string().max(10) }),
+      status: 201,
+      handler: ({ params, body, session }) =>
+        Promise.resolve({ patientId: params.patientId, text: body.text, by: session?.userId }),
+    }),
+    route({
+      method: 'get',
+      path: '/admin-only',
+      summary: 'test route',
+      tag: 'test',
+      access: ['admin'],
+      handler: () => Promise.resolve({ ok: true }),
+    }),
+  ],
+  sessions: {
+    fromRequest: (req) =>
+      Promise.resolve(req.get('x-test-session') === 'doctor' ? doctorSession : undefined),
+  },
+  log: pino({ level: 'silent' }),
+  version: 'test',
+});
+
+const asDoctor = (req: request.Test) =>
+  req.set('x-test-session', 'doctor').set('x-csrf-token', doctorSession.csrfToken);
+
+describe('route wiring', () => {
+  it('runs the handler for the right role with valid input', async () => {
+    const response = await asDoctor(request(app).post('/api/notes/PAT7'))
+      .send({ text: 'hello' })
+      .expect(201);
+    expect(response.body).to.deep.equal({ patientId: 'PAT7', text: 'hello', by: 'DOC1' });
+  });
+
+  it('answers 401 without a session', async () => {
+    const response = await request(app).post('/api/notes/PAT7').send({ text: 'x' }).expect(401);
+    expect((response.body as { error: { code: string } }).error.code).to.equal('UNAUTHENTICATED');
+  });
+
+  it('answers 403 with the reason ROLE for the wrong role', async () => {
+    const response = await asDoctor(request(app).get('/api/admin-only')).expect(403);
+    expect(response.body).to.deep.equal({
+      error: {
+        code: 'FORBIDDEN',
+        message: 'a doctor may not do this; it needs admin',
+        details: { reason: 'ROLE' },
+      },
+    });
+  });
+
+  it('answers 403 with the reason CSRF when a change comes without the token', async () => {
+    const response = await request(app)
+      .post('/api/notes/PAT7')
+      .set('x-test-session', 'doctor')
+      .send({ text: 'x' })
+      .expect(403);
+    expect((response.body as { error: { details: unknown } }).error.details).to.deep.equal({
+      reason: 'CSRF',
+    });
+  });
+
+  it('names each invalid field: path parameters, unknown and oversized body fields', async () => {
+    const badParam = await asDoctor(request(app).post('/api/notes/DOC1'))
+      .send({ text: 'x' })
+      .expect(400);
+    expect((badParam.body as { error: { message: string } }).error.message).to.match(
+      /^params\.patientId: /,
+    );
+    const extra = await asDoctor(request(app).post('/api/notes/PAT7'))
+      .send({ text: 'x', $where: 'sleep(1000)' })
+      .expect(400);
+    expect((extra.body as { error: { message: string } }).error.message).to.match(
+      /^body: .*\$where/,
+    );
+    const long = await asDoctor(request(app).post('/api/notes/PAT7'))
+      .send({ text: 'x'.repeat(11) })
+      .expect(400);
+    expect((long.body as { error: { message: string } }).error.message).to.match(/^body\.text: /);
+  });
+});

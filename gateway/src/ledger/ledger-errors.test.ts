@@ -1,0 +1,66 @@
+import { status } from '@grpc/grpc-js';
+import { GatewayError } from '@hyperledger/fabric-gateway';
+import type { ServiceError } from '@grpc/grpc-js';
+import { expect } from 'chai';
+import { toApiError } from './ledger-errors.js';
+
+const cause = new Error('grpc') as ServiceError;
+
+const endorseFailure = (message: string) =>
+  new GatewayError({
+    cause,
+    code: status.ABORTED,
+    details: [{ address: 'peer0', mspId: 'HospitalAMSP', message }],
+    message: '10 ABORTED: failed to endorse transaction, see attached details for more info',
+  });
+
+describe('ledger errors', () => {
+  it('keeps the chaincode refusal and its words, with a reason the web app can explain', () => {
+    const error = toApiError(
+      endorseFailure(
+        'chaincode response 500, FORBIDDEN: DOC7 holds no active read grant covering PAT1REC0',
+      ),
+    );
+    expect(error.status).to.equal(403);
+    expect(error.toBody()).to.deep.equal({
+      error: {
+        code: 'FORBIDDEN',
+        message: 'DOC7 holds no active read grant covering PAT1REC0',
+        details: { reason: 'NO_CONSENT' },
+      },
+    });
+  });
+
+  it('maps EXPIRED to 403 with reason EXPIRED', () => {
+    const error = toApiError(
+      endorseFailure("chaincode response 500, EXPIRED: DOC7's read grant has expired"),
+    );
+    expect([error.status, error.details]).to.deep.equal([403, { reason: 'EXPIRED' }]);
+  });
+
+  it('maps NOT_FOUND, CONFLICT and INVALID_ARGUMENT to 404, 409 and 422', () => {
+    const statuses = ['NOT_FOUND: x', 'CONFLICT: x', 'INVALID_ARGUMENT: x'].map(
+      (m) => toApiError(endorseFailure(`chaincode response 500, ${m}`)).status,
+    );
+    expect(statuses).to.deep.equal([404, 409, 422]);
+  });
+
+  it('answers an unreachable ledger with 503 and Retry-After', () => {
+    const error = toApiError(
+      new GatewayError({
+        cause,
+        code: status.UNAVAILABLE,
+        details: [],
+        message: '14 UNAVAILABLE: No connection',
+      }),
+    );
+    expect([error.status, error.retryAfter, error.code]).to.deep.equal([503, 5, 'UNAVAILABLE']);
+  });
+
+  it('hides anything else behind a 500 that says nothing of the ledger internals', () => {
+    const error = toApiError(new Error('unexpected protobuf'));
+    expect(error.toBody()).to.deep.equal({
+      error: { code: 'INTERNAL', message: 'the ledger gave an unexpected answer' },
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+import { connect, signers, type Contract, type Gateway } from '@hyperledger/fabric-gateway';
+import type { NetworkProfile } from '../config/gateway-config.js';
+import { ApiError } from '../http/api-error.js';
+import type { EnrolledIdentity } from '../identity/hospital-ca.js';
+import { isMvccConflict, toApiError } from './ledger-errors.js';
+
+/** Looks up a person's enrolled identity (the wallet). */
+export interface IdentityLookup {
+  identityOf(patrecId: string): Promise<EnrolledIdentity | undefined>;
+}
+
+const deadline = (ms: number) => () => ({ deadline: Date.now() + ms });
+const decoder = new TextDecoder();
+const maxMvccRetries = 3;
+
+/**
+ * The ledger as the gateway uses it: one gRPC connection per hospital peer, shared by every
+ * person, and each call signed with the calling person's own identity.
+ */
+export class Ledger {
+  readonly #connections = new Map<string, grpc.Client>();
+
+  constructor(
+    readonly profile: NetworkProfile,
+    readonly identities: IdentityLookup,
+  ) {
+    for (const hospital of profile.hospitals) {
+      const rootCert = readFileSync(hospital.peer.tlsRootCertFile);
+      this.#connections.set(
+        hospital.mspId,
+        new grpc.Client(hospital.peer.endpoint, grpc.credentials.createSsl(rootCert), {
+          'grpc.ssl_target_name_override': profile.tlsHostname,
+        }),
+      );
+    }
+  }
+
+  /** Runs `work` with a contract signed by the person; the gateway session ends after it. */
+  async as<T>(patrecId: string, work: (contract: LedgerContract) => Promise<T>): Promise<T> {
+    const identity = await this.identities.identityOf(patrecId);
+    if (!identity) throw new ApiError('FORBIDDEN', `${patrecId} has no ledger identity`);
+    return this.withIdentity(identity, work);
+  }
+
+  async withIdentity<T>(
+    identity: EnrolledIdentity,
+    work: (contract: LedgerContract) => Promise<T>,
+  ) {
+    const client = this.#connections.get(identity.mspId);
+    if (!client)
+      throw new ApiError('FORBIDDEN', `no hospital of this network is ${identity.mspId}`);
+    const gateway = connect({
+      client,
+      identity: { mspId: identity.mspId, credentials: Buffer.from(identity.certificate) },
+      signer: signers.newPrivateKeySigner(createPrivateKey(identity.privateKey)),
+      evaluateOptions: deadline(5_000),
+      endorseOptions: deadline(15_000),
+      submitOptions: deadline(5_000),
+      commitStatusOptions: deadline(60_000),
+    });
+    try {
+      const network = gateway.getNetwork(this.profile.channel);
+      return await work(new LedgerContract(network.getContract(this.profile.chaincode), gateway));
+    } finally {
+      gateway.close();
+    }
+  }
+
+  /** True when the gRPC channel to the first hospital's peer is ready. */
+  async reachable(): Promise<boolean> {
+    const client = this.#connections.values().next().value;
+    if (!client) return false;
+    return new Promise((resolve) => {
+      client.waitForReady(Date.now() + 2000, (error) => resolve(!error));
+    });
+  }
+
+  close() {
+    this.#connections.forEach((c) => c.close());
+  }
+}
+
+/** Submits and evaluates transactions, named `Contract:Transaction`, returning their text. */
+export class LedgerContract {
+  constructor(
+    readonly contract: Contract,
+    readonly gateway: Gateway,
+  ) {}
+
+  async evaluate(transaction: string, ...args: string[]): Promise<string> {
+    try {
+      return decoder.decode(await this.contract.evaluateTransaction(transaction, ...args));
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+
+  /** Submits and waits for the commit; retries only when the commit lost an MVCC race. */
+  async submit(transaction: string, ...args: string[]): Promise<string> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return decoder.decode(await this.contract.submitTransaction(transaction, ...args));
+      } catch (error) {
+        if (isMvccConflict(error) && attempt < maxMvccRetries) continue;
+        throw toApiError(error);
+      }
+    }
+  }
+}

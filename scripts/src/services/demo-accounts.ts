@@ -1,0 +1,34 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { NetworkConfig } from '../config/network-config.js';
+import { run } from '../process/exec.js';
+import { paths, repoRoot } from '../runtime/paths.js';
+import { gatewayEnv } from './gateway.js';
+
+export interface DemoLogin {
+  id: string;
+  email: string;
+  role: string;
+  hospital: string;
+  password: string;
+  totpSecret?: string;
+}
+
+const demoLoginsFile = () => path.join(paths.root, 'demo-logins.json');
+
+/** Creates the demo accounts through the gateway's own code, and keeps their logins. */
+export async function seedDemoAccounts(config: NetworkConfig): Promise<DemoLogin[]> {
+  const out = await run(
+    process.execPath,
+    [path.join(repoRoot, 'gateway', 'dist', 'seed', 'seed-cli.js')],
+    { env: gatewayEnv(config), timeoutMs: 180_000 },
+  );
+  const logins = JSON.parse(out) as DemoLogin[];
+  writeFileSync(demoLoginsFile(), JSON.stringify(logins, null, 2), { mode: 0o600 });
+  return logins;
+}
+
+export function readDemoLogins(): DemoLogin[] {
+  if (!existsSync(demoLoginsFile())) return [];
+  return JSON.parse(readFileSync(demoLoginsFile(), 'utf8')) as DemoLogin[];
+}
