@@ -68,7 +68,7 @@ describe('gateway app', () => {
     const response = await request(appWith([]))
       .post('/api/health')
       .set('content-type', 'application/json')
-      .send(JSON.stringify({ text: 'x'.repeat(1_100_000) }))
+      .send(JSON.stringify({ text: 'x'.repeat(9_000_000) }))
       .expect(413);
     expect((response.body as { error: { code: string } }).error.code).to.equal('PAYLOAD_TOO_LARGE');
   });

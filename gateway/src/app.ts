@@ -44,7 +44,8 @@ export function createApp({ routes, sessions, log, version }: AppDependencies) {
       },
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  // Large enough for a 5 MiB document in base64; anything bigger is refused with 413.
+  app.use(express.json({ limit: '8mb' }));
   app.use(cookieParser());
 
   const api = Router();

@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, type Collection, type Db } from 'mongodb';
 import { AccountStore } from './accounts/account-store.js';
 import { AccountsService } from './accounts/accounts-service.js';
 import { SessionStore } from './accounts/session-store.js';
@@ -7,6 +7,9 @@ import { DataKeys } from './crypto/data-keys.js';
 import { MongoWalletStore } from './identity/wallet-store.js';
 import { WalletIdentities } from './identity/wallet-identities.js';
 import { Ledger } from './ledger/ledger.js';
+import type { EmergencyReason } from './consents/consents-routes.js';
+import { RecordContents } from './records/record-contents.js';
+import { RecordsService } from './records/records-service.js';
 
 /** Everything the gateway's routes use, built once from the configuration. */
 export interface GatewayServices {
@@ -17,6 +20,9 @@ export interface GatewayServices {
   store: AccountStore;
   sessions: SessionStore;
   accounts: AccountsService;
+  dataKeys: DataKeys;
+  records: RecordsService;
+  reasons: Collection<EmergencyReason>;
   close(): Promise<void>;
 }
 
@@ -28,10 +34,11 @@ export async function connectServices(config: GatewayConfig): Promise<GatewaySer
   const ledger = new Ledger(config.network, wallet);
   const store = new AccountStore(db);
   await store.createIndexes();
+  const dataKeys = new DataKeys(db, config.masterKey);
   const accounts = new AccountsService(
     store,
     wallet,
-    new DataKeys(db, config.masterKey),
+    dataKeys,
     ledger,
     config.network.hospitals,
     config.masterKey,
@@ -44,6 +51,9 @@ export async function connectServices(config: GatewayConfig): Promise<GatewaySer
     store,
     sessions: new SessionStore(db),
     accounts,
+    dataKeys,
+    records: new RecordsService(new RecordContents(db), dataKeys, ledger),
+    reasons: db.collection<EmergencyReason>('emergencyReasons'),
     close: async () => {
       ledger.close();
       await mongo.close();

@@ -1,31 +1,17 @@
 import pino from 'pino';
-import { accountsRoutes } from './accounts/accounts-routes.js';
+import { apiRoutes } from './api-routes.js';
 import { createApp } from './app.js';
 import { ConfigError, loadGatewayConfig } from './config/gateway-config.js';
 import { connectServices } from './gateway-services.js';
-import { healthRoutes } from './health/health-routes.js';
 
 const log = pino({ name: 'patrec-gateway' });
 
 async function main() {
   const config = loadGatewayConfig();
   const services = await connectServices(config);
-  const { db, ledger, sessions } = services;
-
+  const { sessions } = services;
   const app = createApp({
-    routes: [
-      ...healthRoutes([
-        { name: 'database', check: async () => (await db.command({ ping: 1 })).ok === 1 },
-        { name: 'ledger', check: () => ledger.reachable() },
-      ]),
-      ...accountsRoutes({
-        accounts: services.accounts,
-        store: services.store,
-        sessions,
-        masterKey: config.masterKey,
-        secureCookies: config.secureCookies,
-      }),
-    ],
+    routes: apiRoutes(services, config),
     sessions,
     log,
     version: process.env.npm_package_version ?? '0.1.0',

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import pino from 'pino';
-import { accountsRoutes } from '../accounts/accounts-routes.js';
+import { apiRoutes } from '../api-routes.js';
 import { createApp } from '../app.js';
 import { loadGatewayConfig } from '../config/gateway-config.js';
 import { connectServices, type GatewayServices } from '../gateway-services.js';
@@ -20,13 +20,7 @@ export async function integrationApp() {
     .collection<{ _id: string; last: number }>('idCounters')
     .insertMany(['PAT', 'DOC', 'ADM', 'AUD'].map((prefix) => ({ _id: prefix, last: offset })));
   const app = createApp({
-    routes: accountsRoutes({
-      accounts: services.accounts,
-      store: services.store,
-      sessions: services.sessions,
-      masterKey: config.masterKey,
-      secureCookies: false,
-    }),
+    routes: apiRoutes(services, { ...config, secureCookies: false }),
     sessions: services.sessions,
     log: pino({ level: 'silent' }),
     version: 'test',

@@ -1,4 +1,5 @@
 import type { NetworkConfig } from '../config/network-config.js';
+import { isListening } from '../process/ports.js';
 import { runningPid, type StartedProcess } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
 import { paths } from '../runtime/paths.js';
@@ -13,7 +14,8 @@ import { ensureFabricConfigDir } from './fabric-config.js';
 import { enrollOrgIdentities } from './identities.js';
 import { isHealthy } from './operations.js';
 import { isRaftLeader, ordererOperations, ordererProcessName, startOrderer } from './orderer.js';
-import { peerCli, peerOperations, peerProcessName, startPeer } from './peer.js';
+import { waitForLedgerReady } from './ledger-ready.js';
+import { peerOperations, peerProcessName, startPeer } from './peer.js';
 
 /** The steps `startNetwork` reports, for the caller's progress count. */
 export const networkSteps = 5;
@@ -54,15 +56,15 @@ export async function startNetwork(
       process: startOrderer(orderer, config, binaries, fabricConfigDir),
     }));
     for (const { orderer, process } of started) {
-      await waitFor(
-        `${orderer.name} to report healthy`,
-        () => isHealthy(ordererOperations(orderer, config)),
-        {
-          timeoutMs: 30_000,
-          hint: `Check ${paths.log(ordererProcessName(orderer))}.`,
-          ...withProcess(process),
-        },
-      );
+      const ready = async () =>
+        (await isHealthy(ordererOperations(orderer, config))) &&
+        (await isListening(orderer)) &&
+        isListening({ host: orderer.host, port: orderer.adminPort });
+      await waitFor(`${orderer.name} to report healthy and listen`, ready, {
+        timeoutMs: 30_000,
+        hint: `Check ${paths.log(ordererProcessName(orderer))}.`,
+        ...withProcess(process),
+      });
       if (await joinOrderer(binaries, config, orderer)) {
         progress.detail(`${orderer.name} joined ${config.channel}`);
       }
@@ -93,15 +95,14 @@ export async function startNetwork(
       })),
     );
     for (const { org, peer, process } of started) {
-      await waitFor(
-        `${peer.id} to report healthy`,
-        () => isHealthy(peerOperations(peer, org, config)),
-        {
-          timeoutMs: 30_000,
-          hint: `Check ${paths.log(peerProcessName(peer))}.`,
-          ...withProcess(process),
-        },
-      );
+      // Operations answer before the gRPC port opens (the ledgers open in between).
+      const ready = async () =>
+        (await isHealthy(peerOperations(peer, org, config))) && isListening(peer);
+      await waitFor(`${peer.id} to report healthy and listen on ${peer.port}`, ready, {
+        timeoutMs: 30_000,
+        hint: `Check ${paths.log(peerProcessName(peer))}.`,
+        ...withProcess(process),
+      });
       if (await joinPeer(binaries, fabricConfigDir, org, peer, config)) {
         progress.detail(`${peer.id} joined ${config.channel}`);
       }
@@ -113,35 +114,7 @@ export async function startNetwork(
     return deployChaincode(pkg, config, binaries, fabricConfigDir, (m) => progress.detail(m));
   });
 
-  await progress.step('Chaincode answering on every peer', async () => {
-    // The first call launches the chaincode process on each peer (≈ 1.5 s each).
-    for (const org of config.hospitals) {
-      for (const peer of org.peers) {
-        const call = JSON.stringify({ Args: ['health:WhoAmI'] });
-        await waitFor(
-          `${config.chaincode} to answer on ${peer.id}`,
-          async () => {
-            await peerCli(binaries, fabricConfigDir, org, peer, [
-              'chaincode',
-              'query',
-              '--channelID',
-              config.channel,
-              '--name',
-              config.chaincode,
-              '--ctor',
-              call,
-            ]);
-            return true;
-          },
-          {
-            timeoutMs: 60_000,
-            intervalMs: 1000,
-            hint: `Check ${paths.log(peerProcessName(peer))} for the chaincode's output.`,
-          },
-        );
-      }
-    }
-  });
+  await progress.step('First transaction from each hospital', () => waitForLedgerReady(config));
   return committed;
 }
 

@@ -1,0 +1,30 @@
+import { accountsRoutes } from './accounts/accounts-routes.js';
+import type { GatewayConfig } from './config/gateway-config.js';
+import { consentsRoutes } from './consents/consents-routes.js';
+import type { GatewayServices } from './gateway-services.js';
+import { healthRoutes } from './health/health-routes.js';
+import type { Route } from './http/route.js';
+import { recordsRoutes } from './records/records-routes.js';
+
+/** Every endpoint of the API, in the order the OpenAPI document lists them. */
+export function apiRoutes(services: GatewayServices, config: GatewayConfig): Route[] {
+  return [
+    ...healthRoutes([
+      { name: 'database', check: async () => (await services.db.command({ ping: 1 })).ok === 1 },
+      { name: 'ledger', check: () => services.ledger.reachable() },
+    ]),
+    ...accountsRoutes({
+      accounts: services.accounts,
+      store: services.store,
+      sessions: services.sessions,
+      masterKey: config.masterKey,
+      secureCookies: config.secureCookies,
+    }),
+    ...recordsRoutes(services.records),
+    ...consentsRoutes({
+      ledger: services.ledger,
+      dataKeys: services.dataKeys,
+      reasons: services.reasons,
+    }),
+  ];
+}

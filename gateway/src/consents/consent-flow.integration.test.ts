@@ -1,0 +1,145 @@
+import { expect } from 'chai';
+import type request from 'supertest';
+import { integrationApp } from '../test-support/integration-app.js';
+import { personFor, type Person } from '../test-support/people.js';
+
+type App = Awaited<ReturnType<typeof integrationApp>>;
+const errorOf = (r: request.Response) =>
+  (r.body as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
+
+const cardiacForm = {
+  category: 'cardiac',
+  form: {
+    heartRate: 118,
+    bloodPressure: '135/85',
+    ecgFindings: 'atrial fibrillation',
+    chestPain: 'no',
+  },
+};
+
+describe('records and consent over HTTP (integration: real ledger and FerretDB)', function () {
+  this.timeout(180_000);
+  let gateway: App;
+  let patient: Person;
+  let doctor: Person;
+  let recordId: string;
+
+  before(async () => {
+    gateway = await integrationApp();
+    const { app, services } = gateway;
+    patient = await personFor(app, services, 'patient', 'hospitala');
+    doctor = await personFor(app, services, 'doctor', 'hospitalb');
+    const admin = await personFor(app, services, 'admin', 'hospitalb');
+    await admin.send('post', `/api/doctors/${doctor.id}/verify`).expect(200);
+    const created = await patient.send('post', `/api/patients/${patient.id}/records`, cardiacForm);
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    recordId = (created.body as { recordId: string }).recordId;
+  });
+  after(() => gateway.close());
+
+  it('lets the patient read their own record, decrypted and verified', async () => {
+    const read = await patient.agent.get(`/api/records/${recordId}`).expect(200);
+    expect(read.body).to.deep.include({ content: cardiacForm });
+    expect((read.body as { record: unknown }).record).to.deep.include({
+      recordId,
+      version: 1,
+      category: 'cardiac',
+    });
+  });
+
+  it('runs request → grant → read → revoke → refused, with every read in the access log', async () => {
+    const before = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
+    expect(errorOf(before).details).to.deep.equal({ reason: 'NO_CONSENT' });
+
+    const directory = await doctor.agent.get(`/api/patients/${patient.id}/records`).expect(200);
+    expect(
+      (directory.body as { records: { recordId: string }[] }).records.map((r) => r.recordId),
+    ).to.include(recordId);
+
+    const requested = await doctor
+      .send('post', '/api/consents/requests', {
+        patientId: patient.id,
+        scope: { records: [recordId] },
+        permission: 'read',
+        purpose: 'treatment',
+        durationDays: 7,
+      })
+      .expect(201);
+    const consentId = (requested.body as { consentId: string }).consentId;
+    const mine = await patient.agent.get('/api/consents').expect(200);
+    const pending = (mine.body as { items: { consentId: string; status: string }[] }).items.find(
+      (c) => c.consentId === consentId,
+    );
+    expect(pending?.status).to.equal('PENDING');
+
+    await patient.send('post', `/api/consents/${consentId}/grant`, {}).expect(200);
+    const read = await doctor.agent.get(`/api/records/${recordId}`).expect(200);
+    expect(read.body).to.deep.include({ content: cardiacForm });
+    expect((read.body as { access: unknown }).access).to.deep.include({
+      consentId,
+      emergency: false,
+    });
+
+    const log = await patient.agent.get(`/api/access-log?recordId=${recordId}`).expect(200);
+    const entries = (log.body as { items: { accessorId: string; consentId: string | null }[] })
+      .items;
+    expect(entries.map((e) => [e.accessorId, e.consentId])).to.deep.include([doctor.id, consentId]);
+
+    await patient.send('post', `/api/consents/${consentId}/revoke`).expect(200);
+    const after = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
+    expect(errorOf(after).message).to.equal(
+      `${doctor.id} holds no active read grant covering ${recordId}`,
+    );
+  });
+
+  it('refuses a read outside the category the patient shared', async () => {
+    await patient
+      .send('post', '/api/consents/shares', {
+        doctorId: doctor.id,
+        scope: { categories: ['dermatology'] },
+        permission: 'read',
+        durationDays: 1,
+      })
+      .expect(201);
+    const refused = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
+    expect(errorOf(refused).details).to.deep.equal({ reason: 'NO_CONSENT' });
+  });
+
+  it('refuses with 409 a stored ciphertext altered in the database, and alerts auditors', async () => {
+    const contents = gateway.services.records.store.contents;
+    const stored = await contents.findOne({ recordId, state: 'committed' });
+    const bytes = Buffer.from((stored!.sealed.ciphertext as { buffer: Uint8Array }).buffer);
+    bytes[0] = bytes[0]! ^ 0xff;
+    await contents.updateOne({ _id: stored!._id }, { $set: { 'sealed.ciphertext': bytes } });
+
+    const refused = await patient.agent.get(`/api/records/${recordId}`).expect(409);
+    expect(errorOf(refused)).to.deep.include({
+      code: 'INTEGRITY',
+      details: { problem: 'hash-mismatch' },
+    });
+    const alerts = await gateway.services.records.store.alerts.find({ recordId }).toArray();
+    expect(alerts.map((a) => a.problem)).to.deep.equal(['hash-mismatch']);
+  });
+
+  it("refuses with 409 a record document swapped for another patient's", async () => {
+    const { app, services } = gateway;
+    const other = await personFor(app, services, 'patient', 'hospitala');
+    const created = await other
+      .send('post', `/api/patients/${other.id}/records`, cardiacForm)
+      .expect(201);
+    const otherRecord = (created.body as { recordId: string }).recordId;
+    const fresh = await patient
+      .send('post', `/api/patients/${patient.id}/records`, cardiacForm)
+      .expect(201);
+    const mineId = (fresh.body as { recordId: string }).recordId;
+
+    const contents = services.records.store.contents;
+    const theirs = await contents.findOne({ recordId: otherRecord, state: 'committed' });
+    await contents.updateOne(
+      { recordId: mineId, state: 'committed' },
+      { $set: { sealed: theirs!.sealed, contentHash: theirs!.contentHash } },
+    );
+    const refused = await patient.agent.get(`/api/records/${mineId}`).expect(409);
+    expect(errorOf(refused).code).to.equal('INTEGRITY');
+  });
+});

@@ -1,0 +1,298 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Collection } from 'mongodb';
+import { z } from 'zod';
+import type { DataKeys } from '../crypto/data-keys.js';
+import { seal } from '../crypto/envelope.js';
+import type { StoredSealed } from '../crypto/stored.js';
+import { ApiError } from '../http/api-error.js';
+import { route, type Route } from '../http/route.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { patientId, recordId } from '../records/records-routes.js';
+
+const doctorId = z.string().regex(/^DOC\d{1,12}$/, 'a doctor ID such as DOC140');
+const consentId = z.string().regex(/^CON[0-9a-f]{64}$/, 'a consent ID (CON and 64 hex digits)');
+const category = z.enum([
+  'general-medicine',
+  'clinical-results',
+  'cardiac',
+  'dermatology',
+  'dentistry',
+  'document',
+]);
+const scope = z.union([
+  z.strictObject({ all: z.literal(true) }),
+  z.strictObject({ categories: z.array(category).min(1).max(6) }),
+  z.strictObject({ records: z.array(recordId).min(1).max(100) }),
+]);
+const permission = z.enum(['read', 'read-write']);
+const purpose = z.enum([
+  'treatment',
+  'diagnosis',
+  'second-opinion',
+  'referral',
+  'follow-up',
+  'research',
+]);
+/** Durations in days at the API, seconds on the ledger. */
+const durationDays = z.number().int().min(1).max(365);
+const page = z.strictObject({
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  bookmark: z
+    .string()
+    .max(500)
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .default(''),
+});
+const seconds = (days: number | undefined) => (days === undefined ? '' : String(days * 86_400));
+
+/** The reason a doctor gave for emergency access: kept off-chain, sealed, its hash on chain. */
+export interface EmergencyReason {
+  _id: string;
+  patientId: string;
+  doctorId: string;
+  consentId: string | null;
+  reasonHash: string;
+  sealed: StoredSealed;
+  createdAt: Date;
+}
+
+export interface ConsentsDependencies {
+  ledger: Ledger;
+  dataKeys: DataKeys;
+  reasons: Collection<EmergencyReason>;
+}
+
+/** Requests, decisions, shares, revocations, emergencies and the access log. */
+export function consentsRoutes({ ledger, dataKeys, reasons }: ConsentsDependencies): Route[] {
+  const parse = (json: string) => JSON.parse(json) as unknown;
+  return [
+    route({
+      method: 'post',
+      path: '/consents/requests',
+      summary: 'Ask a patient for access (verified doctors)',
+      tag: 'consents',
+      access: ['doctor'],
+      body: z.strictObject({ patientId, scope, permission, purpose, durationDays }),
+      status: 201,
+      errors: [404, 409, 422, 503],
+      handler: ({ session, body }) =>
+        ledger.as(session!.userId, async (c) =>
+          parse(
+            await c.submit(
+              'consents:RequestAccess',
+              body.patientId,
+              JSON.stringify(body.scope),
+              body.permission,
+              body.purpose,
+              seconds(body.durationDays),
+            ),
+          ),
+        ),
+    }),
+    route({
+      method: 'get',
+      path: '/consents',
+      summary: 'My consents: all of a patient’s, or a doctor’s own requests and grants',
+      tag: 'consents',
+      access: ['patient', 'doctor'],
+      query: page,
+      errors: [503],
+      handler: ({ session, query }) =>
+        ledger.as(session!.userId, async (c) =>
+          parse(
+            await c.evaluate(
+              session!.role === 'patient'
+                ? 'consents:ListPatientConsents'
+                : 'consents:ListDoctorConsents',
+              session!.userId,
+              String(query.pageSize),
+              query.bookmark,
+            ),
+          ),
+        ),
+    }),
+    route({
+      method: 'get',
+      path: '/consents/:consentId',
+      summary: 'One consent (its patient, its doctor, auditors)',
+      tag: 'consents',
+      access: ['patient', 'doctor', 'auditor'],
+      params: z.object({ consentId }),
+      errors: [404, 503],
+      handler: ({ session, params }) =>
+        ledger.as(session!.userId, async (c) =>
+          parse(await c.evaluate('consents:GetConsent', params.consentId)),
+        ),
+    }),
+    route({
+      method: 'post',
+      path: '/consents/:consentId/grant',
+      summary: 'Approve a request, optionally narrowing its scope, permission or duration',
+      tag: 'consents',
+      access: ['patient'],
+      params: z.object({ consentId }),
+      body: z.strictObject({
+        scope: scope.optional(),
+        permission: permission.optional(),
+        durationDays: durationDays.optional(),
+      }),
+      errors: [404, 409, 422, 503],
+      handler: ({ session, params, body }) =>
+        ledger.as(session!.userId, async (c) =>
+          parse(
+            await c.submit(
+              'consents:GrantAccess',
+              params.consentId,
+              body.scope ? JSON.stringify(body.scope) : '',
+              body.permission ?? '',
+              seconds(body.durationDays),
+            ),
+          ),
+        ),
+    }),
+    ...(['reject', 'revoke'] as const).map((action) =>
+      route({
+        method: 'post',
+        path: `/consents/:consentId/${action}`,
+        summary:
+          action === 'reject' ? 'Reject a pending request' : 'Revoke a grant, effective at once',
+        tag: 'consents',
+        access: ['patient'],
+        params: z.object({ consentId }),
+        errors: [404, 409, 503],
+        handler: ({ session, params }) =>
+          ledger.as(session!.userId, async (c) =>
+            parse(
+              await c.submit(
+                action === 'reject' ? 'consents:RejectAccess' : 'consents:RevokeAccess',
+                params.consentId,
+              ),
+            ),
+          ),
+      }),
+    ),
+    route({
+      method: 'post',
+      path: '/consents/shares',
+      summary: 'Share records with a doctor without being asked',
+      tag: 'consents',
+      access: ['patient'],
+      body: z.strictObject({ doctorId, scope, permission, durationDays }),
+      status: 201,
+      errors: [404, 409, 422, 503],
+      handler: ({ session, body }) =>
+        ledger.as(session!.userId, async (c) =>
+          parse(
+            await c.submit(
+              'consents:ShareWith',
+              body.doctorId,
+              JSON.stringify(body.scope),
+              body.permission,
+              seconds(body.durationDays),
+            ),
+          ),
+        ),
+    }),
+    route({
+      method: 'post',
+      path: '/emergency-access',
+      summary:
+        'Declare an emergency: read access for at most 24 h; the patient and auditors are told',
+      tag: 'consents',
+      access: ['doctor'],
+      body: z.strictObject({ patientId, reason: z.string().trim().min(10).max(2000) }),
+      status: 201,
+      errors: [404, 409, 503],
+      handler: async ({ session, body }) => {
+        // The reason is sealed and stored before the ledger sees its hash, so a committed
+        // emergency always has its reason; a refused one leaves nothing behind.
+        const key = await dataKeys.keyOf(body.patientId).catch(() => {
+          throw new ApiError('NOT_FOUND', `no patient ${body.patientId}`);
+        });
+        const id = randomBytes(16).toString('hex');
+        const reasonHash = createHash('sha256').update(body.reason).digest('hex');
+        await reasons.insertOne({
+          _id: id,
+          patientId: body.patientId,
+          doctorId: session!.userId,
+          consentId: null,
+          reasonHash,
+          sealed: seal(key, Buffer.from(body.reason), `emergency:${id}`),
+          createdAt: new Date(),
+        });
+        try {
+          const consent = await ledger.as(
+            session!.userId,
+            async (c) =>
+              JSON.parse(
+                await c.submit('consents:EmergencyAccess', body.patientId, reasonHash, ''),
+              ) as {
+                consentId: string;
+              },
+          );
+          await reasons.updateOne({ _id: id }, { $set: { consentId: consent.consentId } });
+          return consent;
+        } catch (error) {
+          await reasons.deleteOne({ _id: id });
+          throw error;
+        }
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/access-log',
+      summary: 'Accesses to records: a patient’s records, a doctor’s own reads, or (auditors) all',
+      tag: 'consents',
+      access: ['patient', 'doctor', 'auditor'],
+      query: page.extend({
+        patientId: patientId.optional(),
+        recordId: recordId.optional(),
+        accessorId: z
+          .string()
+          .regex(/^(PAT|DOC)\d{1,12}$/)
+          .optional(),
+        from: z.iso.datetime().optional(),
+        to: z.iso.datetime().optional(),
+      }),
+      errors: [422, 503],
+      handler: ({ session, query }) =>
+        ledger.as(session!.userId, async (c) =>
+          parse(
+            await c.evaluate(
+              'access:ListAccessLog',
+              query.patientId ?? (session!.role === 'patient' ? session!.userId : ''),
+              query.recordId ?? '',
+              query.accessorId ?? (session!.role === 'doctor' ? session!.userId : ''),
+              query.from ? new Date(query.from).toISOString() : '',
+              query.to ? new Date(query.to).toISOString() : '',
+              String(query.pageSize),
+              query.bookmark,
+            ),
+          ),
+        ),
+    }),
+    ...(['verify', 'suspend'] as const).map((action) =>
+      route({
+        method: 'post',
+        path: `/doctors/:doctorId/${action}`,
+        summary:
+          action === 'verify'
+            ? 'Verify a doctor of my hospital'
+            : 'Suspend a doctor of my hospital',
+        tag: 'doctors',
+        access: ['admin'],
+        params: z.object({ doctorId }),
+        errors: [404, 409, 503],
+        handler: ({ session, params }) =>
+          ledger.as(session!.userId, async (c) =>
+            parse(
+              await c.submit(
+                action === 'verify' ? 'participants:VerifyDoctor' : 'participants:SuspendDoctor',
+                params.doctorId,
+              ),
+            ),
+          ),
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { open, seal, type Sealed } from '../crypto/envelope.js';
+
+/** The bytes the ledger's hash covers, in a fixed order. */
+export function contentHash(sealed: Sealed): string {
+  return createHash('sha256')
+    .update(sealed.iv)
+    .update(sealed.tag)
+    .update(sealed.ciphertext)
+    .digest('hex');
+}
+
+/**
+ * Seals a record version bound to its patient and upload ID. The ledger holds the hash of
+ * the ciphertext, not of the content: short clinical values could otherwise be confirmed by
+ * guessing and hashing.
+ */
+export function sealContent(key: Buffer, patientId: string, uploadId: string, content: unknown) {
+  const sealed = seal(key, Buffer.from(JSON.stringify(content)), contextOf(patientId, uploadId));
+  return { sealed, contentHash: contentHash(sealed) };
+}
+
+export function openContent(
+  key: Buffer,
+  patientId: string,
+  uploadId: string,
+  sealed: Sealed,
+): unknown {
+  return JSON.parse(open(key, sealed, contextOf(patientId, uploadId)).toString()) as unknown;
+}
+
+const contextOf = (patientId: string, uploadId: string) => `record:${patientId}:${uploadId}`;

@@ -1,0 +1,44 @@
+import type { Collection, Db } from 'mongodb';
+import type { StoredSealed } from '../crypto/stored.js';
+
+/**
+ * One version of a record's contents, sealed under the patient's data key. `pending` until
+ * its hash is committed on the ledger; reads serve only `committed` versions.
+ */
+export interface StoredContent {
+  /** Random upload ID, fixed before the ledger allocates the record ID. */
+  _id: string;
+  patientId: string;
+  recordId: string | null;
+  version: number | null;
+  state: 'pending' | 'committed';
+  category: string;
+  sealed: StoredSealed;
+  /** SHA-256 of iv ‖ tag ‖ ciphertext: what the ledger holds for this version. */
+  contentHash: string;
+  createdAt: Date;
+  createdBy: string;
+}
+
+export interface IntegrityAlert {
+  recordId: string;
+  version: number;
+  patientId: string;
+  problem: 'missing' | 'hash-mismatch' | 'does-not-decrypt';
+  detectedAt: Date;
+  detectedBy: string;
+}
+
+export class RecordContents {
+  readonly contents: Collection<StoredContent>;
+  readonly alerts: Collection<IntegrityAlert>;
+
+  constructor(db: Db) {
+    this.contents = db.collection<StoredContent>('recordContents');
+    this.alerts = db.collection<IntegrityAlert>('integrityAlerts');
+  }
+
+  committed(recordId: string, version: number) {
+    return this.contents.findOne({ recordId, version, state: 'committed' });
+  }
+}

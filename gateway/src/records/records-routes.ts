@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { route, type Route } from '../http/route.js';
+import { recordContent } from './clinical-forms.js';
+import type { RecordsService } from './records-service.js';
+
+export const patientId = z.string().regex(/^PAT\d{1,12}$/, 'a patient ID such as PAT177');
+export const recordId = z
+  .string()
+  .regex(/^PAT\d{1,12}REC\d{1,10}$/, 'a record ID such as PAT177REC0');
+
+const recordSummary = z.object({
+  recordId: z.string(),
+  patientId: z.string(),
+  category: z.string(),
+  version: z.number(),
+  status: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** Records: create from a clinical form or a file, list, read (consent-checked), update, delete. */
+export function recordsRoutes(records: RecordsService): Route[] {
+  return [
+    route({
+      method: 'post',
+      path: '/patients/:patientId/records',
+      summary:
+        'Add a record: a clinical form or an uploaded document (PDF, PNG, JPEG, text; 5 MiB)',
+      tag: 'records',
+      access: ['patient', 'doctor'],
+      params: z.object({ patientId }),
+      body: recordContent,
+      status: 201,
+      response: recordSummary,
+      errors: [404, 413, 422, 503],
+      handler: ({ session, params, body }) => records.create(session!, params.patientId, body),
+    }),
+    route({
+      method: 'get',
+      path: '/patients/:patientId/records',
+      summary: "A patient's record IDs, categories and dates (doctors: logged on the ledger)",
+      tag: 'records',
+      access: ['patient', 'doctor', 'auditor'],
+      params: z.object({ patientId }),
+      errors: [404, 503],
+      handler: ({ session, params }) => records.directory(session!, params.patientId),
+    }),
+    route({
+      method: 'get',
+      path: '/records/:recordId',
+      summary: "Read a record's contents: consent-checked and logged on the ledger",
+      tag: 'records',
+      access: ['patient', 'doctor'],
+      params: z.object({ recordId }),
+      errors: [404, 409, 503],
+      handler: ({ session, params }) => records.read(session!, params.recordId),
+    }),
+    route({
+      method: 'put',
+      path: '/records/:recordId',
+      summary:
+        'Write a new version of a record (the version you started from, to avoid lost updates)',
+      tag: 'records',
+      access: ['patient', 'doctor'],
+      params: z.object({ recordId }),
+      body: z.strictObject({ expectedVersion: z.number().int().min(1), content: recordContent }),
+      response: recordSummary,
+      errors: [404, 409, 413, 422, 503],
+      handler: ({ session, params, body }) =>
+        records.update(session!, params.recordId, body.content, body.expectedVersion),
+    }),
+    route({
+      method: 'delete',
+      path: '/records/:recordId',
+      summary: 'Delete a record: its contents are destroyed; the ledger keeps a tombstone',
+      tag: 'records',
+      access: ['patient'],
+      params: z.object({ recordId }),
+      errors: [404, 503],
+      handler: ({ session, params }) => records.delete(session!, params.recordId),
+    }),
+  ];
+}
