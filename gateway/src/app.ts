@@ -8,6 +8,7 @@ import type { SessionResolver } from './accounts/session.js';
 import { ApiError } from './http/api-error.js';
 import { errorHandler } from './http/error-handler.js';
 import { mountRoutes } from './http/mount-routes.js';
+import { apiDocsPage } from './http/api-docs.js';
 import { openApiDocument } from './http/openapi.js';
 import type { Route } from './http/route.js';
 
@@ -52,6 +53,10 @@ export function createApp({ routes, sessions, log, version }: AppDependencies) {
   const document = openApiDocument(routes, version);
   api.get('/openapi.json', (_request, response) => {
     response.json(document);
+  });
+  const docs = apiDocsPage(routes, version);
+  api.get('/docs', (_request, response) => {
+    response.type('html').send(docs);
   });
   mountRoutes(api, routes, sessions);
   app.use('/api', api);

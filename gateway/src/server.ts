@@ -3,8 +3,12 @@ import { apiRoutes } from './api-routes.js';
 import { createApp } from './app.js';
 import { ConfigError, loadGatewayConfig } from './config/gateway-config.js';
 import { connectServices } from './gateway-services.js';
+import { gatewayAuditor } from './identity/service-identity.js';
+import { reconcilePending } from './records/reconciler.js';
 
 const log = pino({ name: 'patrec-gateway' });
+/** Longer than any write's deadlines, so writes in flight on another replica are left alone. */
+const reconcileGraceMs = 2 * 60_000;
 
 async function main() {
   const config = loadGatewayConfig();
@@ -17,6 +21,20 @@ async function main() {
     version: process.env.npm_package_version ?? '0.1.0',
   });
 
+  // Repairs what a crash left between storing a write and committing it, now and every minute.
+  const auditor = await gatewayAuditor(services.wallet, config.network.hospitals[0]!);
+  const reconcile = () =>
+    reconcilePending(
+      services.records.store,
+      services.ledger,
+      auditor.identity,
+      log,
+      reconcileGraceMs,
+    ).catch((error: unknown) =>
+      log.warn({ err: error }, 'reconciling pending writes failed; will retry'),
+    );
+  await reconcile();
+  const repair = setInterval(() => void reconcile(), 60_000);
   const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 10 * 60_000);
   const server = app.listen(config.port, config.host, () =>
     log.info({ host: config.host, port: config.port }, 'gateway listening'),
@@ -24,6 +42,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       clearInterval(purge);
+      clearInterval(repair);
       server.close();
       void services.close().finally(() => process.exit(0));
     });

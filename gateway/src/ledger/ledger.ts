@@ -28,12 +28,9 @@ export class Ledger {
     readonly identities: IdentityLookup,
   ) {
     for (const hospital of profile.hospitals) {
-      const rootCert = readFileSync(hospital.peer.tlsRootCertFile);
       this.#connections.set(
         hospital.mspId,
-        new grpc.Client(hospital.peer.endpoint, grpc.credentials.createSsl(rootCert), {
-          'grpc.ssl_target_name_override': profile.tlsHostname,
-        }),
+        peerClient(hospital.peer.endpoint, hospital.peer.tlsRootCertFile, profile.tlsHostname),
       );
     }
   }
@@ -52,15 +49,7 @@ export class Ledger {
     const client = this.#connections.get(identity.mspId);
     if (!client)
       throw new ApiError('FORBIDDEN', `no hospital of this network is ${identity.mspId}`);
-    const gateway = connect({
-      client,
-      identity: { mspId: identity.mspId, credentials: Buffer.from(identity.certificate) },
-      signer: signers.newPrivateKeySigner(createPrivateKey(identity.privateKey)),
-      evaluateOptions: deadline(5_000),
-      endorseOptions: deadline(15_000),
-      submitOptions: deadline(5_000),
-      commitStatusOptions: deadline(60_000),
-    });
+    const gateway = connectAs(client, identity);
     try {
       const network = gateway.getNetwork(this.profile.channel);
       return await work(new LedgerContract(network.getContract(this.profile.chaincode), gateway));
@@ -81,6 +70,26 @@ export class Ledger {
   close() {
     this.#connections.forEach((c) => c.close());
   }
+}
+
+/** A gRPC connection to a peer over TLS; we dial an address, the certificate names a host. */
+export function peerClient(endpoint: string, tlsRootCertFile: string, tlsHostname: string) {
+  return new grpc.Client(endpoint, grpc.credentials.createSsl(readFileSync(tlsRootCertFile)), {
+    'grpc.ssl_target_name_override': tlsHostname,
+  });
+}
+
+/** A Fabric Gateway session signing with the identity, with a deadline on every call. */
+export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gateway {
+  return connect({
+    client,
+    identity: { mspId: identity.mspId, credentials: Buffer.from(identity.certificate) },
+    signer: signers.newPrivateKeySigner(createPrivateKey(identity.privateKey)),
+    evaluateOptions: deadline(5_000),
+    endorseOptions: deadline(15_000),
+    submitOptions: deadline(5_000),
+    commitStatusOptions: deadline(60_000),
+  });
 }
 
 /** Submits and evaluates transactions, named `Contract:Transaction`, returning their text. */

@@ -41,9 +41,8 @@ runCli(async () => {
     for (let i = 0; i < clients; i += 1) {
       const index = i % config.hospitals.length;
       const identity = await enrollPerson(config.hospitals[index]!, {
-        enrollmentId: `bench-${randomInt(1e9).toString(36)}-${i}`,
         role: 'auditor',
-        patrecId: `AUD${900 + i}`,
+        patrecId: `AUD${randomInt(1e8, 1e11)}`,
       });
       gateways.push(gatewayFor(connections[index]!, identity));
     }

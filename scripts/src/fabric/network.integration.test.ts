@@ -22,7 +22,8 @@ const decode = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
 describe('Fabric network (integration: real CAs, peers and Raft orderers)', function () {
   this.timeout(180_000);
-  const run = randomInt(1e9).toString(36);
+  const patientId = `PAT${randomInt(1e8, 1e11)}`;
+  const doctorId = `DOC${randomInt(1e8, 1e11)}`;
   const connections: grpc.Client[] = [];
   const gateways: Gateway[] = [];
   let patient: EnrolledIdentity;
@@ -37,16 +38,8 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
   };
 
   before(async () => {
-    patient = await enrollPerson(hospitalA, {
-      enrollmentId: `it-patient-${run}`,
-      role: 'patient',
-      patrecId: 'PAT901',
-    });
-    doctor = await enrollPerson(hospitalB, {
-      enrollmentId: `it-doctor-${run}`,
-      role: 'doctor',
-      patrecId: 'DOC902',
-    });
+    patient = await enrollPerson(hospitalA, { role: 'patient', patrecId: patientId });
+    doctor = await enrollPerson(hospitalB, { role: 'doctor', patrecId: doctorId });
   });
 
   after(() => {
@@ -57,11 +50,15 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
   it('gives the chaincode the role and PatRec ID that the hospital CA put in the certificate', async () => {
     const contract = gateway(hospitalA, patient).getContract(config.chaincode, 'health');
     const asPatient = JSON.parse(decode(await contract.evaluateTransaction('WhoAmI'))) as unknown;
-    expect(asPatient).to.deep.equal({ mspId: 'HospitalAMSP', role: 'patient', patrecId: 'PAT901' });
+    expect(asPatient).to.deep.equal({
+      mspId: 'HospitalAMSP',
+      role: 'patient',
+      patrecId: patientId,
+    });
 
     const other = gateway(hospitalB, doctor).getContract(config.chaincode, 'health');
     const asDoctor = JSON.parse(decode(await other.evaluateTransaction('WhoAmI'))) as unknown;
-    expect(asDoctor).to.deep.equal({ mspId: 'HospitalBMSP', role: 'doctor', patrecId: 'DOC902' });
+    expect(asDoctor).to.deep.equal({ mspId: 'HospitalBMSP', role: 'doctor', patrecId: doctorId });
   });
 
   it('commits a transaction endorsed by both hospitals on both peers', async () => {

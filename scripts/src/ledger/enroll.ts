@@ -1,66 +1,23 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import FabricCAServices from 'fabric-ca-client';
-import { User } from 'fabric-common';
-import type { OrgConfig } from '../config/network-config.js';
-import { caRootCert, caUrl } from '../fabric/ca.js';
-import { paths } from '../runtime/paths.js';
+import { HospitalCa, type EnrolledIdentity } from '../../../gateway/src/identity/hospital-ca.js';
+import { hospitalProfile } from '../services/network-profile.js';
+import type { HospitalConfig } from '../config/network-config.js';
+
+export type { EnrolledIdentity };
 
 /** A PatRec person as the CA enrols them: the role and PatRec ID go into the certificate. */
 export interface PersonRequest {
-  enrollmentId: string;
   role: 'patient' | 'doctor' | 'admin' | 'auditor';
+  /** Also the enrolment ID at the CA, so it must be new there. */
   patrecId: string;
 }
 
-export interface EnrolledIdentity {
-  mspId: string;
-  certificate: string;
-  privateKey: string;
-}
-
 /**
- * Registers a person at their hospital's CA with `role` and `patrecId` attributes that the
- * CA writes into the enrolment certificate (`ecert`), then enrols them. The CA's registrar
- * (enrolled by `npm start`) signs the registration.
+ * Registers and enrols a person at their hospital's CA with the gateway's own code, signed
+ * by the CA's registrar that `npm start` enrolled.
  */
-export async function enrollPerson(
-  org: OrgConfig,
+export function enrollPerson(
+  org: HospitalConfig,
   person: PersonRequest,
 ): Promise<EnrolledIdentity> {
-  const ca = new FabricCAServices(
-    caUrl(org.ca),
-    { trustedRoots: [readFileSync(caRootCert(org), 'utf8')], verify: true },
-    org.ca.caName,
-  );
-  const registrarMsp = path.join(paths.caRegistrar(org.key), 'msp');
-  const registrar = User.createUser(
-    'admin',
-    '',
-    org.mspId,
-    readFileSync(path.join(registrarMsp, 'signcerts', 'cert.pem'), 'utf8'),
-    readFileSync(path.join(registrarMsp, 'keystore', 'key.pem'), 'utf8'),
-  );
-  const secret = await ca.register(
-    {
-      enrollmentID: person.enrollmentId,
-      role: 'client',
-      affiliation: '',
-      maxEnrollments: -1,
-      attrs: [
-        { name: 'role', value: person.role, ecert: true },
-        { name: 'patrecId', value: person.patrecId, ecert: true },
-      ],
-    },
-    registrar,
-  );
-  const enrollment = await ca.enroll({
-    enrollmentID: person.enrollmentId,
-    enrollmentSecret: secret,
-  });
-  return {
-    mspId: org.mspId,
-    certificate: enrollment.certificate,
-    privateKey: enrollment.key.toBytes(),
-  };
+  return new HospitalCa(hospitalProfile(org)).enroll(person.patrecId, person.role);
 }

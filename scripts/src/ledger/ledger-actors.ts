@@ -32,7 +32,7 @@ export class LedgerActors {
   async enroll(org: HospitalConfig, role: PersonRequest['role']): Promise<Actor> {
     const prefix = { patient: 'PAT', doctor: 'DOC', admin: 'ADM', auditor: 'AUD' }[role];
     const id = `${prefix}${randomInt(1e8, 1e11)}`;
-    const identity = await enrollPerson(org, { enrollmentId: `it-${id}`, role, patrecId: id });
+    const identity = await enrollPerson(org, { role, patrecId: id });
     const client = peerConnection(this.config, org);
     const gateway = gatewayFor(client, identity);
     this.#connections.push(client);

@@ -1,0 +1,69 @@
+import type { Logger } from 'pino';
+import type { EnrolledIdentity } from '../identity/hospital-ca.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { RecordContents } from './record-contents.js';
+import type { LedgerRecord } from './records-service.js';
+
+export interface ReconcileReport {
+  committed: number;
+  rolledBack: number;
+}
+
+/**
+ * Finishes what a crash left between "stored as pending" and "marked committed": a pending
+ * version whose hash the ledger holds is marked committed; one the ledger never got is
+ * removed. Runs at start-up (everything pending) and then periodically (older than `graceMs`,
+ * so writes in flight are left alone).
+ */
+export async function reconcilePending(
+  store: RecordContents,
+  ledger: Ledger,
+  auditor: EnrolledIdentity,
+  log: Logger,
+  graceMs = 0,
+  now = Date.now(),
+): Promise<ReconcileReport> {
+  const pending = await store.contents
+    .find({ state: 'pending', createdAt: { $lte: new Date(now - graceMs) } })
+    .toArray();
+  const report: ReconcileReport = { committed: 0, rolledBack: 0 };
+  const recordsOf = new Map<string, LedgerRecord[]>();
+  for (const content of pending) {
+    let records = recordsOf.get(content.patientId);
+    if (!records) {
+      records = await ledgerRecordsOf(ledger, auditor, content.patientId);
+      recordsOf.set(content.patientId, records);
+    }
+    const onLedger = records.find((r) => r.contentHash === content.contentHash);
+    if (onLedger) {
+      await store.contents.updateOne(
+        { _id: content._id },
+        { $set: { recordId: onLedger.recordId, version: onLedger.version, state: 'committed' } },
+      );
+      report.committed += 1;
+    } else {
+      await store.contents.deleteOne({ _id: content._id, state: 'pending' });
+      report.rolledBack += 1;
+    }
+  }
+  if (pending.length > 0) log.info(report, 'reconciled pending record writes');
+  return report;
+}
+
+async function ledgerRecordsOf(ledger: Ledger, auditor: EnrolledIdentity, patientId: string) {
+  return ledger.withIdentity(auditor, async (contract) => {
+    const records: LedgerRecord[] = [];
+    let bookmark = '';
+    do {
+      const page = JSON.parse(
+        await contract.evaluate('records:ListRecords', patientId, '100', bookmark),
+      ) as {
+        items: LedgerRecord[];
+        bookmark: string;
+      };
+      records.push(...page.items);
+      bookmark = page.bookmark;
+    } while (bookmark);
+    return records;
+  });
+}
