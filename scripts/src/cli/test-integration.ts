@@ -5,6 +5,8 @@ import { stopProcess } from '../process/supervisor.js';
 import { repoRoot } from '../runtime/paths.js';
 import { serviceProcessNames } from '../services/services.js';
 import { gatewayEnv } from '../services/gateway.js';
+import { webUrl } from '../services/web.js';
+import { demoLoginsFile } from '../services/demo-accounts.js';
 import { runCli } from './run-cli.js';
 
 /**
@@ -23,7 +25,12 @@ runCli(async () => {
     }
     // The workspaces' tests first: the block scan among the scripts' tests checks what they wrote.
     const workspaces = ['run', 'test:integration', '--workspaces', '--if-present'];
-    failed = (await exec('npm', workspaces, gatewayEnv(config))) !== 0;
+    const testEnv = {
+      ...gatewayEnv(config),
+      PATREC_WEB_URL: webUrl(config),
+      PATREC_DEMO_LOGINS: demoLoginsFile(),
+    };
+    failed = (await exec('npm', workspaces, testEnv)) !== 0;
     const specs = ['scripts/src/**/*.integration.test.ts'];
     failed = (await exec('npx', ['mocha', ...specs])) !== 0 || failed;
   } finally {

@@ -14,7 +14,7 @@ export interface DemoLogin {
   totpSecret?: string;
 }
 
-const demoLoginsFile = () => path.join(paths.root, 'demo-logins.json');
+export const demoLoginsFile = () => path.join(paths.root, 'demo-logins.json');
 
 /** Creates the demo accounts through the gateway's own code, and keeps their logins. */
 export async function seedDemoAccounts(config: NetworkConfig): Promise<DemoLogin[]> {
