@@ -2,6 +2,8 @@ import { accountsRoutes } from './accounts/accounts-routes.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { consentsRoutes } from './consents/consents-routes.js';
 import type { GatewayServices } from './gateway-services.js';
+import { eventsRoutes } from './events/events-routes.js';
+import { doctorsRoutes } from './doctors/doctors-routes.js';
 import { healthRoutes } from './health/health-routes.js';
 import type { Route } from './http/route.js';
 import { recordsRoutes } from './records/records-routes.js';
@@ -23,8 +25,15 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
     ...recordsRoutes(services.records),
     ...consentsRoutes({
       ledger: services.ledger,
+      cards: services.doctorCards,
       dataKeys: services.dataKeys,
       reasons: services.reasons,
     }),
+    ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
+    ...eventsRoutes(services.listener, services.events),
   ];
+}
+
+function mspOf(config: GatewayConfig, hospital: string): string {
+  return config.network.hospitals.find((h) => h.key === hospital)?.mspId ?? '';
 }

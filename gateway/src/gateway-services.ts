@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import { MongoClient, type Collection, type Db } from 'mongodb';
+import type { Logger } from 'pino';
 import { AccountStore } from './accounts/account-store.js';
 import { AccountsService } from './accounts/accounts-service.js';
 import { SessionStore } from './accounts/session-store.js';
@@ -7,9 +9,14 @@ import { DataKeys } from './crypto/data-keys.js';
 import { MongoWalletStore } from './identity/wallet-store.js';
 import { WalletIdentities } from './identity/wallet-identities.js';
 import { Ledger } from './ledger/ledger.js';
+import { LedgerEventListener } from './events/event-listener.js';
+import { EventStore } from './events/event-store.js';
+import type { EnrolledIdentity } from './identity/hospital-ca.js';
+import { gatewayAuditor } from './identity/service-identity.js';
 import type { EmergencyReason } from './consents/consents-routes.js';
 import { RecordContents } from './records/record-contents.js';
 import { RecordsService } from './records/records-service.js';
+import { DoctorCards } from './doctors/doctor-cards.js';
 
 /** Everything the gateway's routes use, built once from the configuration. */
 export interface GatewayServices {
@@ -23,10 +30,20 @@ export interface GatewayServices {
   dataKeys: DataKeys;
   records: RecordsService;
   reasons: Collection<EmergencyReason>;
+  doctorCards: DoctorCards;
+  /** The gateway's own auditor identity (reconciler, event listener). */
+  auditor: EnrolledIdentity;
+  events: EventStore;
+  listener: LedgerEventListener;
   close(): Promise<void>;
 }
 
-export async function connectServices(config: GatewayConfig): Promise<GatewayServices> {
+export async function connectServices(
+  config: GatewayConfig,
+  log: Logger,
+  /** Names this replica's event checkpoint. */
+  replica = `${hostname()}:${config.port}`,
+): Promise<GatewayServices> {
   const mongo = new MongoClient(config.mongodbUri, { serverSelectionTimeoutMS: 5000 });
   await mongo.connect();
   const db = mongo.db(config.databaseName);
@@ -43,6 +60,9 @@ export async function connectServices(config: GatewayConfig): Promise<GatewaySer
     config.network.hospitals,
     config.masterKey,
   );
+  const auditor = await gatewayAuditor(wallet, config.network.hospitals[0]!);
+  const events = new EventStore(db);
+  const listener = new LedgerEventListener(ledger, auditor.identity, events, log, replica);
   return {
     mongo,
     db,
@@ -54,7 +74,12 @@ export async function connectServices(config: GatewayConfig): Promise<GatewaySer
     dataKeys,
     records: new RecordsService(new RecordContents(db), dataKeys, ledger),
     reasons: db.collection<EmergencyReason>('emergencyReasons'),
+    doctorCards: new DoctorCards(store, accounts),
+    auditor: auditor.identity,
+    events,
+    listener,
     close: async () => {
+      listener.stop();
       ledger.close();
       await mongo.close();
     },

@@ -3,7 +3,6 @@ import { apiRoutes } from './api-routes.js';
 import { createApp } from './app.js';
 import { ConfigError, loadGatewayConfig } from './config/gateway-config.js';
 import { connectServices } from './gateway-services.js';
-import { gatewayAuditor } from './identity/service-identity.js';
 import { reconcilePending } from './records/reconciler.js';
 
 const log = pino({ name: 'patrec-gateway' });
@@ -12,7 +11,9 @@ const reconcileGraceMs = 2 * 60_000;
 
 async function main() {
   const config = loadGatewayConfig();
-  const services = await connectServices(config);
+  const services = await connectServices(config, log);
+  services.listener.start();
+  const prune = setInterval(() => void services.events.prune().catch(() => undefined), 3600_000);
   const { sessions } = services;
   const app = createApp({
     routes: apiRoutes(services, config),
@@ -22,12 +23,11 @@ async function main() {
   });
 
   // Repairs what a crash left between storing a write and committing it, now and every minute.
-  const auditor = await gatewayAuditor(services.wallet, config.network.hospitals[0]!);
   const reconcile = () =>
     reconcilePending(
       services.records.store,
       services.ledger,
-      auditor.identity,
+      services.auditor,
       log,
       reconcileGraceMs,
     ).catch((error: unknown) =>
@@ -43,6 +43,7 @@ async function main() {
     process.once(signal, () => {
       clearInterval(purge);
       clearInterval(repair);
+      clearInterval(prune);
       server.close();
       void services.close().finally(() => process.exit(0));
     });

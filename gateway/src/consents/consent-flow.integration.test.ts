@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type request from 'supertest';
 import { integrationApp } from '../test-support/integration-app.js';
 import { personFor, type Person } from '../test-support/people.js';
+import { openEventStream } from '../test-support/event-stream.js';
 
 type App = Awaited<ReturnType<typeof integrationApp>>;
 const errorOf = (r: request.Response) =>
@@ -27,8 +28,13 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   before(async () => {
     gateway = await integrationApp();
     const { app, services } = gateway;
+    services.listener.start();
     patient = await personFor(app, services, 'patient', 'hospitala');
-    doctor = await personFor(app, services, 'doctor', 'hospitalb');
+    doctor = await personFor(app, services, 'doctor', 'hospitalb', {
+      firstName: 'Iris',
+      lastName: 'Okafor',
+      specialty: 'Cardiology',
+    });
     const admin = await personFor(app, services, 'admin', 'hospitalb');
     await admin.send('post', `/api/doctors/${doctor.id}/verify`).expect(200);
     const created = await patient.send('post', `/api/patients/${patient.id}/records`, cardiacForm);
@@ -81,15 +87,54 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     });
 
     const log = await patient.agent.get(`/api/access-log?recordId=${recordId}`).expect(200);
-    const entries = (log.body as { items: { accessorId: string; consentId: string | null }[] })
-      .items;
-    expect(entries.map((e) => [e.accessorId, e.consentId])).to.deep.include([doctor.id, consentId]);
+    type Entry = {
+      accessorId: string;
+      consentId: string | null;
+      accessor: { name: string | null };
+    };
+    const entries = (log.body as { items: Entry[] }).items;
+    expect(entries.map((e) => [e.accessorId, e.consentId, e.accessor.name])).to.deep.include([
+      doctor.id,
+      consentId,
+      'Iris Okafor',
+    ]);
 
     await patient.send('post', `/api/consents/${consentId}/revoke`).expect(200);
     const after = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
     expect(errorOf(after).message).to.equal(
       `${doctor.id} holds no active read grant covering ${recordId}`,
     );
+  });
+
+  it('tells the patient live (Server-Sent Events) when a doctor asks, and names the doctor', async () => {
+    const events = await openEventStream(gateway.app, patient);
+    try {
+      expect([events.status, events.contentType]).to.deep.equal([200, 'text/event-stream']);
+      const requested = await doctor
+        .send('post', '/api/consents/requests', {
+          patientId: patient.id,
+          scope: { all: true },
+          permission: 'read',
+          purpose: 'follow-up',
+          durationDays: 1,
+        })
+        .expect(201);
+      const consentId = (requested.body as { consentId: string }).consentId;
+      const event = await events.next(
+        (e) => e.name === 'AccessRequested' && e.data.ids.consentId === consentId,
+      );
+      expect(event.data.ids).to.include({ patientId: patient.id, doctorId: doctor.id });
+      await patient.send('post', `/api/consents/${consentId}/reject`).expect(200);
+    } finally {
+      events.close();
+    }
+    const card = await patient.agent.get(`/api/doctors/${doctor.id}`).expect(200);
+    expect(card.body).to.include({
+      id: doctor.id,
+      name: 'Iris Okafor',
+      specialty: 'Cardiology',
+      hospital: 'hospitalb',
+    });
   });
 
   it('refuses a read outside the category the patient shared', async () => {

@@ -8,6 +8,7 @@ import { ApiError } from '../http/api-error.js';
 import { route, type Route } from '../http/route.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { patientId, recordId } from '../records/records-routes.js';
+import type { DoctorCards } from '../doctors/doctor-cards.js';
 
 const doctorId = z.string().regex(/^DOC\d{1,12}$/, 'a doctor ID such as DOC140');
 const consentId = z.string().regex(/^CON[0-9a-f]{64}$/, 'a consent ID (CON and 64 hex digits)');
@@ -58,12 +59,19 @@ export interface EmergencyReason {
 
 export interface ConsentsDependencies {
   ledger: Ledger;
+  /** Names the doctors in access histories. */
+  cards: DoctorCards;
   dataKeys: DataKeys;
   reasons: Collection<EmergencyReason>;
 }
 
 /** Requests, decisions, shares, revocations, emergencies and the access log. */
-export function consentsRoutes({ ledger, dataKeys, reasons }: ConsentsDependencies): Route[] {
+export function consentsRoutes({
+  ledger,
+  cards,
+  dataKeys,
+  reasons,
+}: ConsentsDependencies): Route[] {
   const parse = (json: string) => JSON.parse(json) as unknown;
   return [
     route({
@@ -255,21 +263,37 @@ export function consentsRoutes({ ledger, dataKeys, reasons }: ConsentsDependenci
         to: z.iso.datetime().optional(),
       }),
       errors: [422, 503],
-      handler: ({ session, query }) =>
-        ledger.as(session!.userId, async (c) =>
-          parse(
-            await c.evaluate(
-              'access:ListAccessLog',
-              query.patientId ?? (session!.role === 'patient' ? session!.userId : ''),
-              query.recordId ?? '',
-              query.accessorId ?? (session!.role === 'doctor' ? session!.userId : ''),
-              query.from ? new Date(query.from).toISOString() : '',
-              query.to ? new Date(query.to).toISOString() : '',
-              String(query.pageSize),
-              query.bookmark,
-            ),
-          ),
-        ),
+      handler: async ({ session, query }) => {
+        const page = await ledger.as(
+          session!.userId,
+          async (c) =>
+            JSON.parse(
+              await c.evaluate(
+                'access:ListAccessLog',
+                query.patientId ?? (session!.role === 'patient' ? session!.userId : ''),
+                query.recordId ?? '',
+                query.accessorId ?? (session!.role === 'doctor' ? session!.userId : ''),
+                query.from ? new Date(query.from).toISOString() : '',
+                query.to ? new Date(query.to).toISOString() : '',
+                String(query.pageSize),
+                query.bookmark,
+              ),
+            ) as { items: { accessorId: string }[]; bookmark: string },
+        );
+        // Who read: doctors by name and hospital; a patient reading their own record is "self".
+        const items = await Promise.all(
+          page.items.map(async (entry) => {
+            const card = entry.accessorId.startsWith('DOC')
+              ? await cards.of(entry.accessorId)
+              : undefined;
+            const accessor = card
+              ? { id: card.id, name: card.name, hospital: card.hospitalName }
+              : { id: entry.accessorId, name: null, hospital: null };
+            return { ...entry, accessor };
+          }),
+        );
+        return { items, bookmark: page.bookmark };
+      },
     }),
     ...(['verify', 'suspend'] as const).map((action) =>
       route({

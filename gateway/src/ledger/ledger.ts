@@ -42,14 +42,18 @@ export class Ledger {
     return this.withIdentity(identity, work);
   }
 
+  /** The shared connection to the peer of the hospital that enrolled `mspId`'s people. */
+  clientFor(mspId: string): grpc.Client {
+    const client = this.#connections.get(mspId);
+    if (!client) throw new ApiError('FORBIDDEN', `no hospital of this network is ${mspId}`);
+    return client;
+  }
+
   async withIdentity<T>(
     identity: EnrolledIdentity,
     work: (contract: LedgerContract) => Promise<T>,
   ) {
-    const client = this.#connections.get(identity.mspId);
-    if (!client)
-      throw new ApiError('FORBIDDEN', `no hospital of this network is ${identity.mspId}`);
-    const gateway = connectAs(client, identity);
+    const gateway = connectAs(this.clientFor(identity.mspId), identity);
     try {
       const network = gateway.getNetwork(this.profile.channel);
       return await work(new LedgerContract(network.getContract(this.profile.chaincode), gateway));

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import pino from 'pino';
-import { gatewayAuditor } from '../identity/service-identity.js';
 import { integrationApp } from '../test-support/integration-app.js';
 import { personFor } from '../test-support/people.js';
 import { sealContent } from './content-seal.js';
@@ -57,11 +56,10 @@ describe('repair of interrupted record writes (integration: real ledger and Ferr
       ),
     ) as { recordId: string };
 
-    const auditor = await gatewayAuditor(services.wallet, services.accounts.hospitals[0]!);
     const report = await reconcilePending(
       services.records.store,
       services.ledger,
-      auditor.identity,
+      services.auditor,
       pino({ level: 'silent' }),
     );
     expect(report).to.deep.equal({ committed: 1, rolledBack: 1 });

@@ -13,7 +13,11 @@ import { connectServices, type GatewayServices } from '../gateway-services.js';
 export async function integrationApp() {
   const config = loadGatewayConfig();
   config.databaseName = `patrec_test_${randomInt(1e9).toString(36)}`;
-  const services: GatewayServices = await connectServices(config);
+  const services: GatewayServices = await connectServices(
+    config,
+    pino({ level: 'silent' }),
+    `test-${config.databaseName}`,
+  );
   // Start this database's IDs far from those of the demo database: IDs are network-wide.
   const offset = randomInt(1e6, 1e9);
   await services.db

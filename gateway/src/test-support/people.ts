@@ -9,6 +9,8 @@ export interface Person {
   id: string;
   agent: request.Agent;
   csrf: string;
+  /** The Cookie header of the session, for clients other than the agent (event streams). */
+  cookie: string;
   /** Sends a state-changing request with the CSRF header. */
   send(method: 'post' | 'put' | 'delete', path: string, body?: object): request.Test;
 }
@@ -35,10 +37,12 @@ export async function personFor(
   if (login.status !== 200)
     throw new Error(`log-in of ${created.id} failed: ${JSON.stringify(login.body)}`);
   const csrf = (login.body as { csrfToken: string }).csrfToken;
+  const setCookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
   return {
     id: created.id,
     agent,
     csrf,
+    cookie: setCookies.map((c) => c.split(';')[0]).join('; '),
     send: (method, path, body) =>
       agent[method](path)
         .set('X-CSRF-Token', csrf)

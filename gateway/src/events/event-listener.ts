@@ -1,0 +1,110 @@
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import type { EnrolledIdentity } from '../identity/hospital-ca.js';
+import { connectAs, type Ledger } from '../ledger/ledger.js';
+import type { EventStore } from './event-store.js';
+import type { LedgerEvent } from './ledger-event.js';
+
+const decoder = new TextDecoder();
+
+/**
+ * Reads the chaincode's events from the stored checkpoint onwards, keeps each one, publishes
+ * it to the browsers that are listening, then moves the checkpoint: an event is never lost
+ * across a restart (at worst published twice, which the SSE ids make harmless).
+ */
+export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> {
+  #stopped = false;
+  #close: (() => void) | undefined;
+
+  constructor(
+    readonly ledger: Ledger,
+    readonly identity: EnrolledIdentity,
+    readonly store: EventStore,
+    readonly log: Logger,
+    /** Names this listener's checkpoint; one per gateway replica. */
+    readonly name: string,
+  ) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  start() {
+    void this.#run();
+  }
+
+  stop() {
+    this.#stopped = true;
+    this.#close?.();
+  }
+
+  async #run() {
+    let backoffMs = 1000;
+    while (!this.#stopped) {
+      try {
+        await this.#listen();
+        backoffMs = 1000;
+      } catch (error) {
+        if (this.#stopped) return;
+        this.log.warn(
+          { err: error, retryInMs: backoffMs },
+          'ledger event stream broke; reconnecting',
+        );
+        await new Promise((resolve) => setTimeout(resolve, backoffMs));
+        backoffMs = Math.min(backoffMs * 2, 30_000);
+      }
+    }
+  }
+
+  async #listen() {
+    const saved = await this.store.checkpoint(this.name);
+    const gateway = connectAs(this.ledger.clientFor(this.identity.mspId), this.identity);
+    const network = gateway.getNetwork(this.ledger.profile.channel);
+    const events = await network.getChaincodeEvents(this.ledger.profile.chaincode, {
+      startBlock: BigInt(0),
+      ...(saved
+        ? {
+            checkpoint: {
+              getBlockNumber: () => BigInt(saved.blockNumber),
+              getTransactionId: () => saved.transactionId,
+            },
+          }
+        : {}),
+    });
+    this.#close = () => {
+      events.close();
+      gateway.close();
+    };
+    try {
+      let block = -1;
+      let index = 0;
+      for await (const event of events) {
+        const blockNumber = Number(event.blockNumber);
+        index = blockNumber === block ? index + 1 : 0;
+        block = blockNumber;
+        const ledgerEvent: LedgerEvent = {
+          seq: blockNumber * 100_000 + index,
+          name: event.eventName,
+          ids: parseIds(event.payload),
+          txId: event.transactionId,
+          blockNumber,
+        };
+        await this.store.add(ledgerEvent);
+        this.emit('event', ledgerEvent);
+        await this.store.saveCheckpoint(this.name, blockNumber, event.transactionId);
+      }
+    } finally {
+      this.#close();
+    }
+  }
+}
+
+function parseIds(payload: Uint8Array): Record<string, string | null> {
+  try {
+    const parsed = JSON.parse(decoder.decode(payload)) as unknown;
+    return typeof parsed === 'object' && parsed !== null
+      ? (parsed as Record<string, string | null>)
+      : {};
+  } catch {
+    return {};
+  }
+}
