@@ -3,6 +3,7 @@ import type { GatewayConfig } from './config/gateway-config.js';
 import { consentsRoutes } from './consents/consents-routes.js';
 import type { GatewayServices } from './gateway-services.js';
 import { eventsRoutes } from './events/events-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { doctorsRoutes } from './doctors/doctors-routes.js';
 import { healthRoutes } from './health/health-routes.js';
 import type { Route } from './http/route.js';
@@ -30,6 +31,7 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
       reasons: services.reasons,
     }),
     ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
+    ...auditRoutes(services.ledger, services.records),
     ...eventsRoutes(services.listener, services.events),
   ];
 }

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from './app.js';
 import type { DependencyCheck } from './health/health-check.js';
 import { healthRoutes } from './health/health-routes.js';
+import { route } from './http/route.js';
 
 const up = () => Promise.resolve(true);
 const down = () => Promise.resolve(false);
@@ -78,5 +79,33 @@ describe('gateway app', () => {
     const document = response.body as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).to.equal('3.1.0');
     expect(Object.keys(document.paths)).to.deep.equal(['/api/health']);
+  });
+});
+
+describe('gateway app when the database is down', () => {
+  it('answers 503 with Retry-After, not 500', async () => {
+    const unreachable = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27217'), {
+      name: 'MongoServerSelectionError',
+    });
+    const app = createApp({
+      routes: [
+        route({
+          method: 'get',
+          path: '/me',
+          summary: 'test',
+          tag: 'test',
+          access: 'authenticated',
+          handler: () => Promise.resolve({}),
+        }),
+      ],
+      sessions: { fromRequest: () => Promise.reject(unreachable) },
+      log: pino({ level: 'silent' }),
+      version: 'test',
+    });
+    const response = await request(app).get('/api/me').expect(503);
+    expect(response.headers['retry-after']).to.equal('5');
+    expect(response.body).to.deep.equal({
+      error: { code: 'UNAVAILABLE', message: 'the record database is not reachable right now' },
+    });
   });
 });

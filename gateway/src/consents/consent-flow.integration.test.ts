@@ -24,6 +24,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   let patient: Person;
   let doctor: Person;
   let recordId: string;
+  let swappedRecordId: string;
 
   before(async () => {
     gateway = await integrationApp();
@@ -177,6 +178,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
       .send('post', `/api/patients/${patient.id}/records`, cardiacForm)
       .expect(201);
     const mineId = (fresh.body as { recordId: string }).recordId;
+    swappedRecordId = mineId;
 
     const contents = services.records.store.contents;
     const theirs = await contents.findOne({ recordId: otherRecord, state: 'committed' });
@@ -186,5 +188,23 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     );
     const refused = await patient.agent.get(`/api/records/${mineId}`).expect(409);
     expect(errorOf(refused).code).to.equal('INTEGRITY');
+  });
+
+  it('lets an auditor sweep every stored record against the ledger and see each mismatch', async () => {
+    const auditor = await personFor(gateway.app, gateway.services, 'auditor', 'hospitala');
+    const sweep = await auditor.send('post', '/api/audit/integrity-sweep').expect(200);
+    const report = sweep.body as {
+      checked: number;
+      findings: { recordId: string; problem: string }[];
+    };
+    expect(report.checked).to.be.at.least(3);
+    expect(report.findings.map((f) => f.recordId).sort()).to.deep.equal(
+      [recordId, swappedRecordId].sort(),
+    );
+    const alerts = await auditor.agent.get('/api/audit/integrity-alerts').expect(200);
+    const alerted = (alerts.body as { items: { recordId: string }[] }).items.map((a) => a.recordId);
+    expect(alerted).to.include.members([recordId, swappedRecordId]);
+    const history = await auditor.agent.get(`/api/audit/records/${recordId}/history`).expect(200);
+    expect(JSON.stringify(history.body)).to.contain(recordId);
   });
 });

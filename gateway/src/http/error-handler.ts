@@ -19,13 +19,29 @@ function fromBodyParser(error: { status?: number; type?: string }): ApiError | u
   return undefined;
 }
 
+/** The driver's errors when the database cannot be reached (or stops answering). */
+function fromDatabase(error: unknown): ApiError | undefined {
+  const name = (error as { name?: string }).name ?? '';
+  if (
+    /^Mongo(ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected)Error$/.test(name)
+  ) {
+    return new ApiError(
+      'UNAVAILABLE',
+      'the record database is not reachable right now',
+      undefined,
+      5,
+    );
+  }
+  return undefined;
+}
+
 /** The one place errors become responses: the API's error shape, never a stack trace. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     const known =
       error instanceof ApiError
         ? error
-        : fromBodyParser(error as { status?: number; type?: string });
+        : (fromDatabase(error) ?? fromBodyParser(error as { status?: number; type?: string }));
     const apiError = known ?? new ApiError('INTERNAL', 'something went wrong on our side');
     if (!known) log.error({ err: error, requestId: request.id }, 'unhandled error');
     if (apiError.retryAfter !== undefined) response.set('Retry-After', String(apiError.retryAfter));
