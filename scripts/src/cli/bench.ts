@@ -1,20 +1,28 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Gateway } from '@hyperledger/fabric-gateway';
-import { loadNetworkConfig } from '../config/network-config.js';
+import { loadNetworkConfig, type NetworkConfig } from '../config/network-config.js';
 import { percentile, submitConcurrently } from '../bench/ledger-bench.js';
+import { benchRecords } from '../bench/records-bench.js';
 import { gatewayFor, peerConnection } from '../ledger/connect.js';
 import { enrollPerson } from '../ledger/enroll.js';
+import { readDemoLogins } from '../services/demo-accounts.js';
+import { gatewayUrl } from '../services/gateway.js';
 import { runCli } from './run-cli.js';
 
 class UsageError extends Error {
   override name = 'UsageError';
 }
 
+const usage =
+  'usage: npm run bench -- ledger [--clients 20] [--transactions 1000]\n' +
+  '       npm run bench -- records [--count 200]';
+
 /**
- * `npm run bench -- ledger [--clients 20] [--transactions 1000]`: the ledger's ceiling. N
- * concurrent clients submit the no-op `health:Ping` through @hyperledger/fabric-gateway and
- * wait for each commit; prints committed tx/s and the submit-to-commit p50 and p99.
+ * `npm run bench -- ledger`: the ledger's ceiling, N concurrent clients submitting the no-op
+ * `health:Ping` through @hyperledger/fabric-gateway, waiting for each commit.
+ * `npm run bench -- records`: a record write and a consent-checked record read through the
+ * gateway API, one at a time, as a person would.
  */
 runCli(async () => {
   const { positionals, values } = parseArgs({
@@ -22,18 +30,28 @@ runCli(async () => {
     options: {
       clients: { type: 'string', default: '20' },
       transactions: { type: 'string', default: '1000' },
+      count: { type: 'string', default: '200' },
     },
   });
-  if (positionals[0] !== 'ledger') {
-    throw new UsageError('usage: npm run bench -- ledger [--clients N] [--transactions N]');
-  }
-  const clients = Number(values.clients);
-  const total = Number(values.transactions);
-  if (!Number.isInteger(clients) || clients < 1 || !Number.isInteger(total) || total < 1) {
-    throw new UsageError('--clients and --transactions take positive whole numbers');
-  }
-
+  const whole = (name: string, value: string | undefined) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(`--${name} takes a positive whole number\n${usage}`);
+    return n;
+  };
   const config = loadNetworkConfig();
+  const mode = positionals[0];
+  if (mode === 'ledger') {
+    const clients = whole('clients', values.clients);
+    return benchLedger(config, clients, whole('transactions', values.transactions));
+  }
+  if (mode === 'records') return benchRecordsCommand(config, whole('count', values.count));
+  throw new UsageError(usage);
+});
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+async function benchLedger(config: NetworkConfig, clients: number, total: number) {
   // Half the clients at each hospital, each with its own enrolled identity.
   const connections = config.hospitals.map((org) => peerConnection(config, org));
   const gateways: Gateway[] = [];
@@ -60,7 +78,6 @@ runCli(async () => {
       },
       (done) => console.log(`  ${done}/${total}`),
     );
-    const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
     console.log(`
 Ledger benchmark (${config.ordererOrg.orderers.length} Raft orderers, ${config.hospitals.length} peers, BatchTimeout ${config.batchTimeout}, MAJORITY endorsement)
   clients        ${clients}
@@ -73,4 +90,19 @@ Ledger benchmark (${config.ordererOrg.orderers.length} Raft orderers, ${config.h
     gateways.forEach((g) => g.close());
     connections.forEach((c) => c.close());
   }
-});
+}
+
+async function benchRecordsCommand(config: NetworkConfig, count: number) {
+  const doctor = readDemoLogins().find((l) => l.role === 'doctor' && l.totpSecret);
+  if (!doctor)
+    throw new UsageError('no demo doctor found: run `npm start` first (it seeds demo accounts)');
+  const result = await benchRecords(gatewayUrl(config), doctor, count, (m) => console.log(m));
+  const line = (label: string, t: { latenciesMs: number[]; seconds: number }) =>
+    `  ${label.padEnd(36)} p50 ${fmt(percentile(t.latenciesMs, 0.5)).padStart(7)}   p99 ${fmt(
+      percentile(t.latenciesMs, 0.99),
+    ).padStart(7)}   ${(t.latenciesMs.length / t.seconds).toFixed(1)}/s`;
+  console.log(`
+Record benchmark through the gateway API (${count} each, one at a time, BatchTimeout ${config.batchTimeout})
+${line('write (seal, store, commit hash)', result.writes)}
+${line('consent-checked read (doctor, share)', result.reads)}`);
+}
