@@ -133,6 +133,15 @@ describe('AccessContract', () => {
       await chain.refused(doctor, 'EXPIRED', 'access:AccessRecord', 'PAT1REC0');
     });
 
+    it('tells a doctor whose grant the patient revoked that it was revoked', async () => {
+      const grant = await requestAndGrant(chain, doctor, patient, ALL, 'read');
+      await chain.ok(patient, 'consents:RevokeAccess', grant.consentId);
+      const message = await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      expect(message).to.equal(
+        "FORBIDDEN: DOC1's read grant covering PAT1REC0 was revoked by the patient",
+      );
+    });
+
     it('refuses a doctor whose request is pending or was rejected with FORBIDDEN', async () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
       await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');

@@ -30,17 +30,21 @@ export async function activeGrant(
   },
 ): Promise<Consent> {
   const { doctorId, patientId, target, permission, now } = request;
-  const covering = (await consentsBetween(ctx, patientId, doctorId)).filter(
-    (consent) =>
-      consent.status === 'GRANTED' &&
-      permits(consent.permission, permission) &&
-      scopeCovers(consent.scope, target),
+  const relevant = (await consentsBetween(ctx, patientId, doctorId)).filter(
+    (consent) => permits(consent.permission, permission) && scopeCovers(consent.scope, target),
   );
+  const covering = relevant.filter((consent) => consent.status === 'GRANTED');
   const [best] = covering.filter((consent) => isActive(consent, now)).sort(preferred);
   if (best) return best;
   const what = 'recordId' in target ? target.recordId : `a new ${target.category} record`;
   if (covering.length > 0) {
     throw expired(`${doctorId}'s ${permission} grant covering ${what} has expired`);
+  }
+  // Say so when the patient took a grant back, so the doctor knows not to ask blindly again.
+  if (relevant.some((consent) => consent.status === 'REVOKED')) {
+    throw forbidden(
+      `${doctorId}'s ${permission} grant covering ${what} was revoked by the patient`,
+    );
   }
   throw forbidden(`${doctorId} holds no active ${permission} grant covering ${what}`);
 }

@@ -102,9 +102,10 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
 
     await patient.send('post', `/api/consents/${consentId}/revoke`).expect(200);
     const after = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
-    expect(errorOf(after).message).to.equal(
-      `${doctor.id} holds no active read grant covering ${recordId}`,
-    );
+    expect(errorOf(after)).to.deep.include({
+      message: `${doctor.id}'s read grant covering ${recordId} was revoked by the patient`,
+      details: { reason: 'REVOKED' },
+    });
   });
 
   it('tells the patient live (Server-Sent Events) when a doctor asks, and names the doctor', async () => {
@@ -147,8 +148,16 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
         durationDays: 1,
       })
       .expect(201);
-    const refused = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
-    expect(errorOf(refused).details).to.deep.equal({ reason: 'NO_CONSENT' });
+    // A new cardiac record: no grant, revoked or otherwise, ever covered it.
+    const created = await patient
+      .send('post', `/api/patients/${patient.id}/records`, cardiacForm)
+      .expect(201);
+    const cardiac = (created.body as { recordId: string }).recordId;
+    const refused = await doctor.agent.get(`/api/records/${cardiac}`).expect(403);
+    expect(errorOf(refused)).to.deep.include({
+      message: `${doctor.id} holds no active read grant covering ${cardiac}`,
+      details: { reason: 'NO_CONSENT' },
+    });
   });
 
   it('refuses with 409 a stored ciphertext altered in the database, and alerts auditors', async () => {

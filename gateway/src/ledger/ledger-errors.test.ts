@@ -31,6 +31,15 @@ describe('ledger errors', () => {
     });
   });
 
+  it('says REVOKED when the patient took the grant back', () => {
+    const error = toApiError(
+      endorseFailure(
+        "chaincode response 500, FORBIDDEN: DOC7's read grant covering PAT1REC0 was revoked by the patient",
+      ),
+    );
+    expect([error.status, error.details]).to.deep.equal([403, { reason: 'REVOKED' }]);
+  });
+
   it('maps EXPIRED to 403 with reason EXPIRED', () => {
     const error = toApiError(
       endorseFailure("chaincode response 500, EXPIRED: DOC7's read grant has expired"),

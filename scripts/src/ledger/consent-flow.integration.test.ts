@@ -78,7 +78,7 @@ describe('consent on the ledger (integration: real CAs, peers, orderers; bare Ga
 
     await patient.submit('consents:RevokeAccess', requested.consentId);
     expect(await doctor.refusal('access:AccessRecord', recordId)).to.equal(
-      `FORBIDDEN: ${doctor.id} holds no active read grant covering ${recordId}`,
+      `FORBIDDEN: ${doctor.id}'s read grant covering ${recordId} was revoked by the patient`,
     );
   });
 
