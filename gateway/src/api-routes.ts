@@ -3,6 +3,7 @@ import type { GatewayConfig } from './config/gateway-config.js';
 import { consentsRoutes } from './consents/consents-routes.js';
 import type { GatewayServices } from './gateway-services.js';
 import { eventsRoutes } from './events/events-routes.js';
+import { networkRoutes } from './network/network-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { doctorsRoutes } from './doctors/doctors-routes.js';
 import { healthRoutes } from './health/health-routes.js';
@@ -32,6 +33,7 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
     }),
     ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
     ...auditRoutes(services.ledger, services.records),
+    ...networkRoutes(services.ledger, services.wallet),
     ...eventsRoutes(services.listener, services.events),
   ];
 }

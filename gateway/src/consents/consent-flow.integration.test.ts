@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import type request from 'supertest';
 import { integrationApp } from '../test-support/integration-app.js';
@@ -215,5 +216,30 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     expect(alerted).to.include.members([recordId, swappedRecordId]);
     const history = await auditor.agent.get(`/api/audit/records/${recordId}/history`).expect(200);
     expect(JSON.stringify(history.body)).to.contain(recordId);
+  });
+
+  it('grants emergency access with the reason sealed off-chain and only its hash on the ledger', async () => {
+    const reason = 'Found unresponsive in the waiting room; needs her cardiac history now';
+    const granted = await doctor
+      .send('post', '/api/emergency-access', { patientId: patient.id, reason })
+      .expect(201);
+    const consent = granted.body as { consentId: string; origin: string; reasonHash: string };
+    expect(consent.origin).to.equal('emergency');
+    expect(consent.reasonHash).to.equal(createHash('sha256').update(reason).digest('hex'));
+
+    const stored = await gateway.services.reasons.findOne({ consentId: consent.consentId });
+    expect(stored?.reasonHash).to.equal(consent.reasonHash);
+    expect(JSON.stringify(stored)).to.not.contain('unresponsive');
+
+    const fresh = await patient
+      .send('post', `/api/patients/${patient.id}/records`, cardiacForm)
+      .expect(201);
+    const read = await doctor.agent
+      .get(`/api/records/${(fresh.body as { recordId: string }).recordId}`)
+      .expect(200);
+    expect((read.body as { access: unknown }).access).to.deep.include({
+      consentId: consent.consentId,
+      emergency: true,
+    });
   });
 });
