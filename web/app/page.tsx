@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 export const dynamic = 'force-dynamic';
 
 interface Health {
@@ -19,12 +21,23 @@ async function gatewayHealth(): Promise<Health | undefined> {
 export default async function Home() {
   const health = await gatewayHealth();
   return (
-    <main>
+    <main id="main" className="page page-narrow home">
       <h1>PatRec</h1>
-      <p>
+      <p className="lead">
         Your health records, kept by your hospitals and read only by the doctors you allow. Every
         consent and every access is written to a ledger that you can inspect.
       </p>
+      <div className="actions">
+        <Link className="button button-primary" href="/login">
+          Log in
+        </Link>
+        <Link className="button button-secondary" href="/signup/patient">
+          Sign up as a patient
+        </Link>
+        <Link className="button button-secondary" href="/signup/doctor">
+          Sign up as a doctor
+        </Link>
+      </div>
       <h2>System status</h2>
       {health ? (
         <ul className="status" aria-label="system status">

@@ -45,7 +45,11 @@ export async function pageOfPartialKey(
     request.pageSize,
     bookmarkKey(request.bookmark, start, end),
   );
-  return { items: await drainIterator(iterator), bookmark: bookmarkToken(metadata.bookmark) };
+  // The peer sends no metadata at all for an empty page.
+  return {
+    items: await drainIterator(iterator),
+    bookmark: bookmarkToken(metadata?.bookmark ?? ''),
+  };
 }
 
 /** A page of the simple keys in [start, end) (Fabric allows this in queries only). */
@@ -61,7 +65,10 @@ export async function pageOfRange(
     request.pageSize,
     bookmarkKey(request.bookmark, start, end),
   );
-  return { items: await drainIterator(iterator), bookmark: bookmarkToken(metadata.bookmark) };
+  return {
+    items: await drainIterator(iterator),
+    bookmark: bookmarkToken(metadata?.bookmark ?? ''),
+  };
 }
 
 /** Every key under a partial composite key: for sets bounded by one person's data. */

@@ -77,6 +77,20 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
     });
   });
 
+  it('gives a new patient empty consent and access lists (empty ledger pages)', async () => {
+    const email = unique('empty');
+    await request(gateway.app).post('/api/accounts/patients').send(patient(email)).expect(201);
+    const agent = request.agent(gateway.app);
+    await agent
+      .post('/api/sessions')
+      .send({ login: email, password: 'correct horse battery' })
+      .expect(200);
+    const consents = await agent.get('/api/consents').expect(200);
+    expect(consents.body).to.deep.equal({ items: [], bookmark: '' });
+    const log = await agent.get('/api/access-log').expect(200);
+    expect(log.body).to.deep.equal({ items: [], bookmark: '' });
+  });
+
   it('keeps the profile encrypted in the database', async () => {
     const email = unique('enc');
     await request(gateway.app).post('/api/accounts/patients').send(patient(email)).expect(201);

@@ -27,10 +27,7 @@ export function auditRoutes(ledger: Ledger, records: RecordsService): Route[] {
       params: z.object({ [param]: schema }),
       errors: [404, 503],
       handler: ({ session, params }) =>
-        ledger.as(
-          session!.userId,
-          async (c) => JSON.parse(await c.evaluate(transaction, params[param]!)) as unknown,
-        ),
+        ledger.evaluateAs(session!.userId, transaction, params[param]!),
     });
   return [
     history(

@@ -72,7 +72,6 @@ export function consentsRoutes({
   dataKeys,
   reasons,
 }: ConsentsDependencies): Route[] {
-  const parse = (json: string) => JSON.parse(json) as unknown;
   return [
     route({
       method: 'post',
@@ -84,17 +83,14 @@ export function consentsRoutes({
       status: 201,
       errors: [404, 409, 422, 503],
       handler: ({ session, body }) =>
-        ledger.as(session!.userId, async (c) =>
-          parse(
-            await c.submit(
-              'consents:RequestAccess',
-              body.patientId,
-              JSON.stringify(body.scope),
-              body.permission,
-              body.purpose,
-              seconds(body.durationDays),
-            ),
-          ),
+        ledger.submitAs(
+          session!.userId,
+          'consents:RequestAccess',
+          body.patientId,
+          JSON.stringify(body.scope),
+          body.permission,
+          body.purpose,
+          seconds(body.durationDays),
         ),
     }),
     route({
@@ -106,17 +102,14 @@ export function consentsRoutes({
       query: page,
       errors: [503],
       handler: ({ session, query }) =>
-        ledger.as(session!.userId, async (c) =>
-          parse(
-            await c.evaluate(
-              session!.role === 'patient'
-                ? 'consents:ListPatientConsents'
-                : 'consents:ListDoctorConsents',
-              session!.userId,
-              String(query.pageSize),
-              query.bookmark,
-            ),
-          ),
+        ledger.evaluateAs(
+          session!.userId,
+          session!.role === 'patient'
+            ? 'consents:ListPatientConsents'
+            : 'consents:ListDoctorConsents',
+          session!.userId,
+          String(query.pageSize),
+          query.bookmark,
         ),
     }),
     route({
@@ -128,9 +121,7 @@ export function consentsRoutes({
       params: z.object({ consentId }),
       errors: [404, 503],
       handler: ({ session, params }) =>
-        ledger.as(session!.userId, async (c) =>
-          parse(await c.evaluate('consents:GetConsent', params.consentId)),
-        ),
+        ledger.evaluateAs(session!.userId, 'consents:GetConsent', params.consentId),
     }),
     route({
       method: 'post',
@@ -146,16 +137,13 @@ export function consentsRoutes({
       }),
       errors: [404, 409, 422, 503],
       handler: ({ session, params, body }) =>
-        ledger.as(session!.userId, async (c) =>
-          parse(
-            await c.submit(
-              'consents:GrantAccess',
-              params.consentId,
-              body.scope ? JSON.stringify(body.scope) : '',
-              body.permission ?? '',
-              seconds(body.durationDays),
-            ),
-          ),
+        ledger.submitAs(
+          session!.userId,
+          'consents:GrantAccess',
+          params.consentId,
+          body.scope ? JSON.stringify(body.scope) : '',
+          body.permission ?? '',
+          seconds(body.durationDays),
         ),
     }),
     ...(['reject', 'revoke'] as const).map((action) =>
@@ -169,13 +157,10 @@ export function consentsRoutes({
         params: z.object({ consentId }),
         errors: [404, 409, 503],
         handler: ({ session, params }) =>
-          ledger.as(session!.userId, async (c) =>
-            parse(
-              await c.submit(
-                action === 'reject' ? 'consents:RejectAccess' : 'consents:RevokeAccess',
-                params.consentId,
-              ),
-            ),
+          ledger.submitAs(
+            session!.userId,
+            action === 'reject' ? 'consents:RejectAccess' : 'consents:RevokeAccess',
+            params.consentId,
           ),
       }),
     ),
@@ -189,16 +174,13 @@ export function consentsRoutes({
       status: 201,
       errors: [404, 409, 422, 503],
       handler: ({ session, body }) =>
-        ledger.as(session!.userId, async (c) =>
-          parse(
-            await c.submit(
-              'consents:ShareWith',
-              body.doctorId,
-              JSON.stringify(body.scope),
-              body.permission,
-              seconds(body.durationDays),
-            ),
-          ),
+        ledger.submitAs(
+          session!.userId,
+          'consents:ShareWith',
+          body.doctorId,
+          JSON.stringify(body.scope),
+          body.permission,
+          seconds(body.durationDays),
         ),
     }),
     route({
@@ -308,13 +290,10 @@ export function consentsRoutes({
         params: z.object({ doctorId }),
         errors: [404, 409, 503],
         handler: ({ session, params }) =>
-          ledger.as(session!.userId, async (c) =>
-            parse(
-              await c.submit(
-                action === 'verify' ? 'participants:VerifyDoctor' : 'participants:SuspendDoctor',
-                params.doctorId,
-              ),
-            ),
+          ledger.submitAs(
+            session!.userId,
+            action === 'verify' ? 'participants:VerifyDoctor' : 'participants:SuspendDoctor',
+            params.doctorId,
           ),
       }),
     ),

@@ -42,6 +42,22 @@ export class Ledger {
     return this.withIdentity(identity, work);
   }
 
+  /** Submits as the person and parses the chaincode's JSON answer. */
+  submitAs(patrecId: string, transaction: string, ...args: string[]): Promise<unknown> {
+    return this.as(
+      patrecId,
+      async (c) => JSON.parse(await c.submit(transaction, ...args)) as unknown,
+    );
+  }
+
+  /** Evaluates as the person and parses the chaincode's JSON answer. */
+  evaluateAs(patrecId: string, transaction: string, ...args: string[]): Promise<unknown> {
+    return this.as(
+      patrecId,
+      async (c) => JSON.parse(await c.evaluate(transaction, ...args)) as unknown,
+    );
+  }
+
   /** The shared connection to the peer of the hospital that enrolled `mspId`'s people. */
   clientFor(mspId: string): grpc.Client {
     const client = this.#connections.get(mspId);

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NetworkConfig } from '../config/network-config.js';
@@ -17,9 +18,17 @@ export const webUrl = (config: NetworkConfig) =>
 /** Runs `next build` when the web sources changed, then `next start`, and waits for a page. */
 export async function startWeb(config: NetworkConfig, log: (message: string) => void) {
   if (runningPid(webProcessName)) return;
-  const sources = ['app', 'package.json', 'next.config.ts', 'tsconfig.json'].map((f) =>
-    path.join(webDir, f),
-  );
+  // Everything under web/ that goes into the build (not its output, tests or dependencies).
+  const notBuilt = new Set([
+    '.next',
+    'node_modules',
+    'e2e',
+    'test-results',
+    'tsconfig.tsbuildinfo',
+  ]);
+  const sources = readdirSync(webDir)
+    .filter((entry) => !notBuilt.has(entry))
+    .map((entry) => path.join(webDir, entry));
   if (isStale(path.join(webDir, '.next', 'BUILD_ID'), sources)) {
     log('building the web app (next build, ≈ 15 s)');
     await run('npm', ['run', 'build', '--workspace', 'web'], {

@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { Portal } from '@/components/shell/portal';
+
+const nav = [{ href: '/admin', label: 'Doctors and network' }];
+
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return (
+    <Portal role="admin" nav={nav}>
+      {children}
+    </Portal>
+  );
+}

@@ -1,0 +1,156 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { api } from '@/lib/api';
+import { useLoad } from '@/lib/hooks';
+import type { AccessEntry, Consent } from '@/lib/types';
+import { categoryLabel, formatDate, purposeLabel } from '@/lib/words';
+import { useLedgerEvents } from '../live/live-events';
+import { myRecords } from '../records/patient-records-view';
+import { useSession } from '../session/session';
+import { Badge } from '../ui/status-badge';
+import { ErrorNotice, Loading } from '../ui/notice';
+import { Accessor } from './accessor';
+
+const time = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Every access to the patient's records, newest first, grouped by day. */
+export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) {
+  const { me } = useSession();
+  const [record, setRecord] = useState(recordFilter ?? '');
+  const [hideOwn, setHideOwn] = useState(true);
+  const log = useLoad(() => api.accessLog(record ? { recordId: record } : {}), [record]);
+  const consents = useLoad(() => api.consents(), []);
+  const records = useLoad(() => myRecords(me.id), [me.id]);
+  useLedgerEvents(['RecordAccessed', 'DirectoryAccessed'], log.reload);
+
+  const consentById = new Map((consents.data ?? []).map((c) => [c.consentId, c]));
+  const categoryOf = new Map((records.data ?? []).map((r) => [r.recordId, r.category]));
+  const entries = [...(log.data ?? [])]
+    .filter((e) => !hideOwn || e.accessorId !== me.id)
+    .sort((a, b) => b.accessedAt.localeCompare(a.accessedAt));
+  const days = new Map<string, AccessEntry[]>();
+  for (const entry of entries) {
+    const day = formatDate(entry.accessedAt);
+    days.set(day, [...(days.get(day) ?? []), entry]);
+  }
+
+  return (
+    <>
+      <h1>Access history</h1>
+      <p className="lead">
+        Every time anyone opened one of your records or looked up your list of records, as the
+        ledger recorded it.
+      </p>
+      <div className="filters card">
+        <label>
+          Record{' '}
+          <select value={record} onChange={(e) => setRecord(e.target.value)}>
+            <option value="">All records</option>
+            {(records.data ?? []).map((r) => (
+              <option key={r.recordId} value={r.recordId}>
+                {r.recordId} ({categoryLabel[r.category]})
+              </option>
+            ))}
+            {record && !(records.data ?? []).some((r) => r.recordId === record) ? (
+              <option value={record}>{record}</option>
+            ) : null}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={hideOwn} onChange={(e) => setHideOwn(e.target.checked)} />
+          Hide my own views
+        </label>
+      </div>
+      <ErrorNotice error={log.error} title="The access history could not be loaded." />
+      {log.loading && !log.data ? <Loading>Reading the access log from the ledger…</Loading> : null}
+      {log.data && entries.length === 0 ? (
+        <p className="empty">Nobody has accessed {record || 'your records'} yet.</p>
+      ) : null}
+      <ol className="timeline" aria-label="Access timeline">
+        {[...days].map(([day, dayEntries]) => (
+          <li key={day} className="timeline-day">
+            <h2 className="timeline-date">{day}</h2>
+            <ol>
+              {dayEntries.map((entry) => (
+                <TimelineEntry
+                  key={entry.accessId}
+                  entry={entry}
+                  selfId={me.id}
+                  consent={entry.consentId ? consentById.get(entry.consentId) : undefined}
+                  category={entry.recordId ? categoryOf.get(entry.recordId) : undefined}
+                />
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function TimelineEntry({
+  entry,
+  selfId,
+  consent,
+  category,
+}: {
+  entry: AccessEntry;
+  selfId: string;
+  consent: Consent | undefined;
+  category: keyof typeof categoryLabel | undefined;
+}) {
+  return (
+    <li className={`timeline-entry${entry.emergency ? ' timeline-emergency' : ''}`}>
+      <time dateTime={entry.accessedAt}>{time.format(new Date(entry.accessedAt))}</time>
+      <div className="timeline-body">
+        <p>
+          <Accessor entry={entry} selfId={selfId} />{' '}
+          {entry.kind === 'directory' ? (
+            'looked up your list of records'
+          ) : (
+            <>
+              read{' '}
+              <Link href={`/patient/records/${entry.recordId}`}>
+                <code>{entry.recordId}</code>
+              </Link>
+              {category ? ` (${categoryLabel[category]})` : ''}
+              {entry.version ? `, version ${entry.version}` : ''}
+            </>
+          )}
+          {entry.emergency ? (
+            <>
+              {' '}
+              <Badge tone="bad">Emergency access</Badge>
+            </>
+          ) : null}
+        </p>
+        <p className="muted">
+          {entry.consentId ? (
+            <>
+              Under consent <code title={entry.consentId}>{entry.consentId.slice(0, 11)}…</code>
+              {consent
+                ? consent.origin === 'emergency'
+                  ? ' (emergency access)'
+                  : consent.purpose
+                    ? ` (${purposeLabel[consent.purpose]}, granted ${formatDate(consent.decidedAt)})`
+                    : ` (shared by you, ${formatDate(consent.decidedAt)})`
+                : null}
+            </>
+          ) : entry.accessorId === selfId ? (
+            'Your own access'
+          ) : entry.kind === 'directory' ? (
+            'Record IDs and dates only; no contents'
+          ) : (
+            'No consent recorded'
+          )}
+        </p>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,205 @@
+'use client';
+
+import { useState } from 'react';
+import { api, ApiFailure } from '@/lib/api';
+import { useAction, useLoad } from '@/lib/hooks';
+import type { Doctor, DoctorStatus } from '@/lib/types';
+import { formatDateTime, hospitalLabel } from '@/lib/words';
+import { forgetDoctor } from '../doctor-directory/doctor-card';
+import { useLedgerEvents } from '../live/live-events';
+import { Button } from '../ui/button';
+import { TextField } from '../ui/inputs';
+import { ErrorNotice, InfoNotice, Loading, SuccessNotice } from '../ui/notice';
+import { Badge, type Tone } from '../ui/status-badge';
+
+const tabs: { status: DoctorStatus; label: string }[] = [
+  { status: 'UNVERIFIED', label: 'Awaiting verification' },
+  { status: 'VERIFIED', label: 'Verified' },
+  { status: 'SUSPENDED', label: 'Suspended' },
+];
+
+const statusTone: Record<DoctorStatus, Tone> = {
+  UNVERIFIED: 'warn',
+  VERIFIED: 'good',
+  SUSPENDED: 'bad',
+};
+
+const fullName = (doctor: Doctor) =>
+  doctor.name || [doctor.firstName, doctor.lastName].filter(Boolean).join(' ') || doctor.id;
+
+/** One doctor's row with the action that changes their status. */
+function DoctorRow({ doctor, onChanged }: { doctor: Doctor; onChanged: (text: string) => void }) {
+  const action = useAction();
+  const change = async (to: 'verify' | 'suspend') => {
+    const done = await action.run(() =>
+      to === 'verify' ? api.verifyDoctor(doctor.id) : api.suspendDoctor(doctor.id),
+    );
+    if (done !== undefined) {
+      forgetDoctor(doctor.id);
+      onChanged(
+        `${fullName(doctor)} (${doctor.id}) is now ${to === 'verify' ? 'verified' : 'suspended'}.`,
+      );
+    }
+  };
+  return (
+    <tr>
+      <th scope="row">
+        <strong>Dr {fullName(doctor)}</strong> <code>{doctor.id}</code>
+      </th>
+      <td>
+        {doctor.specialty || '—'}
+        {doctor.qualification ? (
+          <span className="person-detail">{doctor.qualification}</span>
+        ) : null}
+      </td>
+      <td>{hospitalLabel(doctor.hospitalName || doctor.hospital)}</td>
+      <td>{formatDateTime(doctor.registeredAt)}</td>
+      <td>
+        {doctor.status ? (
+          <Badge tone={statusTone[doctor.status]}>{doctor.status.toLowerCase()}</Badge>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td className="row-actions">
+        {doctor.status !== 'VERIFIED' ? (
+          <Button
+            busy={action.busy}
+            busyText="Verifying…"
+            onClick={() => void change('verify')}
+            aria-label={`Verify ${doctor.id}`}
+          >
+            Verify
+          </Button>
+        ) : null}
+        {doctor.status !== 'SUSPENDED' ? (
+          <Button
+            variant="danger"
+            disabled={action.busy}
+            onClick={() => void change('suspend')}
+            aria-label={`Suspend ${doctor.id}`}
+          >
+            Suspend
+          </Button>
+        ) : null}
+        <ErrorNotice error={action.error} />
+      </td>
+    </tr>
+  );
+}
+
+/** The hospital's doctors by status, with verify and suspend; or by ID when no list exists. */
+export function DoctorsAdmin() {
+  const [status, setStatus] = useState<DoctorStatus>('UNVERIFIED');
+  const doctors = useLoad(() => api.doctors(status), [status]);
+  const [message, setMessage] = useState<string>();
+  useLedgerEvents(['DoctorVerified', 'DoctorSuspended', 'ParticipantRegistered'], doctors.reload);
+  const listMissing = doctors.error instanceof ApiFailure && doctors.error.status === 404;
+  const changed = (text: string) => {
+    setMessage(text);
+    doctors.reload();
+  };
+
+  return (
+    <section aria-labelledby="doctors-heading">
+      <h2 id="doctors-heading">Doctors of your hospital</h2>
+      {message ? <SuccessNotice>{message}</SuccessNotice> : null}
+      <div className="tabs" role="group" aria-label="Show doctors">
+        {tabs.map((tab) => (
+          <button
+            key={tab.status}
+            type="button"
+            aria-pressed={tab.status === status}
+            className={`tab${tab.status === status ? ' tab-current' : ''}`}
+            onClick={() => setStatus(tab.status)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div aria-live="polite">
+        {listMissing ? (
+          <InfoNotice>
+            The gateway does not list doctors yet; verify or suspend a doctor by ID below.
+          </InfoNotice>
+        ) : (
+          <ErrorNotice error={doctors.error} title="The doctors could not be loaded." />
+        )}
+        {doctors.loading && !doctors.data ? <Loading>Loading doctors…</Loading> : null}
+        {doctors.data && doctors.data.length === 0 ? (
+          <p className="empty">
+            {status === 'UNVERIFIED' ? 'No doctor is waiting for verification.' : 'None.'}
+          </p>
+        ) : null}
+        {doctors.data && doctors.data.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Doctor</th>
+                  <th scope="col">Specialty</th>
+                  <th scope="col">Hospital</th>
+                  <th scope="col">Signed up</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {doctors.data.map((doctor) => (
+                  <DoctorRow key={doctor.id} doctor={doctor} onChanged={changed} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </div>
+      <ByIdForm onChanged={changed} />
+    </section>
+  );
+}
+
+function ByIdForm({ onChanged }: { onChanged: (text: string) => void }) {
+  const [doctorId, setDoctorId] = useState('');
+  const action = useAction();
+  const change = async (to: 'verify' | 'suspend') => {
+    const id = doctorId.trim().toUpperCase();
+    const done = await action.run(() =>
+      to === 'verify' ? api.verifyDoctor(id) : api.suspendDoctor(id),
+    );
+    if (done !== undefined) {
+      forgetDoctor(id);
+      onChanged(`${id} is now ${to === 'verify' ? 'verified' : 'suspended'}.`);
+    }
+  };
+  return (
+    <details className="card by-id">
+      <summary>Verify or suspend by doctor ID</summary>
+      <form
+        className="form inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void change('verify');
+        }}
+      >
+        <TextField
+          label="Doctor ID"
+          name="doctorId"
+          placeholder="DOC140"
+          required
+          value={doctorId}
+          onValue={setDoctorId}
+          autoComplete="off"
+        />
+        <Button type="submit" busy={action.busy} busyText="Saving…">
+          Verify
+        </Button>
+        <Button variant="danger" disabled={action.busy} onClick={() => void change('suspend')}>
+          Suspend
+        </Button>
+      </form>
+      <ErrorNotice error={action.error} />
+    </details>
+  );
+}

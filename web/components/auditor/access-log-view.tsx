@@ -1,0 +1,187 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { api } from '@/lib/api';
+import { useAction } from '@/lib/hooks';
+import type { AccessEntry, AccessLogFilter } from '@/lib/types';
+import { AccessTable } from '../access-log/access-table';
+import { accessLogCsv, download } from '../access-log/csv';
+import { Button } from '../ui/button';
+import { TextField } from '../ui/inputs';
+import { ErrorNotice, Loading } from '../ui/notice';
+
+interface FilterDraft {
+  patientId: string;
+  recordId: string;
+  accessorId: string;
+  from: string;
+  to: string;
+}
+
+const emptyFilter: FilterDraft = { patientId: '', recordId: '', accessorId: '', from: '', to: '' };
+
+/** datetime-local (the browser's local time) to ISO; empty stays empty. */
+const isoOf = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+function filterOf(draft: FilterDraft): AccessLogFilter {
+  const upper = (text: string) => text.trim().toUpperCase() || undefined;
+  return {
+    patientId: upper(draft.patientId),
+    recordId: upper(draft.recordId),
+    accessorId: upper(draft.accessorId),
+    from: isoOf(draft.from),
+    to: isoOf(draft.to),
+  };
+}
+
+/** The auditor's access log: filters, pages, a consent's history on click, and CSV. */
+export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> }) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<FilterDraft>({ ...emptyFilter, ...initial });
+  const [shown, setShown] = useState<{
+    filter: AccessLogFilter;
+    entries: AccessEntry[];
+    bookmark: string;
+  }>();
+  const search = useAction();
+  const more = useAction();
+  const exporting = useAction();
+  const set = (name: keyof FilterDraft) => (value: string) =>
+    setDraft((d) => ({ ...d, [name]: value }));
+
+  const run = async () => {
+    const filter = filterOf(draft);
+    const page = await search.run(() => api.accessLogPage(filter));
+    if (page) setShown({ filter, entries: page.items, bookmark: page.bookmark });
+  };
+  const loadMore = async () => {
+    if (!shown) return;
+    const page = await more.run(() => api.accessLogPage(shown.filter, shown.bookmark));
+    if (page)
+      setShown({ ...shown, entries: [...shown.entries, ...page.items], bookmark: page.bookmark });
+  };
+  useEffect(() => {
+    // Opened with filters (or none): show the first page at once.
+    void run();
+  }, []);
+
+  const exportCsv = async () => {
+    const filter = shown?.filter ?? filterOf(draft);
+    const all = await exporting.run(() => api.accessLog(filter));
+    if (!all) return;
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    download(`patrec-access-log-${stamp}.csv`, accessLogCsv(all));
+  };
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>Access log</h1>
+        <Button
+          variant="secondary"
+          busy={exporting.busy}
+          busyText="Exporting…"
+          onClick={() => void exportCsv()}
+        >
+          Export CSV
+        </Button>
+      </div>
+      <p className="lead">
+        Every read of a record and every look-up of a patient&apos;s records, from the ledger,
+        oldest first.
+      </p>
+      <form
+        className="form card filters"
+        aria-label="Filter the access log"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <div className="grid-3">
+          <TextField
+            label="Patient ID"
+            name="patientId"
+            placeholder="PAT177"
+            value={draft.patientId}
+            onValue={set('patientId')}
+            autoComplete="off"
+          />
+          <TextField
+            label="Record ID"
+            name="recordId"
+            placeholder="PAT177REC0"
+            value={draft.recordId}
+            onValue={set('recordId')}
+            autoComplete="off"
+          />
+          <TextField
+            label="Accessor ID"
+            name="accessorId"
+            placeholder="DOC140"
+            value={draft.accessorId}
+            onValue={set('accessorId')}
+            autoComplete="off"
+          />
+        </div>
+        <div className="grid-2">
+          <TextField
+            label="From"
+            name="from"
+            type="datetime-local"
+            value={draft.from}
+            onValue={set('from')}
+          />
+          <TextField
+            label="To (not including)"
+            name="to"
+            type="datetime-local"
+            value={draft.to}
+            onValue={set('to')}
+          />
+        </div>
+        <div className="actions">
+          <Button type="submit" busy={search.busy} busyText="Searching the ledger…">
+            Search
+          </Button>
+          <Button variant="secondary" onClick={() => setDraft(emptyFilter)}>
+            Clear filters
+          </Button>
+        </div>
+      </form>
+      <ErrorNotice error={search.error} title="The log could not be searched." />
+      <ErrorNotice error={exporting.error} title="Not exported." />
+      {search.busy && !shown ? <Loading>Searching the access log…</Loading> : null}
+      {shown ? (
+        <section aria-label="Results">
+          <p className="muted" role="status">
+            {shown.entries.length} {shown.entries.length === 1 ? 'access' : 'accesses'}
+            {shown.bookmark ? ' so far' : ''}
+          </p>
+          {shown.entries.length > 0 ? (
+            <AccessTable
+              entries={shown.entries}
+              caption="Access log"
+              onConsent={(consentId) => router.push(`/auditor/consents/${consentId}`)}
+              recordHref={(recordId) => `/auditor/records?recordId=${recordId}`}
+            />
+          ) : (
+            <p className="empty">Nothing matches these filters.</p>
+          )}
+          {shown.bookmark ? (
+            <Button
+              variant="secondary"
+              busy={more.busy}
+              busyText="Loading…"
+              onClick={() => void loadMore()}
+            >
+              Load more
+            </Button>
+          ) : null}
+          <ErrorNotice error={more.error} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { api } from '@/lib/api';
+import { useLoad } from '@/lib/hooks';
+import type { Consent } from '@/lib/types';
+import { consentState } from '@/lib/words';
+import { DoctorName } from '../doctor-directory/doctor-card';
+import { useLedgerEvents } from '../live/live-events';
+import { myRecords } from '../records/patient-records-view';
+import { useSession } from '../session/session';
+import { ErrorNotice, Loading, SuccessNotice } from '../ui/notice';
+import { ConsentStatusBadge, ConsentTerms } from './consent-terms';
+import { ActiveGrantCard, PendingRequestCard } from './patient-decisions';
+
+export const CONSENT_EVENTS = [
+  'AccessRequested',
+  'AccessGranted',
+  'AccessRejected',
+  'AccessShared',
+  'AccessRevoked',
+  'EmergencyAccessGranted',
+] as const;
+
+const newestFirst = (a: Consent, b: Consent) => b.createdAt.localeCompare(a.createdAt);
+
+/** The patient's consents, live: each change on the ledger reloads them. */
+export function usePatientConsents() {
+  const consents = useLoad(() => api.consents(), []);
+  useLedgerEvents(CONSENT_EVENTS, consents.reload);
+  const all = [...(consents.data ?? [])].sort(newestFirst);
+  return {
+    ...consents,
+    pending: all.filter((c) => consentState(c) === 'pending'),
+    active: all.filter((c) => consentState(c) === 'active'),
+    ended: all.filter((c) => !['pending', 'active'].includes(consentState(c))),
+  };
+}
+
+/** Requests waiting for a decision, as cards to approve (maybe narrowed) or reject. */
+export function PendingRequests({
+  pending,
+  onDecided,
+}: {
+  pending: Consent[];
+  onDecided: (message: string) => void;
+}) {
+  const { me } = useSession();
+  const records = useLoad(() => myRecords(me.id), [me.id]);
+  if (pending.length === 0) return <p className="empty">No requests are waiting for you.</p>;
+  return (
+    <div className="cards">
+      {pending.map((consent) => (
+        <PendingRequestCard
+          key={consent.consentId}
+          consent={consent}
+          records={records.data ?? []}
+          onDecided={onDecided}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** Who may see the patient's records: requests to decide, active access, and what ended. */
+export function PatientAccessView() {
+  const consents = usePatientConsents();
+  const [message, setMessage] = useState<string>();
+  const done = (text: string) => {
+    setMessage(text);
+    consents.reload();
+  };
+
+  return (
+    <>
+      <h1>Who can see my records</h1>
+      {message ? <SuccessNotice>{message}</SuccessNotice> : null}
+      <ErrorNotice error={consents.error} title="Your consents could not be loaded." />
+      {consents.loading && !consents.data ? <Loading>Loading your consents…</Loading> : null}
+      {consents.data ? (
+        <>
+          <section aria-labelledby="pending-heading">
+            <h2 id="pending-heading">
+              Requests waiting for you <span className="count">{consents.pending.length}</span>
+            </h2>
+            <PendingRequests pending={consents.pending} onDecided={done} />
+          </section>
+          <section aria-labelledby="active-heading">
+            <h2 id="active-heading">
+              Active access <span className="count">{consents.active.length}</span>
+            </h2>
+            {consents.active.length === 0 ? (
+              <p className="empty">No doctor can read your records right now.</p>
+            ) : (
+              <div className="cards">
+                {consents.active.map((consent) => (
+                  <ActiveGrantCard key={consent.consentId} consent={consent} onRevoked={done} />
+                ))}
+              </div>
+            )}
+            <p>
+              <Link href="/patient/profile#share">Share records with a doctor</Link> without waiting
+              for a request.
+            </p>
+          </section>
+          <section aria-labelledby="ended-heading">
+            <h2 id="ended-heading">
+              Ended <span className="count">{consents.ended.length}</span>
+            </h2>
+            {consents.ended.length === 0 ? (
+              <p className="empty">Nothing has ended yet.</p>
+            ) : (
+              <ul className="ended-list">
+                {consents.ended.map((consent) => (
+                  <li key={consent.consentId}>
+                    <details>
+                      <summary>
+                        <DoctorName doctorId={consent.doctorId} />{' '}
+                        <ConsentStatusBadge consent={consent} />
+                      </summary>
+                      <ConsentTerms consent={consent} />
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { api } from '@/lib/api';
+import { useLoad } from '@/lib/hooks';
+import { AccessTable } from '../access-log/access-table';
+import { accessLogCsv, download } from '../access-log/csv';
+import { useLedgerEvents } from '../live/live-events';
+import { useSession } from '../session/session';
+import { Button } from '../ui/button';
+import { ErrorNotice, Loading } from '../ui/notice';
+
+/** The doctor's own reads and look-ups, newest first, as the ledger holds them. */
+export function DoctorAuditView() {
+  const { me } = useSession();
+  const log = useLoad(() => api.accessLog({}), []);
+  useLedgerEvents(['RecordAccessed', 'DirectoryAccessed'], log.reload);
+  const entries = [...(log.data ?? [])].sort((a, b) => b.accessedAt.localeCompare(a.accessedAt));
+  return (
+    <>
+      <div className="page-title">
+        <h1>My access log</h1>
+        <Button
+          variant="secondary"
+          disabled={entries.length === 0}
+          onClick={() => download(`patrec-access-${me.id}.csv`, accessLogCsv(entries))}
+        >
+          Export CSV
+        </Button>
+      </div>
+      <p className="lead">
+        Every record you read and every patient you looked up, as the ledger recorded it.
+      </p>
+      <ErrorNotice error={log.error} title="Your access log could not be loaded." />
+      {log.loading && !log.data ? <Loading>Reading the access log from the ledger…</Loading> : null}
+      {log.data && entries.length === 0 ? (
+        <p className="empty">You have not accessed any records yet.</p>
+      ) : null}
+      {entries.length > 0 ? (
+        <AccessTable
+          entries={entries}
+          caption="My accesses"
+          recordHref={(id) => `/doctor/records/${id}`}
+        />
+      ) : null}
+    </>
+  );
+}

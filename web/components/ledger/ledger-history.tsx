@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import type { HistoryEntry } from '@/lib/types';
+import { formatMoment } from '@/lib/words';
+
+/** A ledger key's history, newest first: when, which transaction, and what it became. */
+export function LedgerHistory<T>({
+  entries,
+  describe,
+  caption,
+}: {
+  entries: HistoryEntry<T>[];
+  describe: (value: T) => ReactNode;
+  caption: string;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Became</th>
+            <th scope="col">Transaction</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.txId}>
+              <td>
+                <time dateTime={entry.timestamp}>{formatMoment(entry.timestamp)}</time>
+              </td>
+              <td>{entry.isDelete || entry.value === null ? 'Deleted' : describe(entry.value)}</td>
+              <td>
+                <code title={entry.txId}>{entry.txId.slice(0, 12)}…</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import type { Locator, Page } from 'playwright-core';
+
+const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+mkdirSync(resultsDir, { recursive: true });
+
+/** Saves what the page shows now, for people to look at (test-results/, not committed). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${resultsDir}${name}.png`, fullPage: true });
+}
+
+/** Waits until the locator is visible and returns its text. */
+export async function visibleText(locator: Locator, timeout = 30_000): Promise<string> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return (await locator.first().innerText()).trim();
+}
+
+/** Asserts that the page shows this text (somewhere visible). */
+export async function sees(page: Page | Locator, text: string | RegExp, timeout = 30_000) {
+  const found = await visibleText(page.getByText(text), timeout);
+  expect(found).to.match(typeof text === 'string' ? new RegExp(escape(text)) : text);
+  return found;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Logs in through the form; staff give the code their authenticator app shows. */
+export async function logIn(page: Page, login: string, password: string, code?: () => string) {
+  await page.goto('/login');
+  await page.getByLabel('PatRec ID or e-mail').fill(login);
+  await page.getByLabel('Password').fill(password);
+  if (code) await page.getByLabel('Authenticator code').fill(code());
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Marks the document; `stillSameDocument` is true only if no reload or navigation happened. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { patrecMark: boolean }).patrecMark = true;
+  });
+}
+
+export function stillSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { patrecMark?: boolean }).patrecMark === true);
+}
+
+/**
+ * Follows a link of the portal's navigation (the same words may appear on the page too)
+ * and waits until the new page is there, so the next step does not act on the old one.
+ */
+export async function navigate(page: Page, label: string) {
+  const link = page.getByRole('navigation').getByRole('link', { name: label, exact: true });
+  const href = await link.getAttribute('href');
+  await link.click();
+  if (href) await page.waitForURL((url) => url.pathname === href);
+  await link.and(page.locator('[aria-current="page"]')).waitFor();
+}

@@ -1,0 +1,55 @@
+import { ApiFailure } from './api';
+import { plainText } from './words';
+
+/**
+ * A failure in words a person can act on. The gateway's own message is kept (it names
+ * what was wrong); the code and reason decide the sentence around it.
+ */
+export function failureText(error: unknown): string {
+  if (!(error instanceof ApiFailure)) {
+    return error instanceof Error ? error.message : 'Something went wrong.';
+  }
+  switch (error.reason) {
+    case 'NO_CONSENT':
+      return 'Access refused: no consent. You hold no active grant covering this.';
+    case 'REVOKED':
+      return 'Access refused: the patient revoked this consent.';
+    case 'EXPIRED':
+      return 'Access refused: the consent has expired. Ask the patient again.';
+    case 'UNVERIFIED':
+      return 'Refused: your doctor account is not verified (or is suspended). Your hospital admin verifies doctors.';
+    case 'ROLE':
+      return `Not allowed for your role: ${error.message}.`;
+    case 'CSRF':
+      return 'Your session token is missing or stale. Reload the page and try again.';
+    case undefined:
+    default:
+      break;
+  }
+  switch (error.code) {
+    case 'UNAUTHENTICATED':
+      return capitalise(error.message);
+    case 'NOT_FOUND':
+      return `Not found: ${error.message}.`;
+    case 'CONFLICT':
+      return `Not done: ${error.message}.`;
+    case 'INTEGRITY':
+      return `This record failed its integrity check and is not shown (${plainText(error.details.problem) || 'mismatch'}). Auditors have been alerted.`;
+    case 'INVALID_ARGUMENT':
+    case 'UNPROCESSABLE':
+      return `Please check the form: ${error.message}.`;
+    case 'PAYLOAD_TOO_LARGE':
+      return 'That file is too large: at most 5 MB.';
+    case 'RATE_LIMITED':
+      return 'Too many failed attempts. Wait a few minutes, then try again.';
+    case 'UNAVAILABLE':
+    case 'NETWORK':
+      return capitalise(error.message);
+    case 'FORBIDDEN':
+      return `Refused: ${error.message}.`;
+    default:
+      return `Something went wrong (${error.code}): ${error.message}.`;
+  }
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

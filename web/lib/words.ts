@@ -1,0 +1,141 @@
+import type { Category, Consent, Permission, Purpose, Scope } from './types';
+
+/** How the app names things to people. */
+
+export const categoryLabel: Record<Category, string> = {
+  'general-medicine': 'General medicine',
+  'clinical-results': 'Clinical results',
+  cardiac: 'Cardiac',
+  dermatology: 'Dermatology',
+  dentistry: 'Dentistry',
+  document: 'Document',
+};
+
+export const purposeLabel: Record<Purpose, string> = {
+  treatment: 'Treatment',
+  diagnosis: 'Diagnosis',
+  'second-opinion': 'Second opinion',
+  referral: 'Referral',
+  'follow-up': 'Follow-up',
+  research: 'Research',
+};
+
+export const permissionLabel: Record<Permission, string> = {
+  read: 'Read only',
+  'read-write': 'Read and add/update',
+};
+
+export function scopeText(scope: Scope): string {
+  if ('all' in scope) return 'All records';
+  if ('categories' in scope) return scope.categories.map((c) => categoryLabel[c]).join(', ');
+  return scope.records.length === 1
+    ? `Record ${scope.records[0]}`
+    : `Records ${scope.records.join(', ')}`;
+}
+
+/** A scope inside a sentence: "all your records", "your cardiac records", "record PAT1REC0". */
+export function scopePhrase(scope: Scope): string {
+  if ('all' in scope) return 'all your records';
+  if ('categories' in scope) {
+    return `your ${scope.categories.map((c) => categoryLabel[c].toLowerCase()).join(', ')} records`;
+  }
+  return `${scope.records.length === 1 ? 'record' : 'records'} ${scope.records.join(', ')}`;
+}
+
+/** Whether a scope covers a record (the same rule the chaincode applies). */
+export function scopeCovers(scope: Scope, record: { recordId: string; category: Category }) {
+  if ('all' in scope) return true;
+  if ('categories' in scope) return scope.categories.includes(record.category);
+  return scope.records.includes(record.recordId);
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dateOnly = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+const moment = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+export const formatDateTime = (iso: string | null | undefined) =>
+  iso ? dateTime.format(new Date(iso)) : '—';
+/** To the second: for logs and ledger histories, where order within a minute matters. */
+export const formatMoment = (iso: string | null | undefined) =>
+  iso ? moment.format(new Date(iso)) : '—';
+export const formatDate = (iso: string | null | undefined) =>
+  iso ? dateOnly.format(new Date(iso)) : '—';
+
+export function durationText(seconds: number): string {
+  const days = seconds / 86_400;
+  if (days >= 1 && Number.isInteger(days)) return days === 1 ? '1 day' : `${days} days`;
+  const hours = Math.round(seconds / 3600);
+  if (hours >= 1) return hours === 1 ? '1 hour' : `${hours} hours`;
+  return `${Math.round(seconds / 60)} minutes`;
+}
+
+/** A consent's status right now, in one word people read at a glance. */
+export function consentState(
+  consent: Consent,
+): 'pending' | 'active' | 'expired' | 'rejected' | 'revoked' {
+  const status = consent.effectiveStatus ?? consent.status;
+  switch (status) {
+    case 'PENDING':
+      return 'pending';
+    case 'GRANTED':
+      return consent.expiresAt && Date.parse(consent.expiresAt) <= Date.now()
+        ? 'expired'
+        : 'active';
+    case 'EXPIRED':
+      return 'expired';
+    case 'REJECTED':
+      return 'rejected';
+    case 'REVOKED':
+      return 'revoked';
+  }
+}
+
+export const shortId = (id: string, keep = 10) =>
+  id.length > keep + 3 ? `${id.slice(0, keep)}…` : id;
+
+/** "hospitalb" or "HospitalB" reads "Hospital B"; other names stay as they are. */
+export function hospitalLabel(key: string | null | undefined): string {
+  if (!key) return 'unknown hospital';
+  const match = /^hospital([a-z0-9]+)$/i.exec(key);
+  return match?.[1] ? `Hospital ${match[1].toUpperCase()}` : key;
+}
+
+/** BMI from pounds and feet, to one decimal: 703 × lb / in² (the gateway's formula). */
+export function bmi(weightLbs: number, heightFeet: number): number | undefined {
+  if (!(weightLbs > 0) || !(heightFeet > 0)) return undefined;
+  const inches = heightFeet * 12;
+  return Math.round(((703 * weightLbs) / (inches * inches)) * 10) / 10;
+}
+
+export function bmiBand(value: number): string {
+  if (value < 18.5) return 'underweight';
+  if (value < 25) return 'healthy weight';
+  if (value < 30) return 'overweight';
+  return 'obese';
+}
+
+/** A value from the gateway as text: scalars as they are, anything else as JSON. */
+export function plainText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
