@@ -38,10 +38,15 @@ describe('ledger events across a gateway restart (integration)', function () {
     const first = listenerFor();
     first.start();
     const patient = await personFor(app, services, 'patient', 'hospitala');
-    await waitFor(
-      first,
-      (e) => e.name === 'ParticipantRegistered' && e.ids.participantId === patient.id,
-    );
+    // The event may pass before anyone could listen for it: look in what the listener stored.
+    const registered = (e: LedgerEvent) =>
+      e.name === 'ParticipantRegistered' && e.ids.participantId === patient.id;
+    const deadline = Date.now() + 60_000;
+    while (!(await services.events.after(-1, 100_000)).some(registered)) {
+      if (Date.now() > deadline)
+        throw new Error('the first listener never stored the registration');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     first.stop();
 
     // While no listener runs, the patient creates a record.
