@@ -231,6 +231,17 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     expect(stored?.reasonHash).to.equal(consent.reasonHash);
     expect(JSON.stringify(stored)).to.not.contain('unresponsive');
 
+    const told = await patient.agent
+      .get(`/api/consents/${consent.consentId}/emergency-reason`)
+      .expect(200);
+    expect(told.body).to.include({ consentId: consent.consentId, doctorId: doctor.id, reason });
+    const notTheirs = await doctor.agent
+      .get(`/api/consents/${consent.consentId}/emergency-reason`)
+      .expect(403);
+    expect((notTheirs.body as { error: { details: unknown } }).error.details).to.deep.equal({
+      reason: 'ROLE',
+    });
+
     const fresh = await patient
       .send('post', `/api/patients/${patient.id}/records`, cardiacForm)
       .expect(201);

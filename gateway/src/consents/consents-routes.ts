@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import { z } from 'zod';
 import type { DataKeys } from '../crypto/data-keys.js';
-import { seal } from '../crypto/envelope.js';
-import type { StoredSealed } from '../crypto/stored.js';
+import { open, seal } from '../crypto/envelope.js';
+import { fromStored, type StoredSealed } from '../crypto/stored.js';
 import { ApiError } from '../http/api-error.js';
 import { route, type Route } from '../http/route.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -182,6 +182,49 @@ export function consentsRoutes({
           body.permission,
           seconds(body.durationDays),
         ),
+    }),
+    route({
+      method: 'get',
+      path: '/consents/:consentId/emergency-reason',
+      summary: 'The reason a doctor gave for an emergency access (its patient, auditors)',
+      tag: 'consents',
+      access: ['patient', 'auditor'],
+      params: z.object({ consentId }),
+      errors: [404, 409, 503],
+      handler: async ({ session, params }) => {
+        // The ledger decides who may see the consent; its hash vouches for the stored text.
+        const consent = (await ledger.evaluateAs(
+          session!.userId,
+          'consents:GetConsent',
+          params.consentId,
+        )) as {
+          patientId: string;
+          doctorId: string;
+          reasonHash: string | null;
+          decidedAt: string | null;
+        };
+        const stored = await reasons.findOne({ consentId: params.consentId });
+        if (!consent.reasonHash || !stored) {
+          throw new ApiError(
+            'NOT_FOUND',
+            `consent ${params.consentId} is not an emergency with a stated reason`,
+          );
+        }
+        const key = await dataKeys.keyOf(consent.patientId);
+        const reason = open(key, fromStored(stored.sealed), `emergency:${stored._id}`).toString();
+        if (createHash('sha256').update(reason).digest('hex') !== consent.reasonHash) {
+          throw new ApiError(
+            'INTEGRITY',
+            'the stored reason does not match the hash on the ledger',
+          );
+        }
+        return {
+          consentId: params.consentId,
+          doctorId: consent.doctorId,
+          declaredAt: consent.decidedAt,
+          reason,
+        };
+      },
     }),
     route({
       method: 'post',
