@@ -159,10 +159,11 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
           expect(status.successful, `validation code ${status.code}`).to.equal(true);
           break;
         } catch (error) {
-          // Only "no leader / orderer unreachable" may be retried, and only for a while; Ping
-          // writes nothing, so submitting it again after a deadline is harmless.
+          // Only "no leader / orderer unreachable" may be retried, and only for a while (a call
+          // to the dying orderer can also come back CANCELLED); Ping writes nothing, so
+          // submitting it again is harmless.
           const message = String((error as Error).message);
-          const retriable = /unavailable|leader|connect|deadline/i.test(message);
+          const retriable = /unavailable|leader|connect|deadline|cancel/i.test(message);
           if (Date.now() > deadline || !retriable) throw error;
           await sleep(1000);
         }
