@@ -66,6 +66,13 @@ describe('ledger errors', () => {
     expect([error.status, error.retryAfter, error.code]).to.deep.equal([503, 5, 'UNAVAILABLE']);
   });
 
+  it('answers a call cut off by a failing orderer (CANCELLED) with 503 too', () => {
+    const error = toApiError(
+      new GatewayError({ cause, code: status.CANCELLED, details: [], message: '1 CANCELLED' }),
+    );
+    expect([error.status, error.retryAfter]).to.deep.equal([503, 5]);
+  });
+
   it('hides anything else behind a 500 that says nothing of the ledger internals', () => {
     const error = toApiError(new Error('unexpected protobuf'));
     expect(error.toBody()).to.deep.equal({

@@ -43,7 +43,9 @@ export function toApiError(error: unknown): ApiError {
   }
   if (
     error instanceof GatewayError &&
-    [grpcStatus.UNAVAILABLE, grpcStatus.DEADLINE_EXCEEDED].includes(error.code)
+    [grpcStatus.UNAVAILABLE, grpcStatus.DEADLINE_EXCEEDED, grpcStatus.CANCELLED].includes(
+      error.code,
+    )
   ) {
     return new ApiError('UNAVAILABLE', 'the ledger is not reachable right now', undefined, 5);
   }
