@@ -8,7 +8,7 @@ import { gatewayFor, peerConnection } from '../ledger/connect.js';
 import { isAlive, runningPid, sleep } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
 import { ensureBinaries } from '../toolchain/binaries.js';
-import { ordererChannelInfo } from './channel.js';
+import { ordererChannelInfo, peerHeight } from './channel.js';
 import { ensureFabricConfigDir } from './fabric-config.js';
 import { isHealthy } from './operations.js';
 import { isRaftLeader, ordererOperations, ordererProcessName, startOrderer } from './orderer.js';
@@ -129,6 +129,22 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
           return mine !== undefined && mine.height === theirs?.height;
         },
         { timeoutMs: 60_000, hint: 'see its log' },
+      );
+      // Peers that were reading blocks from the killed orderer reconnect to another one; the
+      // tests after this one need every peer to hold every block again.
+      const fabricConfigDir = await ensureFabricConfigDir();
+      await waitFor(
+        'every peer to catch up with the orderers',
+        async () => {
+          const target = (await ordererChannelInfo(binaries, config, others[0]!))?.height;
+          const heights = await Promise.all(
+            config.hospitals.flatMap((org) =>
+              org.peers.map((peer) => peerHeight(binaries, fabricConfigDir, org, peer, config)),
+            ),
+          );
+          return target !== undefined && heights.every((h) => h === target);
+        },
+        { timeoutMs: 60_000, intervalMs: 500, hint: 'see the peer logs' },
       );
     });
 
