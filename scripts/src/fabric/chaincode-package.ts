@@ -32,13 +32,26 @@ export async function packageChaincode(name: string): Promise<ChaincodePackage> 
   mkdirSync(code, { recursive: true });
   cpSync(path.join(chaincodeDir, 'package.json'), path.join(code, 'package.json'));
   cpSync(path.join(chaincodeDir, 'dist'), path.join(code, 'dist'), { recursive: true });
-  for (const dependency of await productionDependencies()) {
+  const { packages, workspaces } = await productionDependencies();
+  for (const dependency of packages) {
     cpSync(path.join(repoRoot, dependency), path.join(code, dependency), {
       recursive: true,
       // Nested node_modules are listed (and copied) on their own; the peer refuses symlinks.
       filter: (source) =>
         !source.startsWith(path.join(repoRoot, dependency, 'node_modules')) &&
         !source.includes(`${path.sep}.bin`),
+    });
+  }
+
+  // A workspace package (the contract) is a symlink in node_modules: its manifest and its
+  // CommonJS build go in as plain files.
+  for (const workspace of workspaces) {
+    const target = path.join(code, workspace);
+    mkdirSync(target, { recursive: true });
+    cpSync(path.join(repoRoot, workspace, 'package.json'), path.join(target, 'package.json'));
+    cpSync(path.join(repoRoot, workspace, 'dist', 'cjs'), path.join(target, 'dist', 'cjs'), {
+      recursive: true,
+      dereference: true,
     });
   }
 
@@ -59,17 +72,38 @@ export async function packageChaincode(name: string): Promise<ChaincodePackage> 
   };
 }
 
-/** Folders (relative to the repository) of chaincode/'s production dependencies. */
-async function productionDependencies(): Promise<string[]> {
+/**
+ * chaincode/'s production dependencies, as folders relative to the repository: npm
+ * packages, and workspace packages (symlinks). The contract's peer dependency zod is left
+ * out (and any other peer dependency of a workspace): the chaincode loads only the
+ * contract's dependency-free core.
+ */
+async function productionDependencies(): Promise<{ packages: string[]; workspaces: string[] }> {
   const out = await run(
     'npm',
     ['ls', '--omit=dev', '--all', '--parseable', '--workspace', 'chaincode'],
     { cwd: repoRoot, timeoutMs: 60_000 },
   );
-  return out
+  const folders = out
     .split('\n')
     .map((line) => path.relative(repoRoot, line.trim()))
     .filter((rel) => rel.startsWith('node_modules') && !rel.endsWith('@patrec/chaincode'));
+  const isWorkspace = (rel: string) => rel.startsWith(path.join('node_modules', '@patrec'));
+  const workspaces = folders.filter(isWorkspace);
+  const peersOfWorkspaces = new Set(
+    workspaces.flatMap((workspace) => {
+      const manifest = JSON.parse(
+        readFileSync(path.join(repoRoot, workspace, 'package.json'), 'utf8'),
+      ) as { peerDependencies?: Record<string, string> };
+      return Object.keys(manifest.peerDependencies ?? {}).map((name) =>
+        path.join('node_modules', name),
+      );
+    }),
+  );
+  return {
+    packages: folders.filter((rel) => !isWorkspace(rel) && !peersOfWorkspaces.has(rel)),
+    workspaces,
+  };
 }
 
 async function deterministicTarGz(dir: string, file: string, entries = ['.']) {

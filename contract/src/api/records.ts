@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import * as f from '../fields.js';
+import { recordContent, storedContent } from '../forms/record-content.js';
+import { healthRecord, recordDirectory } from '../ledger/objects.js';
+
+/** A record as people see it: its ledger metadata without hashes and writers. */
+export const recordSummary = healthRecord.pick({
+  recordId: true,
+  patientId: true,
+  category: true,
+  version: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type RecordSummary = z.infer<typeof recordSummary>;
+
+export const recordUpdate = z.strictObject({
+  /** The version the writer started from, so one writer cannot overwrite another unseen. */
+  expectedVersion: z.number().int().min(1),
+  content: recordContent,
+});
+export type RecordUpdate = z.input<typeof recordUpdate>;
+
+/** The patient's (or an auditor's) list of a patient's records. */
+export const ownRecords = z.object({ records: z.array(recordSummary) });
+
+/** GET /patients/:patientId/records: the owner's list, or (doctors) the logged directory. */
+export const recordListing = z.union([recordDirectory, ownRecords]);
+export type RecordListing = z.infer<typeof recordListing>;
+
+/** A consent-checked read: the record, its content, and the access the ledger logged. */
+export const recordRead = z.object({
+  record: recordSummary,
+  content: storedContent,
+  access: z.object({
+    accessId: f.accessId,
+    consentId: f.consentId.nullable(),
+    emergency: z.boolean(),
+  }),
+});
+export type RecordRead = z.infer<typeof recordRead>;

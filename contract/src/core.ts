@@ -1,0 +1,5 @@
+// The dependency-free part of the contract: what the chaincode loads at run time.
+export * from './events.js';
+export * from './ids.js';
+export * from './refusals.js';
+export * from './vocabulary.js';

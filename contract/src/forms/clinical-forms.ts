@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import type { FormCategory } from '../vocabulary.js';
+import {
+  bloodPressure,
+  choice,
+  date,
+  decimal,
+  integer,
+  optional,
+  teeth,
+  text,
+  type Field,
+  type FieldDefinition,
+} from './fields.js';
+
+/**
+ * The five clinical forms, defined once: fields with their labels, units and limits, the
+ * order and rows the web shows them in, and values derived from them (BMI). The gateway
+ * validates with the schemas; the web builds its forms and read views from the definitions.
+ */
+
+/** A row of fields shown side by side, or a derived value shown where it belongs. */
+export type FormRow = readonly string[] | { derived: 'bmi' };
+
+export interface FormDefinition {
+  category: FormCategory;
+  title: string;
+  fields: Record<string, FieldDefinition>;
+  rows: readonly FormRow[];
+}
+
+type Fields = Record<string, Field<z.ZodType>>;
+
+function form<const F extends Fields>(
+  category: FormCategory,
+  title: string,
+  fields: F,
+  rows: readonly (readonly (keyof F & string)[] | { derived: 'bmi' })[],
+) {
+  const shape = Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => [name, field.schema]),
+  ) as { [K in keyof F]: F[K]['schema'] };
+  const definitions = Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => [name, field.definition]),
+  );
+  return {
+    definition: { category, title, fields: definitions, rows } satisfies FormDefinition,
+    schema: z.strictObject(shape),
+  };
+}
+
+const notes = optional(
+  text('notes', { label: 'Notes' }, { maxLength: 4000, required: false, multiline: true }),
+);
+const yesNo = [
+  { value: 'no', label: 'No' },
+  { value: 'yes', label: 'Yes' },
+] as const;
+const pressure = bloodPressure('bloodPressure', {
+  label: 'Blood pressure',
+  unit: 'mmHg',
+  ucum: 'mm[Hg]',
+  placeholder: '120/80',
+});
+
+export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
+
+const generalMedicine = form(
+  'general-medicine',
+  'General medicine',
+  {
+    gender: choice('gender', { label: 'Gender', as: 'radio' }, [
+      { value: 'female', label: 'Female' },
+      { value: 'male', label: 'Male' },
+      { value: 'other', label: 'Other' },
+    ]),
+    age: integer('age', { label: 'Age', unit: 'years', ucum: 'a' }, 0, 130),
+    weightLbs: decimal(
+      'weightLbs',
+      { label: 'Weight', unit: 'lbs', ucum: '[lb_av]' },
+      { above: 0, max: 1500 },
+    ),
+    heightFeet: decimal(
+      'heightFeet',
+      {
+        label: 'Height',
+        unit: 'ft',
+        unitInLabel: 'feet',
+        ucum: '[ft_i]',
+        hint: '5 ft 9 in is 5.75',
+      },
+      { above: 0, max: 9 },
+    ),
+    bloodGroup: choice(
+      'bloodGroup',
+      { label: 'Blood group', as: 'select', placeholder: 'Choose…' },
+      BLOOD_GROUPS.map((group) => ({ value: group, label: group })),
+    ),
+    bloodPressure: pressure,
+    diabetes: choice('diabetes', { label: 'Diabetes', as: 'radio' }, yesNo),
+    foodAllergies: text(
+      'foodAllergies',
+      { label: 'Food allergies', hint: 'Leave empty if none.' },
+      { maxLength: 500, required: false },
+    ),
+    notes,
+  },
+  [
+    ['gender'],
+    ['age', 'weightLbs', 'heightFeet'],
+    { derived: 'bmi' },
+    ['bloodGroup', 'bloodPressure'],
+    ['diabetes'],
+    ['foodAllergies'],
+    ['notes'],
+  ],
+);
+
+const clinicalResults = form(
+  'clinical-results',
+  'Clinical results',
+  {
+    testName: text(
+      'testName',
+      { label: 'Test', placeholder: 'HbA1c' },
+      { maxLength: 200, required: true },
+    ),
+    result: text('result', { label: 'Result' }, { maxLength: 2000, required: true }),
+    unit: optional(
+      text('unit', { label: 'Unit', placeholder: 'mmol/L' }, { maxLength: 50, required: false }),
+    ),
+    referenceRange: optional(
+      text(
+        'referenceRange',
+        { label: 'Reference range', placeholder: '4.0–5.6' },
+        { maxLength: 100, required: false },
+      ),
+    ),
+    takenOn: date('takenOn', { label: 'Taken on' }),
+    notes,
+  },
+  [['testName', 'takenOn'], ['result', 'unit', 'referenceRange'], ['notes']],
+);
+
+const cardiac = form(
+  'cardiac',
+  'Cardiac',
+  {
+    heartRate: integer('heartRate', { label: 'Heart rate', unit: 'bpm', ucum: '/min' }, 20, 300),
+    bloodPressure: pressure,
+    ecgFindings: text(
+      'ecgFindings',
+      { label: 'ECG findings' },
+      { maxLength: 2000, required: false, multiline: true },
+    ),
+    cholesterolMgDl: optional(
+      decimal(
+        'cholesterolMgDl',
+        { label: 'Cholesterol', unit: 'mg/dL', ucum: 'mg/dL', hint: 'Optional' },
+        { min: 0, max: 1000 },
+      ),
+    ),
+    chestPain: choice('chestPain', { label: 'Chest pain', as: 'radio' }, yesNo),
+    notes,
+  },
+  [['heartRate', 'bloodPressure', 'cholesterolMgDl'], ['chestPain'], ['ecgFindings'], ['notes']],
+);
+
+const dermatology = form(
+  'dermatology',
+  'Dermatology',
+  {
+    condition: text('condition', { label: 'Condition' }, { maxLength: 200, required: true }),
+    affectedArea: text(
+      'affectedArea',
+      { label: 'Affected area' },
+      { maxLength: 200, required: true },
+    ),
+    severity: choice('severity', { label: 'Severity', as: 'radio' }, [
+      { value: 'mild', label: 'Mild' },
+      { value: 'moderate', label: 'Moderate' },
+      { value: 'severe', label: 'Severe' },
+    ]),
+    treatment: text(
+      'treatment',
+      { label: 'Treatment' },
+      { maxLength: 1000, required: false, multiline: true },
+    ),
+    notes,
+  },
+  [['condition', 'affectedArea'], ['severity'], ['treatment'], ['notes']],
+);
+
+const dentistry = form(
+  'dentistry',
+  'Dentistry',
+  {
+    teeth: teeth('teeth', {
+      label: 'Teeth',
+      hint: 'FDI numbers (11–48), separated by commas: 16, 26',
+    }),
+    procedure: text('procedure', { label: 'Procedure' }, { maxLength: 200, required: true }),
+    findings: text(
+      'findings',
+      { label: 'Findings' },
+      { maxLength: 2000, required: false, multiline: true },
+    ),
+    nextVisit: optional(date('nextVisit', { label: 'Next visit', hint: 'Optional' })),
+    notes,
+  },
+  [['teeth'], ['procedure', 'nextVisit'], ['findings'], ['notes']],
+);
+
+/** Each form's definition, for building it and showing what was entered. */
+export const CLINICAL_FORMS: Record<FormCategory, FormDefinition> = {
+  'general-medicine': generalMedicine.definition,
+  'clinical-results': clinicalResults.definition,
+  cardiac: cardiac.definition,
+  dermatology: dermatology.definition,
+  dentistry: dentistry.definition,
+};
+
+/** Each form's schema. */
+export const formSchemas = {
+  'general-medicine': generalMedicine.schema,
+  'clinical-results': clinicalResults.schema,
+  cardiac: cardiac.schema,
+  dermatology: dermatology.schema,
+  dentistry: dentistry.schema,
+} as const;
+
+export type ClinicalForm<C extends FormCategory> = z.infer<(typeof formSchemas)[C]>;
+
+/** BMI from pounds and feet, to one decimal: 703 × lb / in². */
+export function bmi(weightLbs: number, heightFeet: number): number {
+  const inches = heightFeet * 12;
+  return Math.round(((703 * weightLbs) / (inches * inches)) * 10) / 10;
+}
+
+/** The WHO adult BMI band. */
+export function bmiBand(value: number): 'underweight' | 'healthy weight' | 'overweight' | 'obese' {
+  if (value < 18.5) return 'underweight';
+  if (value < 25) return 'healthy weight';
+  if (value < 30) return 'overweight';
+  return 'obese';
+}

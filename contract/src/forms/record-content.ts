@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { bmi, formSchemas } from './clinical-forms.js';
+
+/** One uploaded document, as base64; the content types a browser can show safely. */
+export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const;
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+export const uploadedDocument = z.strictObject({
+  fileName: z.string().trim().min(1).max(200),
+  contentType: z.enum(DOCUMENT_TYPES),
+  /** At most 5 MiB once decoded. */
+  dataBase64: z.base64().max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4),
+});
+export type UploadedDocument = z.infer<typeof uploadedDocument>;
+
+/** What a record holds: one clinical form, or one uploaded document. */
+export const recordContent = z.discriminatedUnion('category', [
+  z.strictObject({
+    category: z.literal('general-medicine'),
+    form: formSchemas['general-medicine'],
+  }),
+  z.strictObject({
+    category: z.literal('clinical-results'),
+    form: formSchemas['clinical-results'],
+  }),
+  z.strictObject({ category: z.literal('cardiac'), form: formSchemas.cardiac }),
+  z.strictObject({ category: z.literal('dermatology'), form: formSchemas.dermatology }),
+  z.strictObject({ category: z.literal('dentistry'), form: formSchemas.dentistry }),
+  z.strictObject({ category: z.literal('document'), document: uploadedDocument }),
+]);
+export type RecordContent = z.infer<typeof recordContent>;
+
+/** Values the gateway derives from a form and stores with it; never taken from a client. */
+export const derivedValues = z.object({ bmi: z.number().optional() });
+
+/** A stored record's content: as entered, plus what was derived from it. */
+export const storedContent = z.intersection(
+  recordContent,
+  z.object({ derived: derivedValues.optional() }),
+);
+export type StoredContent = RecordContent & { derived?: z.infer<typeof derivedValues> };
+
+/** What is stored: the content as entered, plus values derived from it (BMI). */
+export function withDerivedValues(content: RecordContent): StoredContent {
+  if (content.category !== 'general-medicine') return content;
+  return { ...content, derived: { bmi: bmi(content.form.weightLbs, content.form.heightFeet) } };
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import * as f from '../fields.js';
+
+/**
+ * What the chaincode keeps and answers with. The chaincode reads its state with parsers of
+ * its own (typed by these), and its tests check its answers against these schemas; the
+ * gateway's ledger client validates every answer with them.
+ */
+
+/** A patient or doctor as the ledger knows them: no name, no contact, nothing personal. */
+export const participant = z.object({
+  participantId: f.participantId,
+  role: f.participantRole,
+  mspId: f.mspId,
+  status: f.participantStatus,
+  registeredAt: f.ledgerTime,
+  updatedAt: f.ledgerTime,
+  /** Who made the last change: the participant on registration, an admin afterwards. */
+  updatedBy: z.string(),
+});
+export type Participant = z.infer<typeof participant>;
+
+/**
+ * What the ledger knows of a record: owner, kind and the hash of its current content. A
+ * deleted record stays as a tombstone (status DELETED) so its history remains auditable.
+ */
+export const healthRecord = z.object({
+  recordId: f.recordId,
+  patientId: f.patientId,
+  category: f.category,
+  /** SHA-256 (hex) of the current version's sealed content. */
+  contentHash: f.sha256,
+  version: z.number().int().min(1),
+  status: f.recordStatus,
+  createdAt: f.ledgerTime,
+  createdBy: f.participantId,
+  updatedAt: f.ledgerTime,
+  updatedBy: f.participantId,
+  /** The grant under which the current version was written; null when the owner wrote it. */
+  consentId: f.consentId.nullable(),
+});
+export type HealthRecord = z.infer<typeof healthRecord>;
+
+export const consent = z.object({
+  consentId: f.consentId,
+  patientId: f.patientId,
+  doctorId: f.doctorId,
+  origin: f.consentOrigin,
+  status: f.consentStatus,
+  /** Requested terms while PENDING; the granted (possibly narrowed) terms afterwards. */
+  scope: f.scope,
+  permission: f.permission,
+  durationSeconds: z.number().int().positive(),
+  /** Requests only. */
+  purpose: f.purpose.nullable(),
+  /** Emergencies only: SHA-256 of the stated reason, whose text is kept off-chain. */
+  reasonHash: f.sha256.nullable(),
+  createdAt: f.ledgerTime,
+  /** When the patient granted or rejected (for shares and emergencies, when created). */
+  decidedAt: f.ledgerTime.nullable(),
+  expiresAt: f.ledgerTime.nullable(),
+  revokedAt: f.ledgerTime.nullable(),
+});
+export type Consent = z.infer<typeof consent>;
+
+/** A consent as queries return it: with the status it has at the transaction's time. */
+export const consentView = consent.extend({ effectiveStatus: f.effectiveConsentStatus });
+export type ConsentView = z.infer<typeof consentView>;
+
+/** One read: of a record's content, or of a patient's record directory. Never changed. */
+export const accessEntry = z.object({
+  accessId: f.accessId,
+  kind: f.accessKind,
+  patientId: f.patientId,
+  /** The record read; null for a directory lookup. */
+  recordId: f.recordId.nullable(),
+  /** The version read; null for a directory lookup. */
+  version: z.number().int().min(1).nullable(),
+  accessorId: f.participantId,
+  accessorMspId: f.mspId,
+  /** The grant the read relied on; null for the owner and for directory lookups. */
+  consentId: f.consentId.nullable(),
+  emergency: z.boolean(),
+  accessedAt: f.ledgerTime,
+  txId: f.sha256,
+});
+export type AccessEntry = z.infer<typeof accessEntry>;
+
+/** What a doctor sees of a patient's records before any consent: IDs, categories, dates. */
+export const directoryEntry = healthRecord.pick({
+  recordId: true,
+  category: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type DirectoryEntry = z.infer<typeof directoryEntry>;
+
+export const recordDirectory = z.object({
+  accessId: f.accessId,
+  patientId: f.patientId,
+  records: z.array(directoryEntry),
+});
+export type RecordDirectory = z.infer<typeof recordDirectory>;
+
+/** A consent-checked read: the logged access and the metadata to verify the content by. */
+export const recordAccess = z.object({ access: accessEntry, record: healthRecord });
+export type RecordAccess = z.infer<typeof recordAccess>;
+
+/** One past value of a ledger key, as Fabric's history database keeps it (newest first). */
+export const historyOf = <T extends z.ZodType>(value: T) =>
+  z.array(
+    z.object({
+      txId: z.string(),
+      timestamp: z.string(),
+      isDelete: z.boolean(),
+      value: value.nullable(),
+    }),
+  );
+export interface HistoryEntry<T> {
+  txId: string;
+  timestamp: string;
+  isDelete: boolean;
+  value: T | null;
+}
+
+/** Whether a content hash is that of the record's current version. */
+export const hashCheck = z.object({
+  recordId: f.recordId,
+  version: z.number().int().min(1),
+  status: f.recordStatus,
+  matches: z.boolean(),
+});
+export type HashCheck = z.infer<typeof hashCheck>;
+
+/** Who the ledger believes the caller is: from the certificate, never from arguments. */
+export const callerIdentity = z.object({
+  mspId: z.string(),
+  role: z.string().nullable(),
+  patrecId: z.string().nullable(),
+});
+export type CallerIdentity = z.infer<typeof callerIdentity>;

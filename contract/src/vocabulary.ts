@@ -1,0 +1,70 @@
+/**
+ * The words PatRec's parts share: every enumeration that crosses a boundary between the
+ * chaincode, the gateway and the web. Plain constants (no dependencies), so the chaincode
+ * can use them without growing its package.
+ */
+
+export const ROLES = ['patient', 'doctor', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Patients and doctors: the people who register on the ledger. */
+export const PARTICIPANT_ROLES = ['patient', 'doctor'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const DOCTOR_STATUSES = ['UNVERIFIED', 'VERIFIED', 'SUSPENDED'] as const;
+export type DoctorStatus = (typeof DOCTOR_STATUSES)[number];
+/** Patients are ACTIVE from registration; doctors move between the doctor statuses. */
+export const PARTICIPANT_STATUSES = ['ACTIVE', ...DOCTOR_STATUSES] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+export const CATEGORIES = [
+  'general-medicine',
+  'clinical-results',
+  'cardiac',
+  'dermatology',
+  'dentistry',
+  'document',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+/** The categories entered through a clinical form (the rest are uploads). */
+export type FormCategory = Exclude<Category, 'document'>;
+
+export const RECORD_STATUSES = ['ACTIVE', 'DELETED'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const PERMISSIONS = ['read', 'read-write'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Why a doctor asks: a code, not free text, so no clinical detail reaches the ledger. */
+export const PURPOSES = [
+  'treatment',
+  'diagnosis',
+  'second-opinion',
+  'referral',
+  'follow-up',
+  'research',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export const CONSENT_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'REVOKED'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+/** A consent's status at the time of a query: a grant past its expiry reads EXPIRED. */
+export const EFFECTIVE_CONSENT_STATUSES = [...CONSENT_STATUSES, 'EXPIRED'] as const;
+export type EffectiveConsentStatus = (typeof EFFECTIVE_CONSENT_STATUSES)[number];
+
+/** How a consent began: a doctor's request, the patient's own share, or an emergency. */
+export const CONSENT_ORIGINS = ['request', 'share', 'emergency'] as const;
+export type ConsentOrigin = (typeof CONSENT_ORIGINS)[number];
+
+/** A read of a record's content, or a look at a patient's record directory. */
+export const ACCESS_KINDS = ['record', 'directory'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+export const MIN_GRANT_SECONDS = 60;
+export const MAX_GRANT_SECONDS = 365 * 24 * 3600;
+export const MAX_EMERGENCY_SECONDS = 24 * 3600;
+/** A record scope names at most this many records. */
+export const MAX_SCOPE_RECORDS = 100;
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
