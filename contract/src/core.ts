@@ -2,4 +2,5 @@
 export * from './events.js';
 export * from './ids.js';
 export * from './refusals.js';
+export * from './scopes.js';
 export * from './vocabulary.js';

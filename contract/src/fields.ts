@@ -11,6 +11,7 @@ import {
   RECORD_ID,
   SHA256_HEX,
 } from './ids.js';
+import type { Scope } from './scopes.js';
 import * as words from './vocabulary.js';
 
 /** zod schemas of the shared IDs and vocabularies, for everything built from them. */
@@ -41,12 +42,11 @@ export const consentOrigin = z.enum(words.CONSENT_ORIGINS);
 export const accessKind = z.enum(words.ACCESS_KINDS);
 
 /** Listed records, listed categories, or everything the patient has. */
-export const scope = z.union([
+export const scope: z.ZodType<Scope> = z.union([
   z.strictObject({ all: z.literal(true) }),
   z.strictObject({ categories: z.array(category).min(1).max(words.CATEGORIES.length) }),
   z.strictObject({ records: z.array(recordId).min(1).max(words.MAX_SCOPE_RECORDS) }),
 ]);
-export type Scope = z.infer<typeof scope>;
 
 /** One page of a list; an empty bookmark means there is no further page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -16,6 +16,7 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 export const MSP_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 /** Bookmarks are opaque base64url tokens the chaincode hands out. */
 export const BOOKMARK = /^[A-Za-z0-9_-]*$/;
+export const MAX_BOOKMARK_LENGTH = 1024;
 
 /** How each ID is described to someone who typed a wrong one. */
 export const ID_EXAMPLES = {

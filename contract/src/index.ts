@@ -1,7 +1,7 @@
 // The whole contract. `@patrec/contract/core` is its dependency-free part.
 export * from './core.js';
 export * as fields from './fields.js';
-export type { Page, Scope } from './fields.js';
+export type { Page } from './fields.js';
 export type { Argument } from './ledger/arguments.js';
 export * from './ledger/objects.js';
 export * from './ledger/transactions.js';

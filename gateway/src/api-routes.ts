@@ -25,16 +25,11 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
       secureCookies: config.secureCookies,
     }),
     ...recordsRoutes(services.records),
-    ...consentsRoutes({
-      ledger: services.ledger,
-      cards: services.doctorCards,
-      dataKeys: services.dataKeys,
-      reasons: services.reasons,
-    }),
+    ...consentsRoutes(services.consents),
     ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
     ...auditRoutes(services.ledger, services.records),
     ...networkRoutes(services.ledger, services.wallet),
-    ...eventsRoutes(services.listener, services.events),
+    ...eventsRoutes(services.listener, services.events, (hospital) => mspOf(config, hospital)),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import pino from 'pino';
 import request from 'supertest';
+import { z } from 'zod';
 import { createApp } from './app.js';
 import type { DependencyCheck } from './health/health-check.js';
 import { healthRoutes } from './health/health-routes.js';
@@ -95,6 +96,7 @@ describe('gateway app when the database is down', () => {
           summary: 'test',
           tag: 'test',
           access: 'authenticated',
+          response: z.object({}),
           handler: () => Promise.resolve({}),
         }),
       ],

@@ -17,10 +17,12 @@ export interface AppDependencies {
   sessions: SessionResolver;
   log: Logger;
   version: string;
+  /** Check every answer against its route's response schema (tests). */
+  checkResponses?: boolean;
 }
 
 /** Builds the gateway's Express app without listening, so tests drive it in-process. */
-export function createApp({ routes, sessions, log, version }: AppDependencies) {
+export function createApp({ routes, sessions, log, version, checkResponses }: AppDependencies) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -58,7 +60,7 @@ export function createApp({ routes, sessions, log, version }: AppDependencies) {
   api.get('/docs', (_request, response) => {
     response.type('html').send(docs);
   });
-  mountRoutes(api, routes, sessions);
+  mountRoutes(api, routes, sessions, checkResponses);
   app.use('/api', api);
   app.use(() => {
     throw new ApiError('NOT_FOUND', 'no such endpoint');

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { MongoClient, type Collection, type Db } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { AccountStore } from './accounts/account-store.js';
 import { AccountsService } from './accounts/accounts-service.js';
@@ -13,7 +13,7 @@ import { LedgerEventListener } from './events/event-listener.js';
 import { EventStore } from './events/event-store.js';
 import type { EnrolledIdentity } from './identity/hospital-ca.js';
 import { gatewayAuditor } from './identity/service-identity.js';
-import type { EmergencyReason } from './consents/consents-routes.js';
+import { ConsentsService, type SealedEmergencyReason } from './consents/consents-service.js';
 import { RecordContents } from './records/record-contents.js';
 import { RecordsService } from './records/records-service.js';
 import { DoctorCards } from './doctors/doctor-cards.js';
@@ -29,7 +29,7 @@ export interface GatewayServices {
   accounts: AccountsService;
   dataKeys: DataKeys;
   records: RecordsService;
-  reasons: Collection<EmergencyReason>;
+  consents: ConsentsService;
   doctorCards: DoctorCards;
   /** The gateway's own auditor identity (reconciler, event listener). */
   auditor: EnrolledIdentity;
@@ -61,6 +61,7 @@ export async function connectServices(
     config.masterKey,
   );
   const auditor = await gatewayAuditor(wallet, config.network.hospitals[0]!);
+  const doctorCards = new DoctorCards(store, accounts);
   const events = new EventStore(db);
   const listener = new LedgerEventListener(ledger, auditor.identity, events, log, replica);
   return {
@@ -73,8 +74,13 @@ export async function connectServices(
     accounts,
     dataKeys,
     records: new RecordsService(new RecordContents(db), dataKeys, ledger),
-    reasons: db.collection<EmergencyReason>('emergencyReasons'),
-    doctorCards: new DoctorCards(store, accounts),
+    consents: new ConsentsService(
+      ledger,
+      doctorCards,
+      dataKeys,
+      db.collection<SealedEmergencyReason>('emergencyReasons'),
+    ),
+    doctorCards,
     auditor: auditor.identity,
     events,
     listener,

@@ -7,7 +7,7 @@ export const pageQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   bookmark: f.bookmark.default(''),
 });
-export type PageQuery = z.input<typeof pageQuery>;
+export type PageQuery = z.infer<typeof pageQuery>;
 
 /** A success without a body (204). */
 export const noContent = z.undefined();

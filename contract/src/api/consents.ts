@@ -50,7 +50,7 @@ export const accessLogQuery = pageQuery.extend({
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
 });
-export type AccessLogQuery = z.input<typeof accessLogQuery>;
+export type AccessLogQuery = z.infer<typeof accessLogQuery>;
 export type AccessLogFilter = Omit<AccessLogQuery, 'pageSize' | 'bookmark'>;
 
 /** Who read: a doctor by name and hospital; anyone else (a patient: "self") by ID alone. */

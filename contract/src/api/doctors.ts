@@ -30,4 +30,4 @@ export const doctorsQuery = pageQuery.extend({
   /** Auditors name the hospital; an admin always sees their own. */
   mspId: f.mspId.optional(),
 });
-export type DoctorsQuery = z.input<typeof doctorsQuery>;
+export type DoctorsQuery = z.infer<typeof doctorsQuery>;

@@ -35,6 +35,8 @@ export const errorDetails = z
     fields: z.array(fieldProblem),
     /** What an integrity check found (409 INTEGRITY). */
     problem: z.enum(INTEGRITY_PROBLEMS),
+    /** A log-in that needs the authenticator code as well (401). */
+    totpRequired: z.boolean(),
   })
   .partial();
 export type ErrorDetails = z.infer<typeof errorDetails>;

@@ -5,7 +5,17 @@ import { route, type Route } from '../http/route.js';
 import type { AccountStore } from './account-store.js';
 import type { AccountsService } from './accounts-service.js';
 import { checkLogin } from './login.js';
-import * as schemas from './schemas.js';
+import {
+  createdAccount,
+  doctorSignUp,
+  loginRequest,
+  me,
+  noContent,
+  patientSignUp,
+  sessionInfo,
+  totpConfirmation,
+  totpSecret,
+} from '@patrec/contract';
 import { csrfCookie, sessionCookie } from './session.js';
 import { sessionLifetimeMs, type SessionStore } from './session-store.js';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
@@ -43,9 +53,9 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
       summary: 'Sign up as a patient; answers with the new patient ID',
       tag: 'accounts',
       access: 'public',
-      body: schemas.patientSignUp,
+      body: patientSignUp,
       status: 201,
-      response: schemas.createdAccount,
+      response: createdAccount,
       errors: [409, 422, 503],
       handler: ({ body }) => {
         const { email, password, hospital, ...profile } = body;
@@ -64,9 +74,9 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
       summary: 'Sign up as a doctor; the account waits for verification by the hospital admin',
       tag: 'accounts',
       access: 'public',
-      body: schemas.doctorSignUp,
+      body: doctorSignUp,
       status: 201,
-      response: schemas.createdAccount,
+      response: createdAccount,
       errors: [409, 422, 503],
       handler: ({ body }) => {
         const { email, password, hospital, ...profile } = body;
@@ -79,8 +89,8 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
       summary: 'Log in with PatRec ID or e-mail, password and (staff) a TOTP code',
       tag: 'accounts',
       access: 'public',
-      body: schemas.loginRequest,
-      response: schemas.sessionInfo,
+      body: loginRequest,
+      response: sessionInfo,
       errors: [401, 429],
       handler: async ({ body, response }) => {
         const account = await checkLogin(store, (a) => accounts.totpSecretOf(a), body);
@@ -96,6 +106,8 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
       summary: 'Log out',
       tag: 'accounts',
       access: 'authenticated',
+      status: 204,
+      response: noContent,
       handler: async ({ session, response }) => {
         await sessions.end(session!);
         response.clearCookie(sessionCookie, cookieBase).clearCookie(csrfCookie, cookieBase);
@@ -107,7 +119,7 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
       summary: 'My account and profile',
       tag: 'accounts',
       access: 'authenticated',
-      response: schemas.me,
+      response: me,
       handler: async ({ session }) => {
         const account = await store.findById(session!.userId);
         if (!account) throw new ApiError('NOT_FOUND', 'this account no longer exists');
@@ -129,7 +141,7 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
       tag: 'accounts',
       access: ['patient'],
       status: 201,
-      response: schemas.createdAccount.shape.totp.unwrap(),
+      response: totpSecret,
       handler: async ({ session }) => {
         const secret = newTotpSecret();
         const id = session!.userId;
@@ -153,7 +165,9 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
       summary: 'Confirm TOTP enrolment with a code; from then on log-in asks for one',
       tag: 'accounts',
       access: ['patient'],
-      body: schemas.totpConfirmation,
+      body: totpConfirmation,
+      status: 204,
+      response: noContent,
       errors: [409, 422],
       handler: async ({ session, body }) => {
         const account = await store.findById(session!.userId);

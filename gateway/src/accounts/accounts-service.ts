@@ -74,9 +74,7 @@ export class AccountsService {
     try {
       const dataKey = await this.dataKeys.create(id);
       if (request.role === 'patient' || request.role === 'doctor') {
-        await this.ledger.withIdentity(identity, (ledger) =>
-          ledger.submit('participants:RegisterSelf'),
-        );
+        await this.ledger.withIdentity(identity, (ledger) => ledger.participants.registerSelf({}));
       }
       const secret = staffRoles.includes(request.role) ? newTotpSecret() : undefined;
       const account: Account = {

@@ -52,11 +52,9 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
     const id = (created.body as { id: string }).id;
     expect(id).to.match(/^PAT\d+$/);
 
-    const onLedger = await gateway.services.ledger.as(id, async (contract) => ({
-      whoami: JSON.parse(await contract.evaluate('health:WhoAmI')) as unknown,
-      participant: JSON.parse(await contract.evaluate('participants:GetParticipant', id)) as {
-        status: string;
-      },
+    const onLedger = await gateway.services.ledger.as(id, async (ledger) => ({
+      whoami: await ledger.health.whoAmI({}),
+      participant: await ledger.participants.getParticipant({ participantId: id }),
     }));
     expect(onLedger.whoami).to.deep.equal({ mspId: 'HospitalAMSP', role: 'patient', patrecId: id });
     expect(onLedger.participant.status).to.equal('ACTIVE');
@@ -160,13 +158,8 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
     const { id, totp } = created.body as { id: string; totp: { secret: string; uri: string } };
     expect(id).to.match(/^DOC\d+$/);
     expect(totp.uri).to.match(/^otpauth:\/\/totp\/PatRec:DOC\d+/);
-    const participant = await gateway.services.ledger.as(
-      id,
-      async (c) =>
-        JSON.parse(await c.evaluate('participants:GetParticipant', id)) as {
-          status: string;
-          mspId: string;
-        },
+    const participant = await gateway.services.ledger.as(id, (ledger) =>
+      ledger.participants.getParticipant({ participantId: id }),
     );
     expect(participant).to.include({ status: 'UNVERIFIED', mspId: 'HospitalBMSP' });
 

@@ -2,37 +2,31 @@ import type { Session } from '../accounts/session.js';
 import { fromStored } from '../crypto/stored.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { contentHash } from '../records/content-seal.js';
-import type { IntegrityAlert, RecordContents, StoredContent } from '../records/record-contents.js';
-
-export interface SweepFinding {
-  recordId: string;
-  version: number;
-  problem: IntegrityAlert['problem'];
-}
+import type { SweepFinding, SweepResult } from '@patrec/contract';
+import type { RecordContents, ContentVersion } from '../records/record-contents.js';
 
 /**
  * Checks every stored record against the ledger: the newest committed version of each record
  * must hash to what the ledger holds for that record now. Each mismatch is reported and
  * becomes an integrity alert.
  */
-export async function sweepIntegrity(session: Session, store: RecordContents, ledger: Ledger) {
-  const newest = new Map<string, StoredContent>();
+export async function sweepIntegrity(
+  session: Session,
+  store: RecordContents,
+  ledger: Ledger,
+): Promise<SweepResult> {
+  const newest = new Map<string, ContentVersion>();
   for await (const content of store.contents.find({ state: 'committed' })) {
     const seen = newest.get(content.recordId!);
     if (!seen || seen.version! < content.version!) newest.set(content.recordId!, content);
   }
   const findings: SweepFinding[] = [];
-  await ledger.as(session.userId, async (contract) => {
+  await ledger.as(session.userId, async (client) => {
     for (const content of newest.values()) {
       const recordId = content.recordId!;
       const version = content.version!;
       const actual = contentHash(fromStored(content.sealed));
-      const onLedger = JSON.parse(
-        await contract.evaluate('audit:VerifyRecordHash', recordId, actual),
-      ) as {
-        version: number;
-        matches: boolean;
-      };
+      const onLedger = await client.audit.verifyRecordHash({ recordId, contentHash: actual });
       if (!onLedger.matches || onLedger.version !== version) {
         findings.push({ recordId, version, problem: 'hash-mismatch' });
       }

@@ -227,7 +227,9 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     expect(consent.origin).to.equal('emergency');
     expect(consent.reasonHash).to.equal(createHash('sha256').update(reason).digest('hex'));
 
-    const stored = await gateway.services.reasons.findOne({ consentId: consent.consentId });
+    const stored = await gateway.services.consents.reasons.findOne({
+      consentId: consent.consentId,
+    });
     expect(stored?.reasonHash).to.equal(consent.reasonHash);
     expect(JSON.stringify(stored)).to.not.contain('unresponsive');
 

@@ -1,18 +1,6 @@
+import type { DoctorCard, WorkingHours } from '@patrec/contract';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { AccountsService } from '../accounts/accounts-service.js';
-
-/** What anyone logged in may know of a doctor: name, specialty, hospital, clinic, schedule. */
-export interface DoctorCard {
-  id: string;
-  name: string;
-  specialty: string;
-  hospital: string;
-  hospitalName: string;
-  qualification: string;
-  clinicAddress: string;
-  branch: string;
-  schedule: unknown;
-}
 
 const cacheMs = 5 * 60_000;
 
@@ -36,6 +24,22 @@ export class DoctorCards {
     return card;
   }
 
+  /** A doctor the ledger knows but this gateway holds no account of. */
+  unknown(doctorId: string, mspId: string): DoctorCard {
+    const hospital = this.accounts.hospitals.find((h) => h.mspId === mspId);
+    return {
+      id: doctorId,
+      name: '',
+      specialty: '',
+      hospital: hospital?.key ?? '',
+      hospitalName: hospital?.name ?? mspId,
+      qualification: '',
+      clinicAddress: '',
+      branch: '',
+      schedule: [],
+    };
+  }
+
   async #load(doctorId: string): Promise<DoctorCard | undefined> {
     const account = await this.store.findById(doctorId);
     if (account?.role !== 'doctor') return undefined;
@@ -51,7 +55,8 @@ export class DoctorCards {
       qualification: text('qualification'),
       clinicAddress: text('clinicAddress'),
       branch: text('branch'),
-      schedule: profile.schedule ?? [],
+      // Validated by the sign-up schema when it was stored.
+      schedule: (profile.schedule ?? []) as WorkingHours[],
     };
   }
 }

@@ -1,19 +1,23 @@
+import {
+  doctorCard,
+  doctorListing,
+  doctorsQuery,
+  fields,
+  participant,
+  type DoctorListing,
+} from '@patrec/contract';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { route, type Route } from '../http/route.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { DoctorCards } from './doctor-cards.js';
 
-const doctorId = z.string().regex(/^DOC\d{1,12}$/, 'a doctor ID such as DOC140');
+const ofDoctor = z.object({ doctorId: fields.doctorId });
 
-interface Participant {
-  participantId: string;
-  mspId: string;
-  status: string;
-  registeredAt: string;
-}
-
-/** The doctor directory: one doctor's card for everyone, the hospital's list for its admin. */
+/**
+ * The doctor directory and verification: one doctor's card for everyone, the hospital's
+ * list for its admin (auditors name the hospital), and the admin's verify and suspend.
+ */
 export function doctorsRoutes(
   ledger: Ledger,
   cards: DoctorCards,
@@ -26,43 +30,29 @@ export function doctorsRoutes(
       summary: "My hospital's doctors by status (admins), or any hospital's (auditors, with mspId)",
       tag: 'doctors',
       access: ['admin', 'auditor'],
-      query: z.strictObject({
-        status: z.enum(['UNVERIFIED', 'VERIFIED', 'SUSPENDED']).optional(),
-        mspId: z
-          .string()
-          .regex(/^[A-Za-z0-9.-]{1,64}$/)
-          .optional(),
-        pageSize: z.coerce.number().int().min(1).max(100).default(50),
-        bookmark: z
-          .string()
-          .max(500)
-          .regex(/^[A-Za-z0-9_-]*$/)
-          .default(''),
-      }),
+      query: doctorsQuery,
+      response: fields.pageOf(doctorListing),
       errors: [503],
       handler: async ({ session, query }) => {
-        const msp = session!.role === 'admin' ? mspOf(session!.hospital) : query.mspId;
-        if (!msp)
+        const mspId = session!.role === 'admin' ? mspOf(session!.hospital) : query.mspId;
+        if (!mspId) {
           throw new ApiError('INVALID_ARGUMENT', 'query.mspId: which hospital (e.g. HospitalAMSP)');
-        const page = await ledger.as(
-          session!.userId,
-          async (c) =>
-            JSON.parse(
-              await c.evaluate(
-                'participants:ListDoctors',
-                msp,
-                query.status ?? '',
-                String(query.pageSize),
-                query.bookmark,
-              ),
-            ) as { items: Participant[]; bookmark: string },
+        }
+        const page = await ledger.as(session!.userId, (client) =>
+          client.participants.listDoctors({
+            mspId,
+            status: query.status,
+            pageSize: query.pageSize,
+            bookmark: query.bookmark,
+          }),
         );
         const items = await Promise.all(
-          page.items.map(async (p) => ({
-            ...(await cards.of(p.participantId)),
-            id: p.participantId,
-            status: p.status,
-            registeredAt: p.registeredAt,
+          page.items.map(async (doctor): Promise<DoctorListing> => ({
+            ...((await cards.of(doctor.participantId)) ??
+              cards.unknown(doctor.participantId, doctor.mspId)),
+            // A doctor's status is always one of the doctor statuses; anything else is a bug.
+            status: fields.doctorStatus.parse(doctor.status),
+            registeredAt: doctor.registeredAt,
           })),
         );
         return { items, bookmark: page.bookmark };
@@ -74,13 +64,38 @@ export function doctorsRoutes(
       summary: "A doctor's name, specialty, hospital, clinic and schedule",
       tag: 'doctors',
       access: 'authenticated',
-      params: z.object({ doctorId }),
+      params: ofDoctor,
+      response: doctorCard,
       errors: [404],
       handler: async ({ params }) => {
         const card = await cards.of(params.doctorId);
         if (!card) throw new ApiError('NOT_FOUND', `no doctor ${params.doctorId}`);
         return card;
       },
+    }),
+    route({
+      method: 'post',
+      path: '/doctors/:doctorId/verify',
+      summary: 'Verify a doctor of my hospital',
+      tag: 'doctors',
+      access: ['admin'],
+      params: ofDoctor,
+      response: participant,
+      errors: [404, 409, 503],
+      handler: ({ session, params }) =>
+        ledger.as(session!.userId, (client) => client.participants.verifyDoctor(params)),
+    }),
+    route({
+      method: 'post',
+      path: '/doctors/:doctorId/suspend',
+      summary: 'Suspend a doctor of my hospital',
+      tag: 'doctors',
+      access: ['admin'],
+      params: ofDoctor,
+      response: participant,
+      errors: [404, 409, 503],
+      handler: ({ session, params }) =>
+        ledger.as(session!.userId, (client) => client.participants.suspendDoctor(params)),
     }),
   ];
 }

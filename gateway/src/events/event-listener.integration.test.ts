@@ -3,7 +3,7 @@ import pino from 'pino';
 import { integrationApp } from '../test-support/integration-app.js';
 import { personFor } from '../test-support/people.js';
 import { LedgerEventListener } from './event-listener.js';
-import type { LedgerEvent } from './ledger-event.js';
+import type { LedgerEvent } from '@patrec/contract';
 
 type App = Awaited<ReturnType<typeof integrationApp>>;
 

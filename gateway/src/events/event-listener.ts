@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { connectAs, type Ledger } from '../ledger/ledger.js';
 import type { EventStore } from './event-store.js';
-import type { LedgerEvent } from './ledger-event.js';
+import type { LedgerEvent } from '@patrec/contract';
 
 const decoder = new TextDecoder();
 

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { LedgerEvent } from './ledger-event.js';
+import type { LedgerEvent } from '@patrec/contract';
 
 interface StoredEvent extends LedgerEvent {
   _id: string;

@@ -1,7 +1,12 @@
+import {
+  isLedgerEventName,
+  ledgerEvent,
+  mayReceiveEvent,
+  type LedgerEvent,
+} from '@patrec/contract';
 import { route, type Route } from '../http/route.js';
 import type { LedgerEventListener } from './event-listener.js';
 import type { EventStore } from './event-store.js';
-import { concerns, type LedgerEvent } from './ledger-event.js';
 
 const keepAliveMs = 20_000;
 
@@ -10,7 +15,11 @@ const keepAliveMs = 20_000;
  * (a new request, a grant, an emergency access, a read of their record). A browser that
  * reconnects sends Last-Event-ID and first receives what it missed.
  */
-export function eventsRoutes(listener: LedgerEventListener, store: EventStore): Route[] {
+export function eventsRoutes(
+  listener: LedgerEventListener,
+  store: EventStore,
+  mspOf: (hospital: string) => string,
+): Route[] {
   return [
     route({
       method: 'get',
@@ -18,8 +27,14 @@ export function eventsRoutes(listener: LedgerEventListener, store: EventStore): 
       summary: 'Live ledger events that concern me (text/event-stream; Last-Event-ID resumes)',
       tag: 'events',
       access: 'authenticated',
+      response: ledgerEvent,
+      stream: 'text/event-stream',
       handler: async ({ session, request, response }) => {
-        const me = session!;
+        const viewer = {
+          role: session!.role,
+          id: session!.userId,
+          mspId: mspOf(session!.hospital),
+        };
         response.writeHead(200, {
           'Content-Type': 'text/event-stream',
           'Cache-Control': 'no-cache, no-transform',
@@ -27,7 +42,10 @@ export function eventsRoutes(listener: LedgerEventListener, store: EventStore): 
           'X-Accel-Buffering': 'no',
         });
         const send = (event: LedgerEvent) => {
-          if (!concerns(event, me)) return;
+          // Who sees what follows the ledger's read rules (the contract's one definition).
+          if (!isLedgerEventName(event.name) || !mayReceiveEvent(event.name, event.ids, viewer)) {
+            return;
+          }
           response.write(
             `id: ${event.seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`,
           );

@@ -1,11 +1,6 @@
-import { z } from 'zod';
+import { healthReport as report } from '@patrec/contract';
 import { route, type Route } from '../http/route.js';
 import { healthReport, type DependencyCheck } from './health-check.js';
-
-const report = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  checks: z.record(z.string(), z.object({ up: z.boolean() })),
-});
 
 /** GET /api/health: 200 when the ledger and the database answer, 503 with Retry-After if not. */
 export function healthRoutes(checks: DependencyCheck[]): Route[] {

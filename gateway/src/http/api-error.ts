@@ -1,34 +1,20 @@
-/** The stable error codes of the API; each has one HTTP status. */
-export const errorStatus = {
-  INVALID_ARGUMENT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INTEGRITY: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  UNPROCESSABLE: 422,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  UNAVAILABLE: 503,
-} as const;
+import {
+  API_ERROR_STATUS,
+  type ApiErrorCode,
+  type ErrorBody,
+  type ErrorDetails,
+} from '@patrec/contract';
 
-export type ErrorCode = keyof typeof errorStatus;
-
-/** The one error body: `{ error: { code, message, details? } }`. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
-}
+export type { ErrorBody };
 
 /** An error meant for the client: its message is safe to show and says what was wrong. */
 export class ApiError extends Error {
   override name = 'ApiError';
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: ApiErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: ErrorDetails,
     /** Seconds the client should wait before retrying (429, 503). */
     readonly retryAfter?: number,
   ) {
@@ -36,7 +22,7 @@ export class ApiError extends Error {
   }
 
   get status(): number {
-    return errorStatus[this.code];
+    return API_ERROR_STATUS[this.code];
   }
 
   toBody(): ErrorBody {

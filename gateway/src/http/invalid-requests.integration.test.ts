@@ -174,12 +174,11 @@ async function snapshot(services: GatewayServices, patientId: string) {
     const collection: Collection<Document> = services.db.collection(info.name);
     counts[info.name] = await collection.countDocuments();
   }
-  const height = await services.ledger.as(patientId, async (c) => {
-    const channel = services.ledger.profile.channel;
-    const bytes = await c.gateway
-      .getNetwork(channel)
+  const identity = await services.wallet.identityOf(patientId);
+  const height = await services.ledger.withNetwork(identity!, async (network) => {
+    const bytes = await network
       .getContract('qscc')
-      .evaluateTransaction('GetChainInfo', channel);
+      .evaluateTransaction('GetChainInfo', services.ledger.profile.channel);
     return common.BlockchainInfo.deserializeBinary(bytes).getHeight();
   });
   return { counts, height };

@@ -26,6 +26,7 @@ const app = createApp({
       params: z.object({ patientId: z.string().regex(/^PAT\d+$/) }),
       body: z.strictObject({ text: z.string().max(10) }),
       status: 201,
+      response: z.object({ patientId: z.string(), text: z.string(), by: z.string().optional() }),
       handler: ({ params, body, session }) =>
         Promise.resolve({ patientId: params.patientId, text: body.text, by: session?.userId }),
     }),
@@ -35,7 +36,17 @@ const app = createApp({
       summary: 'test route',
       tag: 'test',
       access: ['admin'],
+      response: z.object({ ok: z.boolean() }),
       handler: () => Promise.resolve({ ok: true }),
+    }),
+    route({
+      method: 'get',
+      path: '/off-contract',
+      summary: 'test route answering what its schema does not describe',
+      tag: 'test',
+      access: 'public',
+      response: z.object({ ok: z.boolean() }),
+      handler: () => Promise.resolve({ ok: 'yes' }),
     }),
   ],
   sessions: {
@@ -44,6 +55,7 @@ const app = createApp({
   },
   log: pino({ level: 'silent' }),
   version: 'test',
+  checkResponses: true,
 });
 
 const asDoctor = (req: request.Test) =>
@@ -101,5 +113,12 @@ describe('route wiring', () => {
       .send({ text: 'x'.repeat(11) })
       .expect(400);
     expect((long.body as { error: { message: string } }).error.message).to.match(/^body\.text: /);
+  });
+
+  it('answers 500, never an off-contract body, when a handler strays from its response schema', async () => {
+    const response = await request(app).get('/api/off-contract').expect(500);
+    expect(response.body).to.deep.equal({
+      error: { code: 'INTERNAL', message: 'something went wrong on our side' },
+    });
   });
 });

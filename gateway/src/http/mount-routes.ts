@@ -7,8 +7,24 @@ import { parsePart } from './validate.js';
 
 const changesState = (request: Request) => !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
 
-/** Wires each route: session, access rule, CSRF check, validation, handler, status. */
-export function mountRoutes(router: Router, routes: Route[], sessions: SessionResolver) {
+/**
+ * A handler answered with something its route's response schema does not describe: a bug
+ * in the gateway, answered 500. Checked only where `checkResponses` is on (the tests).
+ */
+export class OffContractResponseError extends Error {
+  override name = 'OffContractResponseError';
+}
+
+/**
+ * Wires each route: session, access rule, CSRF check, validation, handler, status; with
+ * `checkResponses`, also the answer against the route's response schema.
+ */
+export function mountRoutes(
+  router: Router,
+  routes: Route[],
+  sessions: SessionResolver,
+  checkResponses = false,
+) {
   for (const r of routes) {
     router[r.method](r.path, async (request, response) => {
       const session = await sessions.fromRequest(request);
@@ -23,10 +39,19 @@ export function mountRoutes(router: Router, routes: Route[], sessions: SessionRe
         response,
       });
       if (response.headersSent) return;
+      if (checkResponses) checkResponse(r, result);
       if (result === undefined) response.status(r.status ?? 204).end();
       else response.status(r.status ?? 200).json(result);
     });
   }
+}
+
+function checkResponse(r: Route, result: unknown) {
+  const checked = r.response.safeParse(result);
+  if (checked.success) return;
+  throw new OffContractResponseError(
+    `${r.method.toUpperCase()} ${r.path} answered off its response schema: ${checked.error.message}`,
+  );
 }
 
 function authorize(access: Access, session: Session | undefined) {

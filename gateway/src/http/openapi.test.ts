@@ -37,6 +37,30 @@ describe('OpenAPI document', () => {
     ]);
   });
 
+  it('gives every route the schema of its answer, so clients can be built from it', () => {
+    const withoutSchema = routes
+      .filter((r) => r.status !== 204)
+      .filter((r) => {
+        const operation = document.paths[`/api${r.path.replace(/:(\w+)/g, '{$1}')}`]?.[
+          r.method
+        ] as {
+          responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+        };
+        const success = operation.responses[String(r.status ?? 200)];
+        const content = Object.values(success?.content ?? {})[0];
+        return content?.schema === undefined;
+      })
+      .map((r) => `${r.method} ${r.path}`);
+    expect(withoutSchema).to.deep.equal([]);
+    expect(
+      routes.filter((r) => r.status === 204).map((r) => `${r.method} ${r.path}`),
+    ).to.have.members([
+      'delete /records/:recordId',
+      'delete /sessions/current',
+      'post /me/totp/confirm',
+    ]);
+  });
+
   it('lists every route on the docs page', async () => {
     const app = createApp({
       routes,

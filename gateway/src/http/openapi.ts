@@ -1,17 +1,20 @@
+import { API_ERROR_STATUS, errorBody, noContent } from '@patrec/contract';
 import { z } from 'zod';
-import { errorStatus } from './api-error.js';
 import type { Route } from './route.js';
 
-const errorBody = z.object({
-  error: z.object({
-    code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus]),
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
+/** Requests are described as clients send them, responses as the gateway answers. */
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** A success: its body's schema, as JSON or (for a stream) as each event's data. */
+function success(r: Route) {
+  if (r.response === noContent) return { description: 'success, no body' };
+  const type = r.stream ?? 'application/json';
+  return {
+    description: 'success',
+    content: { [type]: { schema: jsonSchema(r.response, 'output') } },
+  };
+}
 
 /** `/records/:recordId` → `/records/{recordId}` */
 const openApiPath = (path: string) => `/api${path.replace(/:(\w+)/g, '{$1}')}`;
@@ -53,12 +56,7 @@ export function openApiDocument(routes: Route[], version: string) {
           }
         : {}),
       responses: {
-        [String(r.status ?? 200)]: {
-          description: 'success',
-          ...(r.response
-            ? { content: { 'application/json': { schema: jsonSchema(r.response) } } }
-            : {}),
-        },
+        [String(r.status ?? 200)]: success(r),
         ...Object.fromEntries(
           [...new Set(errors)].map((status) => [
             String(status),
@@ -68,7 +66,7 @@ export function openApiDocument(routes: Route[], version: string) {
       },
     };
   }
-  const statuses = [...new Set(Object.values(errorStatus))];
+  const statuses = [...new Set(Object.values(API_ERROR_STATUS))];
   return {
     openapi: '3.1.0',
     info: {
@@ -85,7 +83,7 @@ export function openApiDocument(routes: Route[], version: string) {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'patrec_session' },
       },
-      schemas: { Error: jsonSchema(errorBody) },
+      schemas: { Error: jsonSchema(errorBody, 'output') },
       responses: Object.fromEntries(
         statuses.map((status) => [
           `Error${status}`,

@@ -2,7 +2,9 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Session } from '../accounts/session.js';
 
-export type Role = 'patient' | 'doctor' | 'admin' | 'auditor';
+import type { Role } from '@patrec/contract/core';
+
+export type { Role };
 
 /** Who may call a route: anyone, anyone logged in, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -31,7 +33,10 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   status?: number;
-  response?: z.ZodType;
+  /** What a success answers with (`noContent` for 204); the OpenAPI document shows it. */
+  response: z.ZodType;
+  /** Set for a stream: each event's data has the `response` shape. */
+  stream?: 'text/event-stream';
   /** Error codes this route may answer with, for the document. */
   errors?: number[];
   handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;

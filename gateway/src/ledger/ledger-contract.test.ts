@@ -1,12 +1,15 @@
-import { CommitError, type Contract, type Gateway } from '@hyperledger/fabric-gateway';
+import { CommitError, type Contract } from '@hyperledger/fabric-gateway';
+import { transactions } from '@patrec/contract';
 import { expect } from 'chai';
 import { ApiError } from '../http/api-error.js';
 import { LedgerContract } from './ledger.js';
+import { LedgerAnswerError, ledgerClient, type TransactionSender } from './ledger-client.js';
 
 const mvcc = () =>
   new CommitError({ code: 11, transactionId: 'tx', message: 'MVCC_READ_CONFLICT' });
 const endorsementFailure = () =>
   new CommitError({ code: 10, transactionId: 'tx', message: 'ENDORSEMENT_POLICY_FAILURE' });
+const createRecord = transactions.records.createRecord.fullName;
 
 /** A contract whose submits fail with the given errors, then answer "done". */
 function contractFailing(errors: Error[]) {
@@ -18,19 +21,19 @@ function contractFailing(errors: Error[]) {
       return error ? Promise.reject(error) : Promise.resolve(new TextEncoder().encode('done'));
     },
   } as unknown as Contract;
-  return { ledger: new LedgerContract(contract, {} as Gateway), calls: () => calls };
+  return { ledger: new LedgerContract(contract), calls: () => calls };
 }
 
 describe('ledger submits', () => {
   it('retries a transaction that lost an MVCC read conflict, and succeeds', async () => {
     const { ledger, calls } = contractFailing([mvcc(), mvcc()]);
-    expect(await ledger.submit('records:CreateRecord')).to.equal('done');
+    expect(await ledger.submit(createRecord, [])).to.equal('done');
     expect(calls()).to.equal(3);
   });
 
   it('gives up after three MVCC conflicts with 409', async () => {
     const { ledger, calls } = contractFailing([mvcc(), mvcc(), mvcc(), mvcc()]);
-    const error = await ledger.submit('records:CreateRecord').catch((e: unknown) => e);
+    const error = await ledger.submit(createRecord, []).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ApiError);
     expect((error as ApiError).status).to.equal(409);
     expect(calls()).to.equal(3);
@@ -38,7 +41,76 @@ describe('ledger submits', () => {
 
   it('never retries any other failure', async () => {
     const { ledger, calls } = contractFailing([endorsementFailure()]);
-    await ledger.submit('records:CreateRecord').catch(() => undefined);
+    await ledger.submit(createRecord, []).catch(() => undefined);
     expect(calls()).to.equal(1);
+  });
+});
+
+/** A sender that records what it was asked and answers with `answer`. */
+function recordingSender(answer: unknown) {
+  const sent: { kind: string; fullName: string; args: string[] }[] = [];
+  const reply = (kind: string) => (fullName: string, args: string[]) => {
+    sent.push({ kind, fullName, args });
+    return Promise.resolve(JSON.stringify(answer));
+  };
+  const sender: TransactionSender = { evaluate: reply('evaluate'), submit: reply('submit') };
+  return { sender, sent };
+}
+
+const page = { items: [], bookmark: '' };
+
+describe('typed ledger client', () => {
+  it('sends arguments in the chaincode order as strings, blanks for what is left out', async () => {
+    const { sender, sent } = recordingSender(page);
+    await ledgerClient(sender).access.listAccessLog({ recordId: 'PAT1REC0', pageSize: 50 });
+    expect(sent).to.deep.equal([
+      {
+        kind: 'evaluate',
+        fullName: 'access:ListAccessLog',
+        args: ['', 'PAT1REC0', '', '', '', '50', ''],
+      },
+    ]);
+  });
+
+  it('submits what changes the ledger, with JSON for structured arguments', async () => {
+    const consent = {
+      consentId: `CON${'a'.repeat(64)}`,
+      patientId: 'PAT1',
+      doctorId: 'DOC1',
+      origin: 'share',
+      status: 'GRANTED',
+      scope: { categories: ['cardiac'] },
+      permission: 'read',
+      durationSeconds: 86_400,
+      purpose: null,
+      reasonHash: null,
+      createdAt: '2026-12-01T10:00:00.000Z',
+      decidedAt: '2026-12-01T10:00:00.000Z',
+      expiresAt: '2026-12-02T10:00:00.000Z',
+      revokedAt: null,
+      effectiveStatus: 'GRANTED',
+    };
+    const { sender, sent } = recordingSender(consent);
+    const shared = await ledgerClient(sender).consents.shareWith({
+      doctorId: 'DOC1',
+      scope: { categories: ['cardiac'] },
+      permission: 'read',
+      durationSeconds: 86_400,
+    });
+    expect(shared.effectiveStatus).to.equal('GRANTED');
+    expect(sent[0]).to.deep.equal({
+      kind: 'submit',
+      fullName: 'consents:ShareWith',
+      args: ['DOC1', '{"categories":["cardiac"]}', 'read', '86400'],
+    });
+  });
+
+  it('refuses an answer the contract does not describe, naming the transaction', async () => {
+    const { sender } = recordingSender({ items: [{ accessId: 'not an access' }], bookmark: '' });
+    const error = await ledgerClient(sender)
+      .access.listAccessLog({})
+      .catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(LedgerAnswerError);
+    expect((error as LedgerAnswerError).transaction).to.equal('access:ListAccessLog');
   });
 });

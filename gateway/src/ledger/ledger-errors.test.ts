@@ -15,10 +15,10 @@ const endorseFailure = (message: string) =>
   });
 
 describe('ledger errors', () => {
-  it('keeps the chaincode refusal and its words, with a reason the web app can explain', () => {
+  it('keeps the chaincode refusal, its reason and its words', () => {
     const error = toApiError(
       endorseFailure(
-        'chaincode response 500, FORBIDDEN: DOC7 holds no active read grant covering PAT1REC0',
+        'chaincode response 500, FORBIDDEN(NO_CONSENT): DOC7 holds no active read grant covering PAT1REC0',
       ),
     );
     expect(error.status).to.equal(403);
@@ -31,13 +31,15 @@ describe('ledger errors', () => {
     });
   });
 
-  it('says REVOKED when the patient took the grant back', () => {
+  it('takes the reason from the refusal, not from its words', () => {
     const error = toApiError(
-      endorseFailure(
-        "chaincode response 500, FORBIDDEN: DOC7's read grant covering PAT1REC0 was revoked by the patient",
-      ),
+      endorseFailure('chaincode response 500, FORBIDDEN(REVOKED): DOC7 may read nothing of PAT1'),
     );
     expect([error.status, error.details]).to.deep.equal([403, { reason: 'REVOKED' }]);
+    const suspended = toApiError(
+      endorseFailure('chaincode response 500, FORBIDDEN(SUSPENDED): DOC7 has no active grant'),
+    );
+    expect(suspended.details).to.deep.equal({ reason: 'SUSPENDED' });
   });
 
   it('maps EXPIRED to 403 with reason EXPIRED', () => {

@@ -1,11 +1,7 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
 import { CommitError, GatewayError } from '@hyperledger/fabric-gateway';
+import { parseLedgerError, type LedgerError } from '@patrec/contract/core';
 import { ApiError } from '../http/api-error.js';
-
-/** The chaincode leads each refusal's message with its stable code: `FORBIDDEN: …`. */
-const chaincodeRefusal = /\b(FORBIDDEN|NOT_FOUND|CONFLICT|INVALID_ARGUMENT|EXPIRED): ([^\n]*)/;
-
-type ChaincodeCode = 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_ARGUMENT' | 'EXPIRED';
 
 /** Fabric's validation code for a transaction that read a key another one changed. */
 export const mvccReadConflict = 11;
@@ -15,7 +11,7 @@ export const isMvccConflict = (error: unknown) =>
 
 /**
  * Turns what the Fabric Gateway threw into the API's error: the chaincode's refusals keep
- * their code and words; an unreachable or slow ledger is 503 with Retry-After.
+ * their code, reason and words; an unreachable or slow ledger is 503 with Retry-After.
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -24,22 +20,8 @@ export function toApiError(error: unknown): ApiError {
     ...(error instanceof GatewayError ? error.details.map((d) => d.message) : []),
   ];
   for (const text of texts) {
-    const match = chaincodeRefusal.exec(text);
-    if (!match) continue;
-    const code = match[1] as ChaincodeCode;
-    const message = match[2] ?? '';
-    switch (code) {
-      case 'FORBIDDEN':
-        return new ApiError('FORBIDDEN', message, { reason: forbiddenReason(message) });
-      case 'EXPIRED':
-        return new ApiError('FORBIDDEN', message, { reason: 'EXPIRED' });
-      case 'NOT_FOUND':
-        return new ApiError('NOT_FOUND', message);
-      case 'CONFLICT':
-        return new ApiError('CONFLICT', message);
-      case 'INVALID_ARGUMENT':
-        return new ApiError('UNPROCESSABLE', message);
-    }
+    const refusal = parseLedgerError(text);
+    if (refusal) return fromRefusal(refusal);
   }
   if (
     error instanceof GatewayError &&
@@ -55,11 +37,17 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('INTERNAL', 'the ledger gave an unexpected answer');
 }
 
-/** Why a consent check refused, in one word the web app can turn into a sentence. */
-function forbiddenReason(message: string): string {
-  if (/revoked/i.test(message)) return 'REVOKED';
-  if (/expired/i.test(message)) return 'EXPIRED';
-  if (/not verified|unverified|suspended/i.test(message)) return 'UNVERIFIED';
-  if (/grant|consent/i.test(message)) return 'NO_CONSENT';
-  return 'NOT_ALLOWED';
+function fromRefusal({ code, reason, detail }: LedgerError): ApiError {
+  switch (code) {
+    case 'FORBIDDEN':
+    case 'EXPIRED':
+      return new ApiError('FORBIDDEN', detail, { reason: reason ?? 'NOT_YOURS' });
+    case 'NOT_FOUND':
+      return new ApiError('NOT_FOUND', detail);
+    case 'CONFLICT':
+      return new ApiError('CONFLICT', detail);
+    case 'INVALID_ARGUMENT':
+      // The request was well-formed but the ledger refused its meaning.
+      return new ApiError('UNPROCESSABLE', detail);
+  }
 }

@@ -1,10 +1,17 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import { connect, signers, type Contract, type Gateway } from '@hyperledger/fabric-gateway';
+import {
+  connect,
+  signers,
+  type Contract,
+  type Gateway,
+  type Network,
+} from '@hyperledger/fabric-gateway';
 import type { NetworkProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
+import { ledgerClient, type LedgerClient, type TransactionSender } from './ledger-client.js';
 import { isMvccConflict, toApiError } from './ledger-errors.js';
 
 /** Looks up a person's enrolled identity (the wallet). */
@@ -35,44 +42,39 @@ export class Ledger {
     }
   }
 
-  /** Runs `work` with a contract signed by the person; the gateway session ends after it. */
-  async as<T>(patrecId: string, work: (contract: LedgerContract) => Promise<T>): Promise<T> {
+  /** Runs `work` with the ledger signed by the person; the gateway session ends after it. */
+  async as<T>(patrecId: string, work: (ledger: LedgerClient) => Promise<T>): Promise<T> {
     const identity = await this.identities.identityOf(patrecId);
-    if (!identity) throw new ApiError('FORBIDDEN', `${patrecId} has no ledger identity`);
+    if (!identity) {
+      throw new ApiError('FORBIDDEN', `${patrecId} has no ledger identity`, {
+        reason: 'NOT_REGISTERED',
+      });
+    }
     return this.withIdentity(identity, work);
-  }
-
-  /** Submits as the person and parses the chaincode's JSON answer. */
-  submitAs(patrecId: string, transaction: string, ...args: string[]): Promise<unknown> {
-    return this.as(
-      patrecId,
-      async (c) => JSON.parse(await c.submit(transaction, ...args)) as unknown,
-    );
-  }
-
-  /** Evaluates as the person and parses the chaincode's JSON answer. */
-  evaluateAs(patrecId: string, transaction: string, ...args: string[]): Promise<unknown> {
-    return this.as(
-      patrecId,
-      async (c) => JSON.parse(await c.evaluate(transaction, ...args)) as unknown,
-    );
   }
 
   /** The shared connection to the peer of the hospital that enrolled `mspId`'s people. */
   clientFor(mspId: string): grpc.Client {
     const client = this.#connections.get(mspId);
-    if (!client) throw new ApiError('FORBIDDEN', `no hospital of this network is ${mspId}`);
+    if (!client) {
+      throw new ApiError('FORBIDDEN', `no hospital of this network is ${mspId}`, {
+        reason: 'WRONG_HOSPITAL',
+      });
+    }
     return client;
   }
 
-  async withIdentity<T>(
-    identity: EnrolledIdentity,
-    work: (contract: LedgerContract) => Promise<T>,
-  ) {
+  async withIdentity<T>(identity: EnrolledIdentity, work: (ledger: LedgerClient) => Promise<T>) {
+    return this.withNetwork(identity, (network) =>
+      work(ledgerClient(new LedgerContract(network.getContract(this.profile.chaincode)))),
+    );
+  }
+
+  /** The channel itself, for Fabric's system chaincodes (qscc, _lifecycle). */
+  async withNetwork<T>(identity: EnrolledIdentity, work: (network: Network) => Promise<T>) {
     const gateway = connectAs(this.clientFor(identity.mspId), identity);
     try {
-      const network = gateway.getNetwork(this.profile.channel);
-      return await work(new LedgerContract(network.getContract(this.profile.chaincode), gateway));
+      return await work(gateway.getNetwork(this.profile.channel));
     } finally {
       gateway.close();
     }
@@ -112,26 +114,23 @@ export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gate
   });
 }
 
-/** Submits and evaluates transactions, named `Contract:Transaction`, returning their text. */
-export class LedgerContract {
-  constructor(
-    readonly contract: Contract,
-    readonly gateway: Gateway,
-  ) {}
+/** Submits and evaluates transactions by their full name, returning their text. */
+export class LedgerContract implements TransactionSender {
+  constructor(readonly contract: Contract) {}
 
-  async evaluate(transaction: string, ...args: string[]): Promise<string> {
+  async evaluate(fullName: string, args: string[]): Promise<string> {
     try {
-      return decoder.decode(await this.contract.evaluateTransaction(transaction, ...args));
+      return decoder.decode(await this.contract.evaluateTransaction(fullName, ...args));
     } catch (error) {
       throw toApiError(error);
     }
   }
 
   /** Submits and waits for the commit; retries only when the commit lost an MVCC race. */
-  async submit(transaction: string, ...args: string[]): Promise<string> {
+  async submit(fullName: string, args: string[]): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return decoder.decode(await this.contract.submitTransaction(transaction, ...args));
+        return decoder.decode(await this.contract.submitTransaction(fullName, ...args));
       } catch (error) {
         if (isMvccConflict(error) && attempt < maxMvccRetries) continue;
         throw toApiError(error);

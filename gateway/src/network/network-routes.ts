@@ -1,21 +1,7 @@
-import { z } from 'zod';
+import { networkReport } from '@patrec/contract';
 import { route, type Route } from '../http/route.js';
 import type { IdentityLookup, Ledger } from '../ledger/ledger.js';
 import { networkStatus } from './network-status.js';
-
-const status = z.object({
-  channel: z.string(),
-  chaincode: z.object({ name: z.string(), version: z.string(), sequence: z.number() }).nullable(),
-  peers: z.array(
-    z.object({
-      hospital: z.string(),
-      mspId: z.string(),
-      endpoint: z.string(),
-      up: z.boolean(),
-      height: z.number().nullable(),
-    }),
-  ),
-});
 
 export function networkRoutes(ledger: Ledger, identities: IdentityLookup): Route[] {
   return [
@@ -25,7 +11,7 @@ export function networkRoutes(ledger: Ledger, identities: IdentityLookup): Route
       summary: "Each hospital's peer with its channel height, and the committed chaincode",
       tag: 'network',
       access: ['admin', 'auditor'],
-      response: status,
+      response: networkReport,
       handler: ({ session }) => networkStatus(session!, ledger, (id) => identities.identityOf(id)),
     }),
   ];

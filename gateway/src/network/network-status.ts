@@ -1,17 +1,10 @@
 import { common, peer } from '@hyperledger/fabric-protos';
 
 const { lifecycle } = peer;
+import type { NetworkReport, PeerStatus } from '@patrec/contract';
 import type { Session } from '../accounts/session.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { connectAs, type Ledger } from '../ledger/ledger.js';
-
-export interface PeerStatus {
-  hospital: string;
-  mspId: string;
-  endpoint: string;
-  up: boolean;
-  height: number | null;
-}
 
 /**
  * What a hospital admin can see of the network from the gateway: each hospital's peer with
@@ -22,7 +15,7 @@ export async function networkStatus(
   session: Session,
   ledger: Ledger,
   identityOf: (id: string) => Promise<EnrolledIdentity | undefined>,
-) {
+): Promise<NetworkReport> {
   const identity = await identityOf(session.userId);
   if (!identity) throw new Error(`${session.userId} has no ledger identity`);
   const { channel, chaincode } = ledger.profile;
@@ -56,11 +49,10 @@ export async function networkStatus(
     }),
   );
   const definition = await ledger
-    .withIdentity(identity, async (contract) => {
+    .withNetwork(identity, async (network) => {
       const args = new lifecycle.QueryChaincodeDefinitionArgs();
       args.setName(chaincode);
-      const bytes = await contract.gateway
-        .getNetwork(channel)
+      const bytes = await network
         .getContract('_lifecycle')
         .evaluateTransaction('QueryChaincodeDefinition', args.serializeBinary());
       const result = lifecycle.QueryChaincodeDefinitionResult.deserializeBinary(bytes);

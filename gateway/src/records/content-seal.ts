@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { StoredContent } from '@patrec/contract';
 import { open, seal, type Sealed } from '../crypto/envelope.js';
 
 /** The bytes the ledger's hash covers, in a fixed order. */
@@ -15,7 +16,12 @@ export function contentHash(sealed: Sealed): string {
  * the ciphertext, not of the content: short clinical values could otherwise be confirmed by
  * guessing and hashing.
  */
-export function sealContent(key: Buffer, patientId: string, uploadId: string, content: unknown) {
+export function sealContent(
+  key: Buffer,
+  patientId: string,
+  uploadId: string,
+  content: StoredContent,
+) {
   const sealed = seal(key, Buffer.from(JSON.stringify(content)), contextOf(patientId, uploadId));
   return { sealed, contentHash: contentHash(sealed) };
 }
@@ -25,8 +31,9 @@ export function openContent(
   patientId: string,
   uploadId: string,
   sealed: Sealed,
-): unknown {
-  return JSON.parse(open(key, sealed, contextOf(patientId, uploadId)).toString()) as unknown;
+): StoredContent {
+  // Sealed by us from validated content, and authenticated by GCM: read back as written.
+  return JSON.parse(open(key, sealed, contextOf(patientId, uploadId)).toString()) as StoredContent;
 }
 
 const contextOf = (patientId: string, uploadId: string) => `record:${patientId}:${uploadId}`;

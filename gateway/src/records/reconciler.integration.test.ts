@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { StoredContent } from '@patrec/contract';
 import { expect } from 'chai';
 import pino from 'pino';
 import { integrationApp } from '../test-support/integration-app.js';
@@ -20,7 +21,7 @@ describe('repair of interrupted record writes (integration: real ledger and Ferr
     const { app, services } = gateway;
     const patient = await personFor(app, services, 'patient', 'hospitala');
     const key = await services.dataKeys.keyOf(patient.id);
-    const content = {
+    const content: StoredContent = {
       category: 'dermatology',
       form: {
         condition: 'eczema',
@@ -50,11 +51,13 @@ describe('repair of interrupted record writes (integration: real ledger and Ferr
         createdBy: patient.id,
       });
     }
-    const committed = JSON.parse(
-      await services.ledger.as(patient.id, (c) =>
-        c.submit('records:CreateRecord', patient.id, 'dermatology', staged[0]!.contentHash),
-      ),
-    ) as { recordId: string };
+    const committed = await services.ledger.as(patient.id, (ledger) =>
+      ledger.records.createRecord({
+        patientId: patient.id,
+        category: 'dermatology',
+        contentHash: staged[0]!.contentHash,
+      }),
+    );
 
     const report = await reconcilePending(
       services.records.store,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { RecordContents } from './record-contents.js';
-import type { LedgerRecord } from './records-service.js';
+import type { HealthRecord } from '@patrec/contract';
 
 export interface ReconcileReport {
   committed: number;
@@ -27,7 +27,7 @@ export async function reconcilePending(
     .find({ state: 'pending', createdAt: { $lte: new Date(now - graceMs) } })
     .toArray();
   const report: ReconcileReport = { committed: 0, rolledBack: 0 };
-  const recordsOf = new Map<string, LedgerRecord[]>();
+  const recordsOf = new Map<string, HealthRecord[]>();
   for (const content of pending) {
     let records = recordsOf.get(content.patientId);
     if (!records) {
@@ -51,16 +51,11 @@ export async function reconcilePending(
 }
 
 async function ledgerRecordsOf(ledger: Ledger, auditor: EnrolledIdentity, patientId: string) {
-  return ledger.withIdentity(auditor, async (contract) => {
-    const records: LedgerRecord[] = [];
+  return ledger.withIdentity(auditor, async (client) => {
+    const records: HealthRecord[] = [];
     let bookmark = '';
     do {
-      const page = JSON.parse(
-        await contract.evaluate('records:ListRecords', patientId, '100', bookmark),
-      ) as {
-        items: LedgerRecord[];
-        bookmark: string;
-      };
+      const page = await client.records.listRecords({ patientId, pageSize: 100, bookmark });
       records.push(...page.items);
       bookmark = page.bookmark;
     } while (bookmark);

@@ -1,18 +1,19 @@
 import type { Collection, Db } from 'mongodb';
+import type { Category, IntegrityProblem } from '@patrec/contract';
 import type { StoredSealed } from '../crypto/stored.js';
 
 /**
  * One version of a record's contents, sealed under the patient's data key. `pending` until
  * its hash is committed on the ledger; reads serve only `committed` versions.
  */
-export interface StoredContent {
+export interface ContentVersion {
   /** Random upload ID, fixed before the ledger allocates the record ID. */
   _id: string;
   patientId: string;
   recordId: string | null;
   version: number | null;
   state: 'pending' | 'committed';
-  category: string;
+  category: Category;
   sealed: StoredSealed;
   /** SHA-256 of iv ‖ tag ‖ ciphertext: what the ledger holds for this version. */
   contentHash: string;
@@ -24,17 +25,17 @@ export interface IntegrityAlert {
   recordId: string;
   version: number;
   patientId: string;
-  problem: 'missing' | 'hash-mismatch' | 'does-not-decrypt';
+  problem: IntegrityProblem;
   detectedAt: Date;
   detectedBy: string;
 }
 
 export class RecordContents {
-  readonly contents: Collection<StoredContent>;
+  readonly contents: Collection<ContentVersion>;
   readonly alerts: Collection<IntegrityAlert>;
 
   constructor(db: Db) {
-    this.contents = db.collection<StoredContent>('recordContents');
+    this.contents = db.collection<ContentVersion>('recordContents');
     this.alerts = db.collection<IntegrityAlert>('integrityAlerts');
   }
 

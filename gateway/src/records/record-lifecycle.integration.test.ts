@@ -81,14 +81,13 @@ describe('record versions, deletion and grant expiry over HTTP (integration)', f
       .expect(201);
     const recordId = (created.body as { recordId: string }).recordId;
     // The API grants whole days; the ledger's shortest grant (60 s) keeps this test short.
-    await gateway.services.ledger.as(patient.id, (c) =>
-      c.submit(
-        'consents:ShareWith',
-        doctor.id,
-        JSON.stringify({ records: [recordId] }),
-        'read',
-        '60',
-      ),
+    await gateway.services.ledger.as(patient.id, (ledger) =>
+      ledger.consents.shareWith({
+        doctorId: doctor.id,
+        scope: { records: [recordId] },
+        permission: 'read',
+        durationSeconds: 60,
+      }),
     );
     await doctor.agent.get(`/api/records/${recordId}`).expect(200);
     await new Promise((resolve) => setTimeout(resolve, 62_000));

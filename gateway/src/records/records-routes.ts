@@ -1,22 +1,18 @@
+import {
+  fields,
+  noContent,
+  recordContent,
+  recordListing,
+  recordRead,
+  recordSummary,
+  recordUpdate,
+} from '@patrec/contract';
 import { z } from 'zod';
 import { route, type Route } from '../http/route.js';
-import { recordContent } from './clinical-forms.js';
 import type { RecordsService } from './records-service.js';
 
-export const patientId = z.string().regex(/^PAT\d{1,12}$/, 'a patient ID such as PAT177');
-export const recordId = z
-  .string()
-  .regex(/^PAT\d{1,12}REC\d{1,10}$/, 'a record ID such as PAT177REC0');
-
-const recordSummary = z.object({
-  recordId: z.string(),
-  patientId: z.string(),
-  category: z.string(),
-  version: z.number(),
-  status: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+const ofPatient = z.object({ patientId: fields.patientId });
+const ofRecord = z.object({ recordId: fields.recordId });
 
 /** Records: create from a clinical form or a file, list, read (consent-checked), update, delete. */
 export function recordsRoutes(records: RecordsService): Route[] {
@@ -28,7 +24,7 @@ export function recordsRoutes(records: RecordsService): Route[] {
         'Add a record: a clinical form or an uploaded document (PDF, PNG, JPEG, text; 5 MiB)',
       tag: 'records',
       access: ['patient', 'doctor'],
-      params: z.object({ patientId }),
+      params: ofPatient,
       body: recordContent,
       status: 201,
       response: recordSummary,
@@ -41,7 +37,8 @@ export function recordsRoutes(records: RecordsService): Route[] {
       summary: "A patient's record IDs, categories and dates (doctors: logged on the ledger)",
       tag: 'records',
       access: ['patient', 'doctor', 'auditor'],
-      params: z.object({ patientId }),
+      params: ofPatient,
+      response: recordListing,
       errors: [404, 503],
       handler: ({ session, params }) => records.directory(session!, params.patientId),
     }),
@@ -51,7 +48,8 @@ export function recordsRoutes(records: RecordsService): Route[] {
       summary: "Read a record's contents: consent-checked and logged on the ledger",
       tag: 'records',
       access: ['patient', 'doctor'],
-      params: z.object({ recordId }),
+      params: ofRecord,
+      response: recordRead,
       errors: [404, 409, 503],
       handler: ({ session, params }) => records.read(session!, params.recordId),
     }),
@@ -62,8 +60,8 @@ export function recordsRoutes(records: RecordsService): Route[] {
         'Write a new version of a record (the version you started from, to avoid lost updates)',
       tag: 'records',
       access: ['patient', 'doctor'],
-      params: z.object({ recordId }),
-      body: z.strictObject({ expectedVersion: z.number().int().min(1), content: recordContent }),
+      params: ofRecord,
+      body: recordUpdate,
       response: recordSummary,
       errors: [404, 409, 413, 422, 503],
       handler: ({ session, params, body }) =>
@@ -75,7 +73,9 @@ export function recordsRoutes(records: RecordsService): Route[] {
       summary: 'Delete a record: its contents are destroyed; the ledger keeps a tombstone',
       tag: 'records',
       access: ['patient'],
-      params: z.object({ recordId }),
+      params: ofRecord,
+      response: noContent,
+      status: 204,
       errors: [404, 503],
       handler: ({ session, params }) => records.delete(session!, params.recordId),
     }),

@@ -5,30 +5,19 @@ import { DecryptionError } from '../crypto/envelope.js';
 import { fromStored } from '../crypto/stored.js';
 import { ApiError } from '../http/api-error.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { withDerivedValues, type RecordContent } from './clinical-forms.js';
+import {
+  recordSummary,
+  withDerivedValues,
+  type HealthRecord,
+  type IntegrityProblem,
+  type RecordContent,
+  type RecordListing,
+  type RecordRead,
+  type RecordSummary,
+  type StoredContent,
+} from '@patrec/contract';
 import { contentHash, openContent, sealContent } from './content-seal.js';
-import type { IntegrityAlert, RecordContents, StoredContent } from './record-contents.js';
-
-/** A record's metadata as the ledger holds it. */
-export interface LedgerRecord {
-  recordId: string;
-  patientId: string;
-  category: string;
-  contentHash: string;
-  version: number;
-  status: string;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-interface AccessEntry {
-  accessId: string;
-  consentId: string | null;
-  emergency: boolean;
-  accessedAt?: string;
-}
+import type { RecordContents, ContentVersion } from './record-contents.js';
 
 /**
  * Record contents: sealed off-chain, their hash on the ledger. Writes store the sealed
@@ -44,16 +33,22 @@ export class RecordsService {
     readonly ledger: Ledger,
   ) {}
 
-  async create(session: Session, patientId: string, content: RecordContent) {
+  async create(
+    session: Session,
+    patientId: string,
+    content: RecordContent,
+  ): Promise<RecordSummary> {
     const { stored, upload } = await this.#stage(session, patientId, content);
     const record = await this.#commit(upload, () =>
-      this.ledger.as(session.userId, async (c) =>
-        parse<LedgerRecord>(
-          await c.submit('records:CreateRecord', patientId, content.category, stored.contentHash),
-        ),
+      this.ledger.as(session.userId, (ledger) =>
+        ledger.records.createRecord({
+          patientId,
+          category: content.category,
+          contentHash: stored.contentHash,
+        }),
       ),
     );
-    return summary(record);
+    return recordSummary.parse(record);
   }
 
   async update(
@@ -61,7 +56,7 @@ export class RecordsService {
     recordId: string,
     content: RecordContent,
     expectedVersion: number,
-  ) {
+  ): Promise<RecordSummary> {
     // The category of a record never changes; our own committed copy says which it is.
     const current = await this.store.contents.findOne({ recordId, state: 'committed' });
     if (!current) throw new ApiError('NOT_FOUND', `no record ${recordId}`);
@@ -73,26 +68,17 @@ export class RecordsService {
     }
     const { stored, upload } = await this.#stage(session, current.patientId, content);
     const record = await this.#commit(upload, () =>
-      this.ledger.as(session.userId, async (c) =>
-        parse<LedgerRecord>(
-          await c.submit(
-            'records:UpdateRecord',
-            recordId,
-            stored.contentHash,
-            String(expectedVersion),
-          ),
-        ),
+      this.ledger.as(session.userId, (ledger) =>
+        ledger.records.updateRecord({ recordId, contentHash: stored.contentHash, expectedVersion }),
       ),
     );
-    return summary(record);
+    return recordSummary.parse(record);
   }
 
   /** The consent-checked read: logged on the ledger, verified against its hash, decrypted. */
-  async read(session: Session, recordId: string) {
-    const { access, record } = await this.ledger.as(session.userId, async (c) =>
-      parse<{ access: AccessEntry; record: LedgerRecord }>(
-        await c.submit('access:AccessRecord', recordId),
-      ),
+  async read(session: Session, recordId: string): Promise<RecordRead> {
+    const { access, record } = await this.ledger.as(session.userId, (ledger) =>
+      ledger.access.accessRecord({ recordId }),
     );
     const stored = await this.store.committed(recordId, record.version);
     if (!stored) throw await this.#integrity(session, record, 'missing');
@@ -100,7 +86,7 @@ export class RecordsService {
     if (contentHash(sealed) !== record.contentHash || stored.patientId !== record.patientId) {
       throw await this.#integrity(session, record, 'hash-mismatch');
     }
-    let content: unknown;
+    let content: StoredContent;
     try {
       content = openContent(
         await this.dataKeys.keyOf(record.patientId),
@@ -114,7 +100,7 @@ export class RecordsService {
       throw error;
     }
     return {
-      record: summary(record),
+      record: recordSummary.parse(record),
       content,
       access: {
         accessId: access.accessId,
@@ -126,22 +112,16 @@ export class RecordsService {
 
   /** Deletes on the ledger (a tombstone that keeps the history) and shreds every version. */
   async delete(session: Session, recordId: string) {
-    await this.ledger.as(session.userId, (c) => c.submit('records:DeleteRecord', recordId));
+    await this.ledger.as(session.userId, (ledger) => ledger.records.deleteRecord({ recordId }));
     await this.store.contents.deleteMany({ recordId });
   }
 
   /** A patient's record IDs, categories and dates: their own list, or a doctor's directory. */
-  async directory(session: Session, patientId: string) {
-    return this.ledger.as(session.userId, async (c) => {
-      if (session.role === 'doctor') {
-        return parse<{ records: DirectoryEntry[] }>(
-          await c.submit('access:GetRecordDirectory', patientId),
-        );
-      }
-      const page = parse<{ items: LedgerRecord[] }>(
-        await c.evaluate('records:ListRecords', patientId, '100', ''),
-      );
-      return { records: page.items.map(summary) };
+  async directory(session: Session, patientId: string): Promise<RecordListing> {
+    return this.ledger.as(session.userId, async (ledger) => {
+      if (session.role === 'doctor') return ledger.access.getRecordDirectory({ patientId });
+      const page = await ledger.records.listRecords({ patientId, pageSize: 100 });
+      return { records: page.items.map((record) => recordSummary.parse(record)) };
     });
   }
 
@@ -156,7 +136,7 @@ export class RecordsService {
       upload,
       withDerivedValues(content),
     );
-    const stored: StoredContent = {
+    const stored: ContentVersion = {
       _id: upload,
       patientId,
       recordId: null,
@@ -173,8 +153,8 @@ export class RecordsService {
   }
 
   /** Commits on the ledger; marks the staged version committed, or removes it if refused. */
-  async #commit(upload: string, submit: () => Promise<LedgerRecord>) {
-    let record: LedgerRecord;
+  async #commit(upload: string, submit: () => Promise<HealthRecord>) {
+    let record: HealthRecord;
     try {
       record = await submit();
     } catch (error) {
@@ -188,7 +168,7 @@ export class RecordsService {
     return record;
   }
 
-  async #integrity(session: Session, record: LedgerRecord, problem: IntegrityAlert['problem']) {
+  async #integrity(session: Session, record: HealthRecord, problem: IntegrityProblem) {
     await this.store.alerts.insertOne({
       recordId: record.recordId,
       version: record.version,
@@ -206,24 +186,3 @@ export class RecordsService {
     );
   }
 }
-
-interface DirectoryEntry {
-  recordId: string;
-  category: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-function summary(record: LedgerRecord) {
-  return {
-    recordId: record.recordId,
-    patientId: record.patientId,
-    category: record.category,
-    version: record.version,
-    status: record.status,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-  };
-}
-
-const parse = <T>(json: string) => JSON.parse(json) as T;

@@ -91,8 +91,8 @@ export async function seedDemoAccounts(services: GatewayServices): Promise<DemoL
       if (person.role === 'doctor') {
         const admin = logins.find((l) => l.role === 'admin' && l.hospital === hospital.key);
         if (admin) {
-          await ledger.as(admin.id, (contract) =>
-            contract.submit('participants:VerifyDoctor', created.id),
+          await ledger.as(admin.id, (admin) =>
+            admin.participants.verifyDoctor({ doctorId: created.id }),
           );
         }
       }

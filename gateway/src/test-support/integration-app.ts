@@ -28,6 +28,8 @@ export async function integrationApp() {
     sessions: services.sessions,
     log: pino({ level: 'silent' }),
     version: 'test',
+    // Every answer the integration tests get is checked against its route's schema.
+    checkResponses: true,
   });
   return {
     app,

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { bmi, recordContent, withDerivedValues } from './clinical-forms.js';
+import { bmi, CLINICAL_FORMS, formSchemas } from './clinical-forms.js';
+import { recordContent, withDerivedValues } from './record-content.js';
 
 describe('clinical forms', () => {
   it('computes BMI from pounds and feet', () => {
@@ -43,5 +44,23 @@ describe('clinical forms', () => {
       dataBase64: 'AA==',
     };
     expect(recordContent.safeParse({ category: 'document', document }).success).to.equal(false);
+  });
+
+  it('shows every field of each form exactly once, and only fields its schema knows', () => {
+    for (const definition of Object.values(CLINICAL_FORMS)) {
+      const shown = definition.rows.flatMap((row) => ('derived' in row ? [] : [...row]));
+      expect(shown.sort(), definition.category).to.deep.equal(
+        Object.keys(definition.fields).sort(),
+      );
+      expect(Object.keys(formSchemas[definition.category].shape).sort()).to.deep.equal(
+        Object.keys(definition.fields).sort(),
+      );
+    }
+  });
+
+  it('words a wrong value as the rule the form shows', () => {
+    const result = formSchemas['general-medicine'].safeParse({ age: 200 });
+    const age = result.error!.issues.find((i) => i.path[0] === 'age');
+    expect(age?.message).to.equal(CLINICAL_FORMS['general-medicine'].fields.age!.rule);
   });
 });
