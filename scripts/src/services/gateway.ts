@@ -5,6 +5,7 @@ import { runningPid, startProcess } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
 import { repoRoot } from '../runtime/paths.js';
 import { isStale } from './build-freshness.js';
+import { buildContract, contractSources } from './contract.js';
 import { databaseUri } from './database.js';
 import { writeNetworkProfile } from './network-profile.js';
 import { secret } from '../runtime/secrets.js';
@@ -19,8 +20,10 @@ export const gatewayUrl = (config: NetworkConfig) =>
 export async function startGateway(config: NetworkConfig, log: (message: string) => void) {
   if (runningPid(gatewayProcessName)) return;
   const entry = path.join(gatewayDir, 'dist', 'server.js');
-  if (isStale(entry, [path.join(gatewayDir, 'src'), path.join(gatewayDir, 'package.json')])) {
+  const sources = [path.join(gatewayDir, 'src'), path.join(gatewayDir, 'package.json')];
+  if (isStale(entry, [...sources, ...contractSources])) {
     log('compiling the gateway');
+    await buildContract();
     await run('npm', ['run', 'build', '--workspace', 'gateway'], {
       cwd: repoRoot,
       timeoutMs: 180_000,

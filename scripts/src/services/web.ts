@@ -7,6 +7,7 @@ import { runningPid, startProcess } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
 import { repoRoot } from '../runtime/paths.js';
 import { isStale } from './build-freshness.js';
+import { buildContract, contractSources } from './contract.js';
 import { answersHttp, gatewayUrl } from './gateway.js';
 
 export const webProcessName = 'web';
@@ -29,8 +30,9 @@ export async function startWeb(config: NetworkConfig, log: (message: string) => 
   const sources = readdirSync(webDir)
     .filter((entry) => !notBuilt.has(entry))
     .map((entry) => path.join(webDir, entry));
-  if (isStale(path.join(webDir, '.next', 'BUILD_ID'), sources)) {
+  if (isStale(path.join(webDir, '.next', 'BUILD_ID'), [...sources, ...contractSources])) {
     log('building the web app (next build, ≈ 15 s)');
+    await buildContract();
     await run('npm', ['run', 'build', '--workspace', 'web'], {
       cwd: repoRoot,
       timeoutMs: 600_000,
