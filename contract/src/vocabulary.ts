@@ -68,3 +68,30 @@ export const MAX_SCOPE_RECORDS = 100;
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+
+/** Consents last whole days at the API (seconds on the ledger). */
+export const MIN_GRANT_DAYS = 1;
+export const MAX_GRANT_DAYS = 365;
+/** An emergency's stated reason: long enough to mean something, kept off-chain. */
+export const EMERGENCY_REASON_LENGTH = { min: 10, max: 2000 } as const;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
+export type BloodGroup = (typeof BLOOD_GROUPS)[number];
+
+/** What may be uploaded: the content types a browser can show safely, at most 5 MiB. */
+export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;

@@ -1,18 +1,14 @@
+import type { HealthReport } from '@patrec/contract';
 import Link from 'next/link';
 
 export const dynamic = 'force-dynamic';
 
-interface Health {
-  status: string;
-  checks: Record<string, { up: boolean }>;
-}
-
 /** Asks the gateway whether the ledger and the record store answer. */
-async function gatewayHealth(): Promise<Health | undefined> {
+async function gatewayHealth(): Promise<HealthReport | undefined> {
   const gateway = process.env.PATREC_GATEWAY_URL ?? 'http://127.0.0.1:4000';
   try {
     const response = await fetch(`${gateway}/api/health`, { cache: 'no-store' });
-    return (await response.json()) as Health;
+    return (await response.json()) as HealthReport;
   } catch {
     return undefined;
   }

@@ -1,33 +1,53 @@
+import { REFUSAL_REASONS } from '@patrec/contract/core';
 import type {
-  AccessEntry,
+  AccessLogEntry,
   AccessLogFilter,
+  AccessRequest,
+  ApiErrorCode,
   Consent,
+  ConsentView,
   CreatedAccount,
-  Doctor,
-  DoctorStatus,
-  Health,
+  DoctorCard,
+  DoctorListing,
+  DoctorSignUp,
+  DoctorsQuery,
+  EmergencyDeclaration,
+  ErrorBody,
+  ErrorDetails,
+  GrantTerms,
+  HealthRecord,
+  HealthReport,
   HistoryEntry,
-  IntegrityAlert,
+  integrityAlerts,
+  LoginRequest,
   Me,
   NetworkReport,
-  Participant,
   Page,
-  Permission,
-  Purpose,
+  Participant,
+  PatientSignUp,
   RecordContent,
-  RecordDirectory,
+  RecordListing,
   RecordRead,
   RecordSummary,
-  Scope,
-  SessionUser,
+  RecordUpdate,
+  RefusalReason,
+  SessionInfo,
+  Share,
   SweepResult,
-} from './types';
+  TotpSecret,
+  totpConfirmation,
+} from '@patrec/contract';
+import type { z } from 'zod';
 
 /**
- * The browser's client for the gateway API. Every call goes to this origin's /api, which
- * the app forwards to the gateway; the session cookie rides along, and every call that
- * changes something echoes the CSRF cookie in X-CSRF-Token.
+ * The browser's client for the gateway API, typed by the contract's request and response
+ * shapes. Every call goes to this origin's /api, which the app forwards to the gateway; the
+ * session cookie rides along, and every call that changes something echoes the CSRF cookie in
+ * X-CSRF-Token. Answers are trusted, not parsed, so pages need no zod for reading.
  */
+
+/** The gateway's code, or ours when no answer came (NETWORK) or it had no error body. */
+export type FailureCode = ApiErrorCode | 'NETWORK' | `HTTP_${number}`;
 
 /** A refused or failed call, with the gateway's stable code and its words. */
 export class ApiFailure extends Error {
@@ -35,31 +55,40 @@ export class ApiFailure extends Error {
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: FailureCode,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
 
-  /** Why a read or action was refused: NO_CONSENT, EXPIRED, REVOKED, UNVERIFIED, ROLE, CSRF… */
-  get reason(): string | undefined {
-    return typeof this.details.reason === 'string' ? this.details.reason : undefined;
+  /** Why a read or action was refused, as the gateway said it (never guessed here). */
+  get reason(): RefusalReason | undefined {
+    return this.details.reason;
   }
 
   /** The fields the gateway found wrong, by name (`body.firstName` becomes `firstName`). */
   get fieldErrors(): Record<string, string> {
-    const fields = Array.isArray(this.details.fields) ? (this.details.fields as unknown[]) : [];
     const errors: Record<string, string> = {};
-    for (const entry of fields) {
-      if (typeof entry !== 'object' || entry === null) continue;
-      const { field, message } = entry as { field?: unknown; message?: unknown };
-      if (typeof field !== 'string' || typeof message !== 'string') continue;
-      const name = field.replace(/^(body|query|params)\./, '');
-      errors[name] ??= message;
+    for (const { field, message } of this.details.fields ?? []) {
+      errors[field.replace(/^(body|query|params)\./, '')] ??= message;
     }
     return errors;
   }
+}
+
+/** A failure from an error body; only a reason the contract knows is kept as one. */
+function failureOf(status: number, body: unknown): ApiFailure {
+  const error = (body as Partial<ErrorBody> | undefined)?.error;
+  const details: ErrorDetails = { ...error?.details };
+  if (!REFUSAL_REASONS.some((reason) => reason === details.reason)) delete details.reason;
+  if (!Array.isArray(details.fields)) delete details.fields;
+  return new ApiFailure(
+    status,
+    typeof error?.code === 'string' ? error.code : `HTTP_${status}`,
+    typeof error?.message === 'string' ? error.message : `the server answered ${status}`,
+    details,
+  );
 }
 
 let csrfFromLogin: string | undefined;
@@ -106,16 +135,7 @@ async function call<T>(method: Method, path: string, body?: unknown): Promise<T>
     parsed = undefined;
   }
   if (response.ok) return parsed as T;
-  const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } })
-    ?.error;
-  throw new ApiFailure(
-    response.status,
-    typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
-    typeof error?.message === 'string' ? error.message : `the server answered ${response.status}`,
-    typeof error?.details === 'object' && error.details !== null
-      ? (error.details as Record<string, unknown>)
-      : {},
-  );
+  throw failureOf(response.status, parsed);
 }
 
 const query = (params: Record<string, string | number | undefined>) => {
@@ -145,113 +165,62 @@ async function allPages<T>(
   return items;
 }
 
-export interface PatientSignUp {
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  address: string;
-  city: string;
-  state: string;
-  country: string;
-  email: string;
-  password: string;
-  hospital?: string;
-}
-
-export interface DoctorSignUp {
-  firstName: string;
-  lastName: string;
-  specialty: string;
-  hospital: string;
-  qualification: string;
-  clinicAddress: string;
-  branch: string;
-  phone: string;
-  schedule: { day: string; from: string; to: string }[];
-  email: string;
-  password: string;
-}
-
-export interface AccessRequest {
-  patientId: string;
-  scope: Scope;
-  permission: Permission;
-  purpose: Purpose;
-  durationDays: number;
-}
-
-export interface GrantTerms {
-  scope?: Scope;
-  permission?: Permission;
-  durationDays?: number;
-}
-
 export const api = {
-  health: () => call<Health>('GET', '/health'),
+  health: () => call<HealthReport>('GET', '/health'),
 
   signUpPatient: (form: PatientSignUp) => call<CreatedAccount>('POST', '/accounts/patients', form),
   signUpDoctor: (form: DoctorSignUp) => call<CreatedAccount>('POST', '/accounts/doctors', form),
-  logIn: async (login: string, password: string, totp?: string) => {
-    const session = await call<{ user: SessionUser; csrfToken: string }>('POST', '/sessions', {
-      login,
-      password,
-      ...(totp ? { totp } : {}),
-    });
+  logIn: async (request: LoginRequest) => {
+    const session = await call<SessionInfo>('POST', '/sessions', request);
     csrfFromLogin = session.csrfToken;
     return session;
   },
   logOut: () => call<undefined>('DELETE', '/sessions/current'),
   me: () => call<Me>('GET', '/me'),
-  startTotp: () => call<{ secret: string; uri: string }>('POST', '/me/totp'),
-  confirmTotp: (code: string) => call<undefined>('POST', '/me/totp/confirm', { code }),
+  startTotp: () => call<TotpSecret>('POST', '/me/totp'),
+  confirmTotp: (confirmation: z.input<typeof totpConfirmation>) =>
+    call<undefined>('POST', '/me/totp/confirm', confirmation),
 
   records: (patientId: string) =>
-    call<{ records: RecordSummary[] } | RecordDirectory>(
-      'GET',
-      `/patients/${segment(patientId)}/records`,
-    ),
+    call<RecordListing>('GET', `/patients/${segment(patientId)}/records`),
   createRecord: (patientId: string, content: RecordContent) =>
     call<RecordSummary>('POST', `/patients/${segment(patientId)}/records`, content),
   readRecord: (recordId: string) => call<RecordRead>('GET', `/records/${segment(recordId)}`),
-  updateRecord: (recordId: string, expectedVersion: number, content: RecordContent) =>
-    call<RecordSummary>('PUT', `/records/${segment(recordId)}`, { expectedVersion, content }),
+  updateRecord: (recordId: string, update: RecordUpdate) =>
+    call<RecordSummary>('PUT', `/records/${segment(recordId)}`, update),
   deleteRecord: (recordId: string) => call<undefined>('DELETE', `/records/${segment(recordId)}`),
 
   consents: () =>
     allPages((bookmark) =>
-      call<Page<Consent>>('GET', `/consents${query({ pageSize: 100, bookmark })}`),
+      call<Page<ConsentView>>('GET', `/consents${query({ pageSize: 100, bookmark })}`),
     ),
-  consent: (consentId: string) => call<Consent>('GET', `/consents/${segment(consentId)}`),
-  requestAccess: (request: AccessRequest) => call<Consent>('POST', '/consents/requests', request),
+  consent: (consentId: string) => call<ConsentView>('GET', `/consents/${segment(consentId)}`),
+  requestAccess: (request: AccessRequest) =>
+    call<ConsentView>('POST', '/consents/requests', request),
   grant: (consentId: string, terms: GrantTerms) =>
-    call<Consent>('POST', `/consents/${segment(consentId)}/grant`, terms),
-  reject: (consentId: string) => call<Consent>('POST', `/consents/${segment(consentId)}/reject`),
-  revoke: (consentId: string) => call<Consent>('POST', `/consents/${segment(consentId)}/revoke`),
-  share: (share: {
-    doctorId: string;
-    scope: Scope;
-    permission: Permission;
-    durationDays: number;
-  }) => call<Consent>('POST', '/consents/shares', share),
-  emergencyAccess: (patientId: string, reason: string) =>
-    call<Consent>('POST', '/emergency-access', { patientId, reason }),
+    call<ConsentView>('POST', `/consents/${segment(consentId)}/grant`, terms),
+  reject: (consentId: string) =>
+    call<ConsentView>('POST', `/consents/${segment(consentId)}/reject`),
+  revoke: (consentId: string) =>
+    call<ConsentView>('POST', `/consents/${segment(consentId)}/revoke`),
+  share: (share: Share) => call<ConsentView>('POST', '/consents/shares', share),
+  emergencyAccess: (declaration: EmergencyDeclaration) =>
+    call<ConsentView>('POST', '/emergency-access', declaration),
 
   accessLogPage: (filter: AccessLogFilter, bookmark = '', pageSize = 100) =>
-    call<Page<AccessEntry>>('GET', `/access-log${query({ ...filter, pageSize, bookmark })}`),
+    call<Page<AccessLogEntry>>('GET', `/access-log${query({ ...filter, pageSize, bookmark })}`),
   accessLog: (filter: AccessLogFilter) =>
     allPages((bookmark) => api.accessLogPage(filter, bookmark)),
 
-  doctors: (status: DoctorStatus) =>
-    call<Doctor[] | { items: Doctor[] } | { doctors: Doctor[] }>(
-      'GET',
-      `/doctors${query({ status })}`,
-    ).then((answer) =>
-      Array.isArray(answer) ? answer : 'items' in answer ? answer.items : answer.doctors,
+  doctors: (filter: Pick<DoctorsQuery, 'status' | 'mspId'>) =>
+    allPages((bookmark) =>
+      call<Page<DoctorListing>>('GET', `/doctors${query({ ...filter, pageSize: 100, bookmark })}`),
     ),
-  doctor: (doctorId: string) => call<Doctor>('GET', `/doctors/${segment(doctorId)}`),
-  verifyDoctor: (doctorId: string) => call<unknown>('POST', `/doctors/${segment(doctorId)}/verify`),
+  doctor: (doctorId: string) => call<DoctorCard>('GET', `/doctors/${segment(doctorId)}`),
+  verifyDoctor: (doctorId: string) =>
+    call<Participant>('POST', `/doctors/${segment(doctorId)}/verify`),
   suspendDoctor: (doctorId: string) =>
-    call<unknown>('POST', `/doctors/${segment(doctorId)}/suspend`),
+    call<Participant>('POST', `/doctors/${segment(doctorId)}/suspend`),
   participantHistory: (participantId: string) =>
     call<HistoryEntry<Participant>[]>(
       'GET',
@@ -260,12 +229,8 @@ export const api = {
   consentHistory: (consentId: string) =>
     call<HistoryEntry<Consent>[]>('GET', `/audit/consents/${segment(consentId)}/history`),
   recordHistory: (recordId: string) =>
-    call<
-      HistoryEntry<
-        RecordSummary & { contentHash?: string; createdBy?: string; updatedBy?: string }
-      >[]
-    >('GET', `/audit/records/${segment(recordId)}/history`),
-  integrityAlerts: () => call<{ items: IntegrityAlert[] }>('GET', '/audit/integrity-alerts'),
+    call<HistoryEntry<HealthRecord>[]>('GET', `/audit/records/${segment(recordId)}/history`),
+  integrityAlerts: () => call<z.infer<typeof integrityAlerts>>('GET', '/audit/integrity-alerts'),
   integritySweep: () => call<SweepResult>('POST', '/audit/integrity-sweep'),
   networkStatus: () => call<NetworkReport>('GET', '/network/status'),
 };

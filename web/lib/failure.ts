@@ -1,3 +1,4 @@
+import type { RefusalReason } from '@patrec/contract';
 import { ApiFailure } from './api';
 import { plainText } from './words';
 
@@ -9,23 +10,7 @@ export function failureText(error: unknown): string {
   if (!(error instanceof ApiFailure)) {
     return error instanceof Error ? error.message : 'Something went wrong.';
   }
-  switch (error.reason) {
-    case 'NO_CONSENT':
-      return 'Access refused: no consent. You hold no active grant covering this.';
-    case 'REVOKED':
-      return 'Access refused: the patient revoked this consent.';
-    case 'EXPIRED':
-      return 'Access refused: the consent has expired. Ask the patient again.';
-    case 'UNVERIFIED':
-      return 'Refused: your doctor account is not verified (or is suspended). Your hospital admin verifies doctors.';
-    case 'ROLE':
-      return `Not allowed for your role: ${error.message}.`;
-    case 'CSRF':
-      return 'Your session token is missing or stale. Reload the page and try again.';
-    case undefined:
-    default:
-      break;
-  }
+  if (error.reason) return refusalText(error.reason, error.message);
   switch (error.code) {
     case 'UNAUTHENTICATED':
       return capitalise(error.message);
@@ -47,8 +32,35 @@ export function failureText(error: unknown): string {
       return capitalise(error.message);
     case 'FORBIDDEN':
       return `Refused: ${error.message}.`;
+    case 'INTERNAL':
+    case 'UNSUPPORTED_MEDIA_TYPE':
     default:
       return `Something went wrong (${error.code}): ${error.message}.`;
+  }
+}
+
+/** Every refusal reason in words; one the contract adds fails the build until worded here. */
+function refusalText(reason: RefusalReason, message: string): string {
+  switch (reason) {
+    case 'NO_CONSENT':
+      return 'Access refused: no consent. You hold no active grant covering this.';
+    case 'REVOKED':
+      return 'Access refused: the patient revoked this consent.';
+    case 'EXPIRED':
+      return 'Access refused: the consent has expired. Ask the patient again.';
+    case 'UNVERIFIED':
+      return 'Refused: your doctor account is not verified yet. Your hospital admin verifies doctors.';
+    case 'SUSPENDED':
+      return 'Refused: your doctor account is suspended. Your hospital admin can lift the suspension.';
+    case 'ROLE':
+      return `Not allowed for your role: ${message}.`;
+    case 'CSRF':
+      return 'Your session token is missing or stale. Reload the page and try again.';
+    case 'NOT_REGISTERED':
+    case 'WRONG_HOSPITAL':
+    case 'NOT_YOURS':
+    case 'CERTIFICATE':
+      return `Refused: ${message}.`;
   }
 }
 

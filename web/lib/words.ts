@@ -1,4 +1,4 @@
-import type { Category, Consent, Permission, Purpose, Scope } from './types';
+import type { Category, ConsentView, Permission, Purpose, Scope, Weekday } from '@patrec/contract';
 
 /** How the app names things to people. */
 
@@ -18,6 +18,17 @@ export const purposeLabel: Record<Purpose, string> = {
   referral: 'Referral',
   'follow-up': 'Follow-up',
   research: 'Research',
+};
+
+/** In the order a week is shown; the keys are also the order of the schedule's days. */
+export const weekdayLabel: Record<Weekday, string> = {
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+  sunday: 'Sunday',
 };
 
 export const permissionLabel: Record<Permission, string> = {
@@ -40,13 +51,6 @@ export function scopePhrase(scope: Scope): string {
     return `your ${scope.categories.map((c) => categoryLabel[c].toLowerCase()).join(', ')} records`;
   }
   return `${scope.records.length === 1 ? 'record' : 'records'} ${scope.records.join(', ')}`;
-}
-
-/** Whether a scope covers a record (the same rule the chaincode applies). */
-export function scopeCovers(scope: Scope, record: { recordId: string; category: Category }) {
-  if ('all' in scope) return true;
-  if ('categories' in scope) return scope.categories.includes(record.category);
-  return scope.records.includes(record.recordId);
 }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
@@ -89,10 +93,9 @@ export function durationText(seconds: number): string {
 
 /** A consent's status right now, in one word people read at a glance. */
 export function consentState(
-  consent: Consent,
+  consent: ConsentView,
 ): 'pending' | 'active' | 'expired' | 'rejected' | 'revoked' {
-  const status = consent.effectiveStatus ?? consent.status;
-  switch (status) {
+  switch (consent.effectiveStatus) {
     case 'PENDING':
       return 'pending';
     case 'GRANTED':
@@ -116,20 +119,6 @@ export function hospitalLabel(key: string | null | undefined): string {
   if (!key) return 'unknown hospital';
   const match = /^hospital([a-z0-9]+)$/i.exec(key);
   return match?.[1] ? `Hospital ${match[1].toUpperCase()}` : key;
-}
-
-/** BMI from pounds and feet, to one decimal: 703 × lb / in² (the gateway's formula). */
-export function bmi(weightLbs: number, heightFeet: number): number | undefined {
-  if (!(weightLbs > 0) || !(heightFeet > 0)) return undefined;
-  const inches = heightFeet * 12;
-  return Math.round(((703 * weightLbs) / (inches * inches)) * 10) / 10;
-}
-
-export function bmiBand(value: number): string {
-  if (value < 18.5) return 'underweight';
-  if (value < 25) return 'healthy weight';
-  if (value < 30) return 'overweight';
-  return 'obese';
 }
 
 /** A value from the gateway as text: scalars as they are, anything else as JSON. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields.js';
-
-export const MIN_PASSWORD_LENGTH = 10;
+import { MIN_PASSWORD_LENGTH, WEEKDAYS } from '../vocabulary.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -36,16 +35,6 @@ export const patientSignUp = z.strictObject({
 });
 export type PatientSignUp = z.input<typeof patientSignUp>;
 
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
 /** One weekly working period of a doctor. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields.js';
 import { accessEntry } from '../ledger/objects.js';
+import { EMERGENCY_REASON_LENGTH } from '../vocabulary.js';
 import { durationDays, pageQuery } from './common.js';
 
 export const accessRequest = z.strictObject({
@@ -30,7 +31,7 @@ export type Share = z.infer<typeof share>;
 
 export const emergencyDeclaration = z.strictObject({
   patientId: f.patientId,
-  reason: z.string().trim().min(10).max(2000),
+  reason: z.string().trim().min(EMERGENCY_REASON_LENGTH.min).max(EMERGENCY_REASON_LENGTH.max),
 });
 export type EmergencyDeclaration = z.infer<typeof emergencyDeclaration>;
 

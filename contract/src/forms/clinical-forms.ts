@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FormCategory } from '../vocabulary.js';
+import { BLOOD_GROUPS, type FormCategory } from '../vocabulary.js';
 import {
   bloodPressure,
   choice,
@@ -62,8 +62,6 @@ const pressure = bloodPressure('bloodPressure', {
   ucum: 'mm[Hg]',
   placeholder: '120/80',
 });
-
-export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
 
 const generalMedicine = form(
   'general-medicine',

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../vocabulary.js';
 import { bmi, formSchemas } from './clinical-forms.js';
 
-/** One uploaded document, as base64; the content types a browser can show safely. */
-export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const;
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-
+/** One uploaded document, as base64. */
 export const uploadedDocument = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
   contentType: z.enum(DOCUMENT_TYPES),

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { connectAs, type Ledger } from '../ledger/ledger.js';
 import type { EventStore } from './event-store.js';
-import type { LedgerEvent } from '@patrec/contract';
+import { isLedgerEventName, type LedgerEvent } from '@patrec/contract';
 
 const decoder = new TextDecoder();
 
@@ -81,15 +81,20 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
         const blockNumber = Number(event.blockNumber);
         index = blockNumber === block ? index + 1 : 0;
         block = blockNumber;
-        const ledgerEvent: LedgerEvent = {
-          seq: blockNumber * 100_000 + index,
-          name: event.eventName,
-          ids: parseIds(event.payload),
-          txId: event.transactionId,
-          blockNumber,
-        };
-        await this.store.add(ledgerEvent);
-        this.emit('event', ledgerEvent);
+        if (isLedgerEventName(event.eventName)) {
+          const ledgerEvent: LedgerEvent = {
+            seq: blockNumber * 100_000 + index,
+            name: event.eventName,
+            ids: parseIds(event.payload),
+            txId: event.transactionId,
+            blockNumber,
+          };
+          await this.store.add(ledgerEvent);
+          this.emit('event', ledgerEvent);
+        } else {
+          // Not in the contract: nobody may be shown it, so it is not kept either.
+          this.log.warn({ name: event.eventName, blockNumber }, 'unknown chaincode event skipped');
+        }
         await this.store.saveCheckpoint(this.name, blockNumber, event.transactionId);
       }
     } finally {

@@ -1,9 +1,4 @@
-import {
-  isLedgerEventName,
-  ledgerEvent,
-  mayReceiveEvent,
-  type LedgerEvent,
-} from '@patrec/contract';
+import { ledgerEvent, mayReceiveEvent, type LedgerEvent } from '@patrec/contract';
 import { route, type Route } from '../http/route.js';
 import type { LedgerEventListener } from './event-listener.js';
 import type { EventStore } from './event-store.js';
@@ -43,9 +38,7 @@ export function eventsRoutes(
         });
         const send = (event: LedgerEvent) => {
           // Who sees what follows the ledger's read rules (the contract's one definition).
-          if (!isLedgerEventName(event.name) || !mayReceiveEvent(event.name, event.ids, viewer)) {
-            return;
-          }
+          if (!mayReceiveEvent(event.name, event.ids, viewer)) return;
           response.write(
             `id: ${event.seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`,
           );

@@ -1,7 +1,7 @@
 'use client';
 
+import type { AccessLogEntry } from '@patrec/contract';
 import Link from 'next/link';
-import type { AccessEntry } from '@/lib/types';
 import { formatMoment } from '@/lib/words';
 import { Badge } from '../ui/status-badge';
 import { Accessor } from './accessor';
@@ -13,7 +13,7 @@ export function AccessTable({
   onConsent,
   caption,
 }: {
-  entries: AccessEntry[];
+  entries: AccessLogEntry[];
   /** Where a record ID links to, if anywhere. */
   recordHref?: (recordId: string) => string;
   /** Called when a consent ID is chosen (auditors open its history). */

@@ -1,13 +1,13 @@
 'use client';
 
-import type { AccessEntry } from '@/lib/types';
+import type { AccessLogEntry } from '@patrec/contract';
 import { hospitalLabel } from '@/lib/words';
 import { DoctorName } from '../doctor-directory/doctor-card';
 
 /** Who read: the name the gateway gave, else a doctor's looked-up name, else the ID. */
-export function Accessor({ entry, selfId }: { entry: AccessEntry; selfId?: string }) {
+export function Accessor({ entry, selfId }: { entry: AccessLogEntry; selfId?: string }) {
   if (selfId && entry.accessorId === selfId) return <strong>You</strong>;
-  if (entry.accessor?.name) {
+  if (entry.accessor.name) {
     return (
       <span className="person">
         <strong>

@@ -1,14 +1,16 @@
-import type { AccessEntry } from '@/lib/types';
+import type { AccessLogEntry } from '@patrec/contract';
 
-const columns: [string, (entry: AccessEntry) => string | number | boolean | null | undefined][] = [
+type Cell = string | number | boolean | null;
+
+const columns: [name: string, value: (entry: AccessLogEntry) => Cell][] = [
   ['accessedAt', (e) => e.accessedAt],
   ['kind', (e) => e.kind],
   ['patientId', (e) => e.patientId],
   ['recordId', (e) => e.recordId],
   ['version', (e) => e.version],
   ['accessorId', (e) => e.accessorId],
-  ['accessorName', (e) => e.accessor?.name],
-  ['accessorOrg', (e) => e.accessor?.hospital ?? e.accessorMspId],
+  ['accessorName', (e) => e.accessor.name],
+  ['accessorOrg', (e) => e.accessor.hospital ?? e.accessorMspId],
   ['consentId', (e) => e.consentId],
   ['emergency', (e) => e.emergency],
   ['accessId', (e) => e.accessId],
@@ -16,14 +18,14 @@ const columns: [string, (entry: AccessEntry) => string | number | boolean | null
 ];
 
 /** RFC 4180: quote every field that needs it, double the quotes inside. */
-function cell(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
+function cell(value: Cell): string {
+  const text = value === null ? '' : String(value);
   // A leading = + - @ would be a formula in a spreadsheet.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function accessLogCsv(entries: AccessEntry[]): string {
+export function accessLogCsv(entries: AccessLogEntry[]): string {
   const lines = [columns.map(([name]) => name).join(',')];
   for (const entry of entries) lines.push(columns.map(([, value]) => cell(value(entry))).join(','));
   return `${lines.join('\r\n')}\r\n`;

@@ -1,10 +1,10 @@
 'use client';
 
+import type { AccessLogEntry, Category, ConsentView } from '@patrec/contract';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
-import type { AccessEntry, Consent } from '@/lib/types';
 import { categoryLabel, formatDate, purposeLabel } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
 import { myRecords } from '../records/patient-records-view';
@@ -34,7 +34,7 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
   const entries = [...(log.data ?? [])]
     .filter((e) => !hideOwn || e.accessorId !== me.id)
     .sort((a, b) => b.accessedAt.localeCompare(a.accessedAt));
-  const days = new Map<string, AccessEntry[]>();
+  const days = new Map<string, AccessLogEntry[]>();
   for (const entry of entries) {
     const day = formatDate(entry.accessedAt);
     days.set(day, [...(days.get(day) ?? []), entry]);
@@ -100,10 +100,10 @@ function TimelineEntry({
   consent,
   category,
 }: {
-  entry: AccessEntry;
+  entry: AccessLogEntry;
   selfId: string;
-  consent: Consent | undefined;
-  category: keyof typeof categoryLabel | undefined;
+  consent: ConsentView | undefined;
+  category: Category | undefined;
 }) {
   return (
     <li className={`timeline-entry${entry.emergency ? ' timeline-emergency' : ''}`}>

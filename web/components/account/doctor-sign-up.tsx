@@ -1,17 +1,17 @@
 'use client';
 
+import type { CreatedAccount, DoctorSignUp } from '@patrec/contract';
+import { MIN_PASSWORD_LENGTH, WEEKDAYS } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
-import { api, ApiFailure, type DoctorSignUp } from '@/lib/api';
+import { api, ApiFailure } from '@/lib/api';
 import type { HospitalOption } from '@/lib/hospitals';
 import { useAction } from '@/lib/hooks';
-import type { CreatedAccount } from '@/lib/types';
+import { weekdayLabel } from '@/lib/words';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/inputs';
 import { ErrorNotice } from '../ui/notice';
 import { NewIdPanel } from './sign-up-done';
-
-const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 interface ScheduleDay {
   on: boolean;
@@ -39,7 +39,7 @@ const empty: Values = {
 export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] }) {
   const [values, setValues] = useState<Values>(empty);
   const [schedule, setSchedule] = useState<ScheduleDay[]>(
-    DAYS.map((_, index) => ({ on: index < 5, from: '09:00', to: '17:00' })),
+    WEEKDAYS.map((_, index) => ({ on: index < 5, from: '09:00', to: '17:00' })),
   );
   const [mismatch, setMismatch] = useState(false);
   const [created, setCreated] = useState<CreatedAccount>();
@@ -81,7 +81,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
       email: values.email,
       password: values.password,
       schedule: schedule.flatMap((day, index) =>
-        day.on ? [{ day: DAYS[index] ?? 'monday', from: day.from, to: day.to }] : [],
+        day.on ? [{ day: WEEKDAYS[index] ?? 'monday', from: day.from, to: day.to }] : [],
       ),
     };
     const answer = await action.run(() => api.signUpDoctor(form));
@@ -195,11 +195,11 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
         <fieldset>
           <legend>Consulting hours</legend>
           <div className="schedule">
-            {DAYS.map((day, index) => {
+            {WEEKDAYS.map((day, index) => {
               const entry = schedule[index] ?? { on: false, from: '09:00', to: '17:00' };
               const update = (change: Partial<ScheduleDay>) =>
                 setSchedule((all) => all.map((d, i) => (i === index ? { ...d, ...change } : d)));
-              const label = day.charAt(0).toUpperCase() + day.slice(1);
+              const label = weekdayLabel[day];
               return (
                 <div className="schedule-day" key={day}>
                   <label className="checkbox">
@@ -248,12 +248,12 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
           <div className="grid-2">
             <TextField
               label="Password"
-              hint="At least 10 characters."
+              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
               name="password"
               type="password"
               autoComplete="new-password"
               required
-              minLength={10}
+              minLength={MIN_PASSWORD_LENGTH}
               maxLength={128}
               value={values.password}
               onValue={set('password')}

@@ -22,7 +22,8 @@ export function LoginForm({ next, initialLogin }: { next?: string; initialLogin?
   const submit = async () => {
     const session = await action.run(async () => {
       try {
-        return await api.logIn(login.trim(), password, totp.trim() || undefined);
+        const code = totp.trim();
+        return await api.logIn({ login: login.trim(), password, ...(code ? { totp: code } : {}) });
       } catch (failure) {
         if (failure instanceof ApiFailure && failure.details.totpRequired === true) {
           setNeedsCode(true);

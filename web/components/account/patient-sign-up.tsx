@@ -1,8 +1,10 @@
 'use client';
 
+import type { PatientSignUp } from '@patrec/contract';
+import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
-import { api, ApiFailure, type PatientSignUp } from '@/lib/api';
+import { api, ApiFailure } from '@/lib/api';
 import type { HospitalOption } from '@/lib/hospitals';
 import { useAction } from '@/lib/hooks';
 import { Button } from '../ui/button';
@@ -180,12 +182,12 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
           <div className="grid-2">
             <TextField
               label="Password"
-              hint="At least 10 characters."
+              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
               name="password"
               type="password"
               autoComplete="new-password"
               required
-              minLength={10}
+              minLength={MIN_PASSWORD_LENGTH}
               maxLength={128}
               value={values.password}
               onValue={set('password')}

@@ -1,5 +1,5 @@
+import type { Me } from '@patrec/contract';
 import { Fragment } from 'react';
-import type { Me } from '@/lib/types';
 import { formatDate, formatDateTime, hospitalLabel } from '@/lib/words';
 
 const profileLabels: Record<string, string> = {

@@ -1,9 +1,10 @@
 'use client';
 
+import type { DoctorListing, DoctorStatus } from '@patrec/contract';
+import { DOCTOR_STATUSES } from '@patrec/contract/core';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
 import { useAction, useLoad } from '@/lib/hooks';
-import type { Doctor, DoctorStatus } from '@/lib/types';
 import { formatDateTime, hospitalLabel } from '@/lib/words';
 import { forgetDoctor } from '../doctor-directory/doctor-card';
 import { useLedgerEvents } from '../live/live-events';
@@ -12,11 +13,11 @@ import { TextField } from '../ui/inputs';
 import { ErrorNotice, InfoNotice, Loading, SuccessNotice } from '../ui/notice';
 import { Badge, type Tone } from '../ui/status-badge';
 
-const tabs: { status: DoctorStatus; label: string }[] = [
-  { status: 'UNVERIFIED', label: 'Awaiting verification' },
-  { status: 'VERIFIED', label: 'Verified' },
-  { status: 'SUSPENDED', label: 'Suspended' },
-];
+const tabLabel: Record<DoctorStatus, string> = {
+  UNVERIFIED: 'Awaiting verification',
+  VERIFIED: 'Verified',
+  SUSPENDED: 'Suspended',
+};
 
 const statusTone: Record<DoctorStatus, Tone> = {
   UNVERIFIED: 'warn',
@@ -24,11 +25,16 @@ const statusTone: Record<DoctorStatus, Tone> = {
   SUSPENDED: 'bad',
 };
 
-const fullName = (doctor: Doctor) =>
-  doctor.name || [doctor.firstName, doctor.lastName].filter(Boolean).join(' ') || doctor.id;
+const fullName = (doctor: DoctorListing) => doctor.name || doctor.id;
 
 /** One doctor's row with the action that changes their status. */
-function DoctorRow({ doctor, onChanged }: { doctor: Doctor; onChanged: (text: string) => void }) {
+function DoctorRow({
+  doctor,
+  onChanged,
+}: {
+  doctor: DoctorListing;
+  onChanged: (text: string) => void;
+}) {
   const action = useAction();
   const change = async (to: 'verify' | 'suspend') => {
     const done = await action.run(() =>
@@ -55,11 +61,7 @@ function DoctorRow({ doctor, onChanged }: { doctor: Doctor; onChanged: (text: st
       <td>{hospitalLabel(doctor.hospitalName || doctor.hospital)}</td>
       <td>{formatDateTime(doctor.registeredAt)}</td>
       <td>
-        {doctor.status ? (
-          <Badge tone={statusTone[doctor.status]}>{doctor.status.toLowerCase()}</Badge>
-        ) : (
-          '—'
-        )}
+        <Badge tone={statusTone[doctor.status]}>{doctor.status.toLowerCase()}</Badge>
       </td>
       <td className="row-actions">
         {doctor.status !== 'VERIFIED' ? (
@@ -91,7 +93,7 @@ function DoctorRow({ doctor, onChanged }: { doctor: Doctor; onChanged: (text: st
 /** The hospital's doctors by status, with verify and suspend; or by ID when no list exists. */
 export function DoctorsAdmin() {
   const [status, setStatus] = useState<DoctorStatus>('UNVERIFIED');
-  const doctors = useLoad(() => api.doctors(status), [status]);
+  const doctors = useLoad(() => api.doctors({ status }), [status]);
   const [message, setMessage] = useState<string>();
   useLedgerEvents(['DoctorVerified', 'DoctorSuspended', 'ParticipantRegistered'], doctors.reload);
   const listMissing = doctors.error instanceof ApiFailure && doctors.error.status === 404;
@@ -105,15 +107,15 @@ export function DoctorsAdmin() {
       <h2 id="doctors-heading">Doctors of your hospital</h2>
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
       <div className="tabs" role="group" aria-label="Show doctors">
-        {tabs.map((tab) => (
+        {DOCTOR_STATUSES.map((tab) => (
           <button
-            key={tab.status}
+            key={tab}
             type="button"
-            aria-pressed={tab.status === status}
-            className={`tab${tab.status === status ? ' tab-current' : ''}`}
-            onClick={() => setStatus(tab.status)}
+            aria-pressed={tab === status}
+            className={`tab${tab === status ? ' tab-current' : ''}`}
+            onClick={() => setStatus(tab)}
           >
-            {tab.label}
+            {tabLabel[tab]}
           </button>
         ))}
       </div>
@@ -136,7 +138,7 @@ export function DoctorsAdmin() {
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Doctor</th>
+                  <th scope="col">DoctorListing</th>
                   <th scope="col">Specialty</th>
                   <th scope="col">Hospital</th>
                   <th scope="col">Signed up</th>
@@ -184,7 +186,7 @@ function ByIdForm({ onChanged }: { onChanged: (text: string) => void }) {
         }}
       >
         <TextField
-          label="Doctor ID"
+          label="DoctorListing ID"
           name="doctorId"
           placeholder="DOC140"
           required

@@ -1,13 +1,13 @@
 'use client';
 
+import type { PeerStatus } from '@patrec/contract';
 import { api, ApiFailure } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
-import type { NetworkNode } from '@/lib/types';
 import { hospitalLabel } from '@/lib/words';
 import { Button } from '../ui/button';
 import { ErrorNotice, InfoNotice, Loading } from '../ui/notice';
 
-function NodeTable({ caption, nodes }: { caption: string; nodes: NetworkNode[] }) {
+function NodeTable({ caption, nodes }: { caption: string; nodes: PeerStatus[] }) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -21,12 +21,12 @@ function NodeTable({ caption, nodes }: { caption: string; nodes: NetworkNode[] }
           </tr>
         </thead>
         <tbody>
-          {nodes.map((node, index) => (
-            <tr key={node.endpoint ?? node.name ?? index}>
+          {nodes.map((node) => (
+            <tr key={node.endpoint}>
               <th scope="row">
-                <code>{node.name ?? node.endpoint ?? node.url ?? '—'}</code>
+                <code>{node.endpoint}</code>
               </th>
-              <td>{node.hospital ? hospitalLabel(node.hospital) : (node.mspId ?? '—')}</td>
+              <td>{node.hospital ? hospitalLabel(node.hospital) : node.mspId}</td>
               <td className={node.up ? 'up' : 'down'}>{node.up ? 'up' : 'down'}</td>
               <td>{node.height ?? '—'}</td>
             </tr>
@@ -43,7 +43,7 @@ export function NetworkStatus() {
   const health = useLoad(() => api.health(), []);
   const missing = network.error instanceof ApiFailure && network.error.status === 404;
   const report = network.data;
-  const heights = (report?.peers ?? []).map((p) => p.height).filter((h) => typeof h === 'number');
+  const heights = (report?.peers ?? []).map((p) => p.height).filter((h) => h !== null);
   const behind = heights.length > 1 && Math.max(...heights) !== Math.min(...heights);
 
   return (
@@ -102,12 +102,8 @@ export function NetworkStatus() {
               The peers&apos; channel heights differ: one is catching up (or stuck).
             </div>
           ) : null}
-          {report.peers ? <NodeTable caption="Peers" nodes={report.peers} /> : null}
-          {report.orderers ? (
-            <NodeTable caption="Orderers" nodes={report.orderers} />
-          ) : (
-            <p className="muted">The gateway does not report the orderers.</p>
-          )}
+          <NodeTable caption="Peers" nodes={report.peers} />
+          <p className="muted">The gateway does not report the orderers.</p>
         </>
       ) : null}
     </section>

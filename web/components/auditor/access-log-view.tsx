@@ -1,23 +1,18 @@
 'use client';
 
+import type { AccessLogEntry, AccessLogFilter } from '@patrec/contract';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import type { AccessEntry, AccessLogFilter } from '@/lib/types';
 import { AccessTable } from '../access-log/access-table';
 import { accessLogCsv, download } from '../access-log/csv';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
 import { ErrorNotice, Loading } from '../ui/notice';
 
-interface FilterDraft {
-  patientId: string;
-  recordId: string;
-  accessorId: string;
-  from: string;
-  to: string;
-}
+/** Each filter as typed; blank means "any". */
+type FilterDraft = Record<keyof AccessLogFilter, string>;
 
 const emptyFilter: FilterDraft = { patientId: '', recordId: '', accessorId: '', from: '', to: '' };
 
@@ -41,7 +36,7 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
   const [draft, setDraft] = useState<FilterDraft>({ ...emptyFilter, ...initial });
   const [shown, setShown] = useState<{
     filter: AccessLogFilter;
-    entries: AccessEntry[];
+    entries: AccessLogEntry[];
     bookmark: string;
   }>();
   const search = useAction();

@@ -1,14 +1,14 @@
 'use client';
 
+import type { IntegrityProblem, SweepResult } from '@patrec/contract';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction, useLoad } from '@/lib/hooks';
-import type { SweepResult } from '@/lib/types';
 import { formatMoment } from '@/lib/words';
 import { Button } from '../ui/button';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/notice';
 
-const problemText: Record<string, string> = {
+const problemText: Record<IntegrityProblem, string> = {
   'hash-mismatch': 'contents do not match the ledger hash',
   missing: 'contents missing from the store',
   'does-not-decrypt': 'contents do not decrypt',
@@ -84,7 +84,7 @@ export function IntegrityView() {
                     <td>
                       <code>{alert.recordId}</code> v{alert.version}
                     </td>
-                    <td>{problemText[alert.problem] ?? alert.problem}</td>
+                    <td>{problemText[alert.problem]}</td>
                     <td>{alert.detectedBy}</td>
                   </tr>
                 ))}

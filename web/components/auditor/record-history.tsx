@@ -1,5 +1,6 @@
 'use client';
 
+import { ownerOfRecord } from '@patrec/contract/core';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/lib/api';
@@ -12,13 +13,11 @@ import { TextField } from '../ui/inputs';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { LedgerHistory } from '../ledger/ledger-history';
 
-const ownerOf = (recordId: string) => /^(PAT\d+)REC\d+$/.exec(recordId)?.[1];
-
 /** One record's full history: every version on the ledger and every access to it. */
 export function RecordHistory({ recordId }: { recordId: string }) {
   const router = useRouter();
   const [query, setQuery] = useState(recordId);
-  const patientId = ownerOf(recordId);
+  const patientId = ownerOfRecord(recordId);
   const versions = useLoad(
     () => (patientId ? api.recordHistory(recordId) : Promise.resolve(undefined)),
     [recordId],

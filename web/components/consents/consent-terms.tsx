@@ -1,4 +1,4 @@
-import type { Consent } from '@/lib/types';
+import type { ConsentView } from '@patrec/contract';
 import {
   consentState,
   durationText,
@@ -26,7 +26,7 @@ const stateWord: Record<ReturnType<typeof consentState>, string> = {
 };
 
 /** A consent's status as a coloured word; emergencies flagged. */
-export function ConsentStatusBadge({ consent }: { consent: Consent }) {
+export function ConsentStatusBadge({ consent }: { consent: ConsentView }) {
   const state = consentState(consent);
   return (
     <span className="badges">
@@ -38,7 +38,7 @@ export function ConsentStatusBadge({ consent }: { consent: Consent }) {
 }
 
 /** Which records, why, how, and for how long: the terms of a request or grant. */
-export function ConsentTerms({ consent }: { consent: Consent }) {
+export function ConsentTerms({ consent }: { consent: ConsentView }) {
   const state = consentState(consent);
   return (
     <dl className="facts consent-terms">

@@ -1,9 +1,9 @@
 'use client';
 
+import type { ConsentView } from '@patrec/contract';
 import Link from 'next/link';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
-import type { Consent } from '@/lib/types';
 import { consentState, formatDateTime, scopeText } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
 import { ErrorNotice, Loading } from '../ui/notice';
@@ -17,7 +17,7 @@ export function useDoctorConsents() {
   return consents;
 }
 
-function GrantLinks({ consent }: { consent: Consent }) {
+function GrantLinks({ consent }: { consent: ConsentView }) {
   return (
     <div className="actions">
       {'records' in consent.scope

@@ -1,10 +1,10 @@
 'use client';
 
+import type { ConsentView, LedgerEventName } from '@patrec/contract';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
-import type { Consent } from '@/lib/types';
 import { consentState } from '@/lib/words';
 import { DoctorName } from '../doctor-directory/doctor-card';
 import { useLedgerEvents } from '../live/live-events';
@@ -21,9 +21,9 @@ export const CONSENT_EVENTS = [
   'AccessShared',
   'AccessRevoked',
   'EmergencyAccessGranted',
-] as const;
+] as const satisfies readonly LedgerEventName[];
 
-const newestFirst = (a: Consent, b: Consent) => b.createdAt.localeCompare(a.createdAt);
+const newestFirst = (a: ConsentView, b: ConsentView) => b.createdAt.localeCompare(a.createdAt);
 
 /** The patient's consents, live: each change on the ledger reloads them. */
 export function usePatientConsents() {
@@ -43,7 +43,7 @@ export function PendingRequests({
   pending,
   onDecided,
 }: {
-  pending: Consent[];
+  pending: ConsentView[];
   onDecided: (message: string) => void;
 }) {
   const { me } = useSession();

@@ -1,9 +1,9 @@
 'use client';
 
+import type { ConsentView, GrantTerms, Permission } from '@patrec/contract';
 import { useState } from 'react';
-import { api, type GrantTerms } from '@/lib/api';
+import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import type { Consent, Permission } from '@/lib/types';
 import { durationText, formatDateTime, scopePhrase } from '@/lib/words';
 import { DoctorCard } from '../doctor-directory/doctor-card';
 import { Button } from '../ui/button';
@@ -27,7 +27,7 @@ export function PendingRequestCard({
   records,
   onDecided,
 }: {
-  consent: Consent;
+  consent: ConsentView;
   records: ScopeRecord[];
   onDecided: (message: string) => void;
 }) {
@@ -154,7 +154,7 @@ export function ActiveGrantCard({
   consent,
   onRevoked,
 }: {
-  consent: Consent;
+  consent: ConsentView;
   onRevoked: (message: string) => void;
 }) {
   const action = useAction();

@@ -1,9 +1,10 @@
 'use client';
 
+import type { ConsentView, Permission, Purpose } from '@patrec/contract';
+import { MAX_GRANT_DAYS, MIN_GRANT_DAYS, PURPOSES } from '@patrec/contract/core';
 import { forwardRef, useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import { PURPOSES, type Consent, type Permission, type Purpose } from '@/lib/types';
 import { formatDateTime, purposeLabel, scopePhrase } from '@/lib/words';
 import { Button } from '../ui/button';
 import { RadioGroup, SelectField, TextField } from '../ui/inputs';
@@ -18,7 +19,7 @@ export const RequestForm = forwardRef<
     records: ScopeRecord[];
     scope: ScopeDraft;
     onScope: (scope: ScopeDraft) => void;
-    onSent: (consent: Consent) => void;
+    onSent: (consent: ConsentView) => void;
   }
 >(function RequestForm({ patientId, records, scope, onScope, onSent }, ref) {
   const action = useAction();
@@ -26,15 +27,19 @@ export const RequestForm = forwardRef<
   const [purpose, setPurpose] = useState<Purpose | ''>('');
   const [days, setDays] = useState('7');
   const [problem, setProblem] = useState<string>();
-  const [sent, setSent] = useState<Consent>();
+  const [sent, setSent] = useState<ConsentView>();
 
   const send = async () => {
     const chosen = scopeOf(scope);
     const durationDays = Number(days);
     if (typeof chosen === 'string') return setProblem(chosen);
     if (!purpose) return setProblem('Say why you need access.');
-    if (!Number.isInteger(durationDays) || durationDays < 1 || durationDays > 365) {
-      return setProblem('Choose between 1 and 365 days.');
+    if (
+      !Number.isInteger(durationDays) ||
+      durationDays < MIN_GRANT_DAYS ||
+      durationDays > MAX_GRANT_DAYS
+    ) {
+      return setProblem(`Choose between ${MIN_GRANT_DAYS} and ${MAX_GRANT_DAYS} days.`);
     }
     setProblem(undefined);
     setSent(undefined);
@@ -83,8 +88,8 @@ export const RequestForm = forwardRef<
           label="Duration (days)"
           name="durationDays"
           type="number"
-          min={1}
-          max={365}
+          min={MIN_GRANT_DAYS}
+          max={MAX_GRANT_DAYS}
           value={days}
           onValue={setDays}
         />

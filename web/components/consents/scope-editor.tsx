@@ -1,8 +1,9 @@
 'use client';
 
+import type { Category, DirectoryEntry, Scope } from '@patrec/contract';
+import { CATEGORIES, scopeCovers } from '@patrec/contract/core';
 import { useId } from 'react';
-import { CATEGORIES, type Category, type Scope } from '@/lib/types';
-import { categoryLabel, formatDate, scopeCovers } from '@/lib/words';
+import { categoryLabel, formatDate } from '@/lib/words';
 
 export interface ScopeDraft {
   kind: 'all' | 'categories' | 'records';
@@ -10,11 +11,9 @@ export interface ScopeDraft {
   records: string[];
 }
 
-export interface ScopeRecord {
-  recordId: string;
-  category: Category;
-  createdAt?: string;
-}
+/** A record to choose: what the directory lists of it (the date may be unknown). */
+export type ScopeRecord = Pick<DirectoryEntry, 'recordId' | 'category'> &
+  Partial<Pick<DirectoryEntry, 'createdAt'>>;
 
 export const scopeDraftOf = (scope: Scope): ScopeDraft =>
   'all' in scope

@@ -1,9 +1,10 @@
 'use client';
 
+import type { Permission } from '@patrec/contract';
+import { DOCTOR_ID, ID_EXAMPLES, MAX_GRANT_DAYS, MIN_GRANT_DAYS } from '@patrec/contract/core';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import type { Permission } from '@/lib/types';
 import { formatDateTime, scopePhrase } from '@/lib/words';
 import { Button } from '../ui/button';
 import { RadioGroup, TextField } from '../ui/inputs';
@@ -29,11 +30,11 @@ export function ShareForm({
   const share = async () => {
     const chosen = scopeOf(scope);
     const duration = Number(days);
-    if (!/^DOC\d+$/.test(doctorId.trim().toUpperCase()))
-      return setProblem('Enter a doctor ID such as DOC140.');
+    if (!DOCTOR_ID.test(doctorId.trim().toUpperCase()))
+      return setProblem(`Enter ${ID_EXAMPLES.doctor}.`);
     if (typeof chosen === 'string') return setProblem(chosen);
-    if (!Number.isInteger(duration) || duration < 1 || duration > 365)
-      return setProblem('Choose between 1 and 365 days.');
+    if (!Number.isInteger(duration) || duration < MIN_GRANT_DAYS || duration > MAX_GRANT_DAYS)
+      return setProblem(`Choose between ${MIN_GRANT_DAYS} and ${MAX_GRANT_DAYS} days.`);
     setProblem(undefined);
     setDone(undefined);
     const shared = await action.run(() =>
@@ -83,8 +84,8 @@ export function ShareForm({
       <TextField
         label="For how many days"
         type="number"
-        min={1}
-        max={365}
+        min={MIN_GRANT_DAYS}
+        max={MAX_GRANT_DAYS}
         value={days}
         onValue={setDays}
       />

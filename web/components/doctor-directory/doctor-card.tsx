@@ -1,14 +1,14 @@
 'use client';
 
+import type { DoctorCard as DoctorCardInfo } from '@patrec/contract';
 import { useEffect, useState } from 'react';
 import { api } from '@/lib/api';
-import type { Doctor } from '@/lib/types';
 import { hospitalLabel } from '@/lib/words';
 
 // One look-up per doctor per page load: names do not change while someone reads a list.
-const known = new Map<string, Promise<Doctor | undefined>>();
+const known = new Map<string, Promise<DoctorCardInfo | undefined>>();
 
-export function lookUpDoctor(doctorId: string): Promise<Doctor | undefined> {
+export function lookUpDoctor(doctorId: string): Promise<DoctorCardInfo | undefined> {
   let found = known.get(doctorId);
   if (!found) {
     found = api.doctor(doctorId).catch(() => undefined);
@@ -20,8 +20,8 @@ export function lookUpDoctor(doctorId: string): Promise<Doctor | undefined> {
 /** Forgets a doctor, so the next look-up sees a new status (after verify or suspend). */
 export const forgetDoctor = (doctorId: string) => known.delete(doctorId);
 
-export function useDoctor(doctorId: string | undefined): Doctor | undefined {
-  const [doctor, setDoctor] = useState<Doctor>();
+export function useDoctor(doctorId: string | undefined): DoctorCardInfo | undefined {
+  const [doctor, setDoctor] = useState<DoctorCardInfo>();
   useEffect(() => {
     let current = true;
     if (!doctorId) return undefined;
@@ -33,12 +33,10 @@ export function useDoctor(doctorId: string | undefined): Doctor | undefined {
   return doctor;
 }
 
-export function doctorFullName(doctor: Doctor | undefined): string | undefined {
-  const name = doctor?.name || [doctor?.firstName, doctor?.lastName].filter(Boolean).join(' ');
-  return name ? `Dr ${name}` : undefined;
-}
+export const doctorFullName = (doctor: DoctorCardInfo | undefined) =>
+  doctor?.name ? `Dr ${doctor.name}` : undefined;
 
-export const doctorHospital = (doctor: Doctor | undefined) =>
+export const doctorHospital = (doctor: DoctorCardInfo | undefined) =>
   doctor?.hospitalName || doctor?.hospital
     ? hospitalLabel(doctor.hospitalName || doctor.hospital)
     : undefined;

@@ -50,8 +50,6 @@ export function DoctorNotices() {
               urgent: true,
               text: 'Your account was suspended by your hospital admin.',
             };
-          default:
-            return undefined;
         }
       }}
     />

@@ -1,10 +1,11 @@
 'use client';
 
+import type { ConsentView, RefusalReason } from '@patrec/contract';
+import { ownerOfRecord } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
-import type { Consent } from '@/lib/types';
 import { consentState, formatDateTime } from '@/lib/words';
 import { useDoctorConsents } from '../consents/doctor-consents';
 import { RecordContentView } from '../records/record-content';
@@ -13,17 +14,86 @@ import { Button } from '../ui/button';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/notice';
 import { Badge } from '../ui/status-badge';
 
-const ownerOf = (recordId: string) => /^(PAT\d+)REC\d+$/.exec(recordId)?.[1] ?? '';
-
-/** Could this consent have covered the record? Categories are unknown without a read. */
-const mayCover = (consent: Consent, recordId: string) =>
-  consent.patientId === ownerOf(recordId) &&
+/** Could this consent have covered the record? Its category is unknown without a read. */
+const mayCover = (consent: ConsentView, recordId: string) =>
+  consent.patientId === ownerOfRecord(recordId) &&
   ('records' in consent.scope ? consent.scope.records.includes(recordId) : true);
 
+const newest = (a: string | null, b: string | null) => (b ?? '').localeCompare(a ?? '');
+
 /**
- * Why a read was refused, in words. The ledger answers "no active grant" after a
- * revocation too, so the doctor's own consents say whether it was revoked or expired.
+ * Each reason the ledger or gateway gives for refusing a read, as "Access refused: …", and
+ * what the doctor can do. The reason is the gateway's; the doctor's own consents only add
+ * detail (when it was revoked, when it ended, whether a request is waiting).
  */
+const refusals: Record<
+  RefusalReason,
+  { says: string; detail: (related: ConsentView[]) => string }
+> = {
+  NO_CONSENT: {
+    says: 'no consent',
+    detail: (related) =>
+      related.some((c) => consentState(c) === 'pending')
+        ? 'Your request is still waiting for the patient.'
+        : 'You hold no active grant covering this record.',
+  },
+  REVOKED: {
+    says: 'the patient revoked your access',
+    detail: (related) => {
+      const revoked = related
+        .filter((c) => c.revokedAt !== null)
+        .sort((a, b) => newest(a.revokedAt, b.revokedAt))[0];
+      return revoked?.revokedAt
+        ? `${revoked.patientId} revoked consent ${revoked.consentId.slice(0, 11)}… on ${formatDateTime(revoked.revokedAt)}.`
+        : 'The consent that covered this record was revoked.';
+    },
+  },
+  EXPIRED: {
+    says: 'your access has expired',
+    detail: (related) => {
+      const expired = related
+        .filter((c) => consentState(c) === 'expired')
+        .sort((a, b) => newest(a.expiresAt, b.expiresAt))[0];
+      return expired?.expiresAt
+        ? `The grant ended on ${formatDateTime(expired.expiresAt)}.`
+        : 'The grant that covered this record has ended.';
+    },
+  },
+  UNVERIFIED: {
+    says: 'your account is not verified',
+    detail: () => 'Your hospital admin must verify you before you read records.',
+  },
+  SUSPENDED: {
+    says: 'your account is suspended',
+    detail: () => 'Your hospital admin suspended you; only they can lift it.',
+  },
+  NOT_REGISTERED: {
+    says: 'you are not registered on the ledger',
+    detail: () => 'Your account has no ledger entry yet; ask your hospital admin.',
+  },
+  WRONG_HOSPITAL: {
+    says: 'this needs another hospital',
+    detail: () => 'The ledger refused your hospital for this.',
+  },
+  NOT_YOURS: {
+    says: 'this record is not yours to read',
+    detail: () => 'You are no party to this record or its consents.',
+  },
+  ROLE: {
+    says: 'your role may not read records',
+    detail: () => 'Only the patient and doctors they have granted read records.',
+  },
+  CERTIFICATE: {
+    says: 'your certificate is not accepted',
+    detail: () => "Your certificate lacks PatRec's attributes; ask your hospital admin.",
+  },
+  CSRF: {
+    says: 'your session token is missing or stale',
+    detail: () => 'Reload the page and try again.',
+  },
+};
+
+/** Why a read was refused, in words: the reason the gateway gave, nothing guessed. */
 function Refusal({
   error,
   recordId,
@@ -31,43 +101,16 @@ function Refusal({
 }: {
   error: ApiFailure;
   recordId: string;
-  consents: Consent[];
+  consents: ConsentView[];
 }) {
-  const related = consents.filter((c) => mayCover(c, recordId));
-  const revoked = related
-    .filter((c) => consentState(c) === 'revoked')
-    .sort((a, b) => (b.revokedAt ?? '').localeCompare(a.revokedAt ?? ''))[0];
-  const expired = related.filter((c) => consentState(c) === 'expired')[0];
-  const pending = related.find((c) => consentState(c) === 'pending');
-  let reason: string;
-  let detail: string;
-  if (error.reason === 'REVOKED' || (error.reason === 'NO_CONSENT' && revoked)) {
-    reason = 'the patient revoked your access';
-    detail = revoked?.revokedAt
-      ? `${revoked.patientId} revoked consent ${revoked.consentId.slice(0, 11)}… on ${formatDateTime(revoked.revokedAt)}.`
-      : 'The consent that covered this record was revoked.';
-  } else if (error.reason === 'EXPIRED' || (error.reason === 'NO_CONSENT' && expired)) {
-    reason = 'your access has expired';
-    detail = expired?.expiresAt
-      ? `The grant ended on ${formatDateTime(expired.expiresAt)}.`
-      : 'The grant that covered this record has ended.';
-  } else if (error.reason === 'NO_CONSENT') {
-    reason = 'no consent';
-    detail = pending
-      ? 'Your request is still waiting for the patient.'
-      : 'You hold no active grant covering this record.';
-  } else if (error.reason === 'UNVERIFIED') {
-    reason = 'your account is not verified';
-    detail = 'Your hospital admin must verify you (or lift a suspension) before you read records.';
-  } else {
-    return <ErrorNotice error={error} title="This record could not be read." />;
-  }
+  if (!error.reason) return <ErrorNotice error={error} title="This record could not be read." />;
+  const refusal = refusals[error.reason];
   return (
     <div className="notice notice-error refusal" role="alert">
       <p>
-        <strong>Access refused: {reason}.</strong>
+        <strong>Access refused: {refusal.says}.</strong>
       </p>
-      <p>{detail}</p>
+      <p>{refusal.detail(consents.filter((c) => mayCover(c, recordId)))}</p>
       <p className="muted">The ledger said: {error.message}</p>
     </div>
   );
@@ -79,7 +122,7 @@ export function DoctorRecordView({ recordId }: { recordId: string }) {
   const consents = useDoctorConsents();
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string>();
-  const patientId = ownerOf(recordId);
+  const patientId = ownerOfRecord(recordId) ?? '';
   // A refusal may follow a revocation this page has not heard of yet: look again.
   const reloadConsents = consents.reload;
   useEffect(() => {

@@ -1,7 +1,7 @@
 'use client';
 
+import type { DoctorStatus } from '@patrec/contract';
 import { useState } from 'react';
-import type { DoctorStatus } from '@/lib/types';
 import { hospitalLabel } from '@/lib/words';
 import { api } from '@/lib/api';
 import { useLedgerEvents } from '../live/live-events';
@@ -17,7 +17,7 @@ export function useMyDoctorStatus(): { status: DoctorStatus | undefined; loading
   const [generation, setGeneration] = useState(0);
   const history = useLoad(() => api.participantHistory(me.id), [me.id, generation]);
   useLedgerEvents(['DoctorVerified', 'DoctorSuspended'], (event) => {
-    if (event.name !== 'Poll' && event.ids.doctorId && event.ids.doctorId !== me.id) return;
+    if (event?.ids.doctorId && event.ids.doctorId !== me.id) return;
     setGeneration((g) => g + 1);
   });
   const status = history.data?.[0]?.value?.status;

@@ -1,10 +1,11 @@
 'use client';
 
+import type { ConsentView } from '@patrec/contract';
+import { EMERGENCY_REASON_LENGTH, ID_EXAMPLES, PATIENT_ID } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import type { Consent } from '@/lib/types';
 import { formatDateTime } from '@/lib/words';
 import { Button } from '../ui/button';
 import { TextArea, TextField } from '../ui/inputs';
@@ -19,19 +20,21 @@ export function EmergencyView({ initialPatientId }: { initialPatientId: string }
   const [patientId, setPatientId] = useState(initialPatientId);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<{ patientId?: string; reason?: string }>({});
-  const [granted, setGranted] = useState<Consent>();
+  const [granted, setGranted] = useState<ConsentView>();
 
   const declare = async () => {
     const id = patientId.trim().toUpperCase();
     const found = {
-      ...(/^PAT\d+$/.test(id) ? {} : { patientId: 'a patient ID such as PAT177' }),
+      ...(PATIENT_ID.test(id) ? {} : { patientId: ID_EXAMPLES.patient }),
       ...(reason.trim().length >= 10
         ? {}
         : { reason: 'at least 10 characters: say what the emergency is' }),
     };
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    const consent = await action.run(() => api.emergencyAccess(id, reason.trim()));
+    const consent = await action.run(() =>
+      api.emergencyAccess({ patientId: id, reason: reason.trim() }),
+    );
     if (consent) setGranted(consent);
   };
 
@@ -80,8 +83,8 @@ export function EmergencyView({ initialPatientId }: { initialPatientId: string }
           name="reason"
           hint="What is the emergency? At least 10 characters."
           required
-          minLength={10}
-          maxLength={2000}
+          minLength={EMERGENCY_REASON_LENGTH.min}
+          maxLength={EMERGENCY_REASON_LENGTH.max}
           rows={4}
           value={reason}
           onValue={setReason}

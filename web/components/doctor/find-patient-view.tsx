@@ -1,12 +1,13 @@
 'use client';
 
+import type { ConsentView, DirectoryEntry, RecordDirectory } from '@patrec/contract';
+import { PATIENT_ID, scopeCovers } from '@patrec/contract/core';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import type { Consent, RecordDirectory } from '@/lib/types';
-import { categoryLabel, consentState, formatDateTime, scopeCovers } from '@/lib/words';
+import { categoryLabel, consentState, formatDateTime } from '@/lib/words';
 import { useDoctorConsents } from '../consents/doctor-consents';
 import { RequestForm } from '../consents/request-form';
 import type { ScopeDraft } from '../consents/scope-editor';
@@ -42,7 +43,7 @@ export function FindPatientView({ initialId }: { initialId: string }) {
   };
 
   useEffect(() => {
-    if (/^PAT\d+$/.test(initialId)) void search(initialId);
+    if (PATIENT_ID.test(initialId)) void search(initialId);
     // Only the ID the page was opened with; later searches come from the form.
   }, [initialId]);
 
@@ -51,8 +52,8 @@ export function FindPatientView({ initialId }: { initialId: string }) {
   }, [asking, scope]);
 
   const mine = (consents.data ?? []).filter((c) => c.patientId === directory?.patientId);
-  const covering = (record: RecordDirectory['records'][number], state: 'active' | 'pending') =>
-    mine.find((c: Consent) => consentState(c) === state && scopeCovers(c.scope, record));
+  const covering = (record: DirectoryEntry, state: 'active' | 'pending') =>
+    mine.find((c: ConsentView) => consentState(c) === state && scopeCovers(c.scope, record));
 
   return (
     <>
@@ -63,7 +64,7 @@ export function FindPatientView({ initialId }: { initialId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           const id = query.trim().toUpperCase();
-          if (!/^PAT\d+$/.test(id)) return;
+          if (!PATIENT_ID.test(id)) return;
           router.replace(`${pathname}?id=${id}`);
           void search(id);
         }}

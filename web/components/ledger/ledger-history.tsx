@@ -1,5 +1,5 @@
+import type { HistoryEntry } from '@patrec/contract';
 import type { ReactNode } from 'react';
-import type { HistoryEntry } from '@/lib/types';
 import { formatMoment } from '@/lib/words';
 
 /** A ledger key's history, newest first: when, which transaction, and what it became. */

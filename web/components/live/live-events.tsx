@@ -9,28 +9,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { LedgerEvent } from '@/lib/types';
-
-/** The chaincode events GET /api/events may send. */
-export const LEDGER_EVENT_NAMES = [
-  'AccessRequested',
-  'AccessGranted',
-  'AccessRejected',
-  'AccessShared',
-  'AccessRevoked',
-  'EmergencyAccessGranted',
-  'RecordAccessed',
-  'RecordCreated',
-  'RecordUpdated',
-  'RecordDeleted',
-  'DoctorVerified',
-  'DoctorSuspended',
-  'ParticipantRegistered',
-  'DirectoryAccessed',
-] as const;
-
-/** Sent to listeners on each poll when the event stream is not available. */
-export const POLL_EVENT = 'Poll';
+import type { LedgerEvent, LedgerEventName } from '@patrec/contract';
+import { isLedgerEventName, LEDGER_EVENT_NAMES } from '@patrec/contract/core';
 
 /** live: the event stream is open; connecting: (re)opening it; polling: it is unavailable. */
 export type LiveStatus = 'connecting' | 'live' | 'polling';
@@ -38,7 +18,8 @@ export type LiveStatus = 'connecting' | 'live' | 'polling';
 const pollMs = 15_000;
 const reopenMs = 30_000;
 
-type Listener = (event: LedgerEvent) => void;
+/** Hears each ledger event; null means "look again": the stream is down and a poll is due. */
+type Listener = (event: LedgerEvent | null) => void;
 
 interface LiveValue {
   status: LiveStatus;
@@ -47,10 +28,13 @@ interface LiveValue {
 
 const LiveContext = createContext<LiveValue>({ status: 'polling', subscribe: () => () => {} });
 
-function parseEvent(name: string, data: string): LedgerEvent | undefined {
+/** An event's data as the gateway sends it; anything else is dropped, not guessed at. */
+function parseEvent(data: string): LedgerEvent | undefined {
   try {
-    const parsed = JSON.parse(data) as Partial<LedgerEvent>;
-    return { ...parsed, name: parsed.name ?? name, ids: parsed.ids ?? {} };
+    const event = JSON.parse(data) as Partial<LedgerEvent> | null;
+    if (typeof event?.name !== 'string' || !isLedgerEventName(event.name)) return undefined;
+    if (typeof event.ids !== 'object' || event.ids === null) return undefined;
+    return event as LedgerEvent;
   } catch {
     return undefined;
   }
@@ -68,7 +52,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     let source: EventSource | undefined;
     let poll: ReturnType<typeof setInterval> | undefined;
     let reopen: ReturnType<typeof setTimeout> | undefined;
-    const emit = (event: LedgerEvent) => {
+    const emit = (event: LedgerEvent | null) => {
       for (const listener of listeners.current) listener(event);
     };
 
@@ -86,12 +70,12 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
         }
         // Refused (no such endpoint, logged out): poll, and try the stream again later.
         setStatus('polling');
-        poll ??= setInterval(() => emit({ name: POLL_EVENT, ids: {} }), pollMs);
+        poll ??= setInterval(() => emit(null), pollMs);
         reopen = setTimeout(open, reopenMs);
       };
       for (const name of LEDGER_EVENT_NAMES) {
         source.addEventListener(name, (message) => {
-          const event = parseEvent(name, (message as MessageEvent<string>).data);
+          const event = parseEvent((message as MessageEvent<string>).data);
           if (event) emit(event);
         });
       }
@@ -120,10 +104,10 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
 export const useLiveStatus = () => useContext(LiveContext).status;
 
 /**
- * Calls `onEvent` for each ledger event named in `names` (and on each poll when the
- * stream is unavailable). The latest `onEvent` is used, so it may close over state.
+ * Calls `onEvent` for each ledger event named in `names` (and with null on each poll when
+ * the stream is unavailable). The latest `onEvent` is used, so it may close over state.
  */
-export function useLedgerEvents(names: readonly string[], onEvent: Listener) {
+export function useLedgerEvents(names: readonly LedgerEventName[], onEvent: Listener) {
   const { subscribe } = useContext(LiveContext);
   const handler = useRef(onEvent);
   handler.current = onEvent;
@@ -131,7 +115,7 @@ export function useLedgerEvents(names: readonly string[], onEvent: Listener) {
   useEffect(() => {
     const wanted = new Set(key.split(','));
     return subscribe((event) => {
-      if (event.name === POLL_EVENT || wanted.has(event.name)) handler.current(event);
+      if (event === null || wanted.has(event.name)) handler.current(event);
     });
   }, [subscribe, key]);
 }

@@ -1,8 +1,8 @@
 'use client';
 
+import type { LedgerEvent, LedgerEventName } from '@patrec/contract';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import type { LedgerEvent } from '@/lib/types';
 import { useLedgerEvents } from './live-events';
 
 export interface LiveNotice {
@@ -17,18 +17,21 @@ export interface LiveNotice {
  * Banners for events that need the person's attention (a new request, an emergency
  * access), shown on whatever page they are on, until dismissed.
  */
-export function LiveNotices({
+export function LiveNotices<N extends LedgerEventName>({
   names,
   describe,
   closes,
 }: {
-  names: readonly string[];
-  describe: (event: LedgerEvent) => LiveNotice | undefined;
+  names: readonly N[];
+  describe: (event: LedgerEvent & { name: N }) => LiveNotice | undefined;
   /** The key of a notice an event makes moot (a request that was decided), if any. */
-  closes?: (event: LedgerEvent) => string | undefined;
+  closes?: (event: LedgerEvent & { name: N }) => string | undefined;
 }) {
   const [notices, setNotices] = useState<LiveNotice[]>([]);
-  useLedgerEvents(names, (event) => {
+  useLedgerEvents(names, (received) => {
+    if (!received) return;
+    // Only the events named are delivered here.
+    const event = received as LedgerEvent & { name: N };
     const moot = closes?.(event);
     if (moot) setNotices((shown) => shown.filter((n) => n.key !== moot));
     const notice = describe(event);

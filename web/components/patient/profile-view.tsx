@@ -66,7 +66,7 @@ function TotpSetUp({ onDone }: { onDone: () => void }) {
             event.preventDefault();
             void confirm
               .run(async () => {
-                await api.confirmTotp(code);
+                await api.confirmTotp({ code });
                 return true;
               })
               .then((ok) => {

@@ -1,18 +1,15 @@
 'use client';
 
+import type { RecordContent, UploadedDocument } from '@patrec/contract';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '@patrec/contract/core';
 import { useState } from 'react';
-import type { RecordContent, UploadedDocument } from '@/lib/types';
 import { Button } from '../ui/button';
 import { Field } from '../ui/field';
 import { ErrorNotice } from '../ui/notice';
 
-const maxBytes = 5 * 1024 * 1024;
-const accepted: Record<string, UploadedDocument['contentType']> = {
-  'application/pdf': 'application/pdf',
-  'image/png': 'image/png',
-  'image/jpeg': 'image/jpeg',
-  'text/plain': 'text/plain',
-};
+/** The file's type, if it is one the gateway stores. */
+const acceptedType = (file: File): UploadedDocument['contentType'] | undefined =>
+  DOCUMENT_TYPES.find((type) => type === file.type);
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -48,8 +45,8 @@ export function DocumentForm({
     setFile(chosen);
     setProblem(undefined);
     if (!chosen) return;
-    if (!accepted[chosen.type]) setProblem('Choose a PDF, PNG, JPEG or plain-text file.');
-    else if (chosen.size > maxBytes) setProblem('That file is larger than 5 MB.');
+    if (!acceptedType(chosen)) setProblem('Choose a PDF, PNG, JPEG or plain-text file.');
+    else if (chosen.size > MAX_DOCUMENT_BYTES) setProblem('That file is larger than 5 MB.');
   };
 
   return (
@@ -58,7 +55,7 @@ export function DocumentForm({
       aria-label="Upload a document"
       onSubmit={(event) => {
         event.preventDefault();
-        const contentType = file ? accepted[file.type] : undefined;
+        const contentType = file ? acceptedType(file) : undefined;
         if (!file || !contentType) {
           setProblem(problem ?? 'Choose a file first.');
           return;

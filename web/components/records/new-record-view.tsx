@@ -1,10 +1,11 @@
 'use client';
 
+import type { Category, RecordContent } from '@patrec/contract';
+import { CATEGORIES, ID_EXAMPLES, PATIENT_ID } from '@patrec/contract/core';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import { CATEGORIES, type Category, type RecordContent } from '@/lib/types';
 import { categoryLabel } from '@/lib/words';
 import { TextField } from '../ui/inputs';
 import { SuccessNotice } from '../ui/notice';
@@ -36,8 +37,8 @@ export function NewRecordView({
 
   const save = async (content: RecordContent) => {
     const target = forPatient.trim().toUpperCase();
-    if (doctor && !/^PAT\d+$/.test(target)) {
-      setPatientProblem('Enter a patient ID such as PAT177.');
+    if (doctor && !PATIENT_ID.test(target)) {
+      setPatientProblem(`Enter ${ID_EXAMPLES.patient}.`);
       return;
     }
     setPatientProblem(undefined);

@@ -1,9 +1,10 @@
 'use client';
 
+import type { RecordSummary } from '@patrec/contract';
+import { CATEGORIES } from '@patrec/contract/core';
 import Link from 'next/link';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
-import { CATEGORIES, type RecordSummary } from '@/lib/types';
 import { categoryLabel, formatDateTime } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
 import { useSession } from '../session/session';

@@ -1,85 +1,63 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import type { StoredContent, UploadedDocument } from '@/lib/types';
-import { bmiBand, categoryLabel, formatDate, plainText } from '@/lib/words';
+import {
+  bmiBand,
+  CLINICAL_FORMS,
+  type FieldDefinition,
+  type StoredContent,
+  type UploadedDocument,
+} from '@patrec/contract';
+import { formatDate, plainText } from '@/lib/words';
 
-/** Field labels for every clinical form, in the order they are shown. */
-const labels: Record<string, string> = {
-  gender: 'Gender',
-  age: 'Age',
-  weightLbs: 'Weight',
-  heightFeet: 'Height',
-  bloodGroup: 'Blood group',
-  bloodPressure: 'Blood pressure',
-  diabetes: 'Diabetes',
-  foodAllergies: 'Food allergies',
-  testName: 'Test',
-  result: 'Result',
-  unit: 'Unit',
-  referenceRange: 'Reference range',
-  takenOn: 'Taken on',
-  heartRate: 'Heart rate',
-  ecgFindings: 'ECG findings',
-  cholesterolMgDl: 'Cholesterol',
-  chestPain: 'Chest pain',
-  condition: 'Condition',
-  affectedArea: 'Affected area',
-  severity: 'Severity',
-  treatment: 'Treatment',
-  teeth: 'Teeth',
-  procedure: 'Procedure',
-  findings: 'Findings',
-  nextVisit: 'Next visit',
-  notes: 'Notes',
-};
-
-const units: Record<string, string> = {
-  age: 'years',
-  weightLbs: 'lbs',
-  heightFeet: 'ft',
-  bloodPressure: 'mmHg',
-  heartRate: 'bpm',
-  cholesterolMgDl: 'mg/dL',
-};
-
-const choiceFields = new Set(['gender', 'diabetes', 'chestPain', 'severity']);
-
-function shown(field: string, value: unknown): string {
+/** A stored value as a person reads it: choices by their label, dates in words, units after. */
+function shown(field: FieldDefinition, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (Array.isArray(value)) return value.map(plainText).join(', ');
-  if (field === 'takenOn' || field === 'nextVisit') return formatDate(plainText(value));
   const text = plainText(value);
-  const unit = units[field];
-  if (unit) return `${text} ${unit}`;
-  // Choices read as words (yes → Yes); what a person typed stays as typed.
-  return choiceFields.has(field) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  switch (field.kind) {
+    case 'choice':
+      return field.options.find((option) => option.value === text)?.label ?? text;
+    case 'date':
+      return formatDate(text);
+    case 'integer':
+    case 'decimal':
+    case 'text':
+    case 'blood-pressure':
+    case 'teeth':
+      return field.unit ? `${text} ${field.unit}` : text;
+  }
 }
 
 /** A record's content as a person reads it: labelled values, or the document itself. */
 export function RecordContentView({ content }: { content: StoredContent }) {
   if (content.category === 'document') return <DocumentView document={content.document} />;
-  const form = content.form as unknown as Record<string, unknown>;
+  const definition = CLINICAL_FORMS[content.category];
+  const form: Record<string, unknown> = content.form;
   const bmi = content.derived?.bmi;
+  // In the order the form asks for them; a field left out of the record is left out here.
   return (
-    <dl className="facts record-facts" aria-label={`${categoryLabel[content.category]} values`}>
-      {Object.keys(labels)
-        .filter((field) => field in form)
-        .flatMap((field) => {
-          const row = [
-            <dt key={`${field}-label`}>{labels[field]}</dt>,
-            <dd key={`${field}-value`}>{shown(field, form[field])}</dd>,
+    <dl className="facts record-facts" aria-label={`${definition.title} values`}>
+      {definition.rows.flatMap((row) => {
+        if ('derived' in row) {
+          return bmi === undefined
+            ? []
+            : [
+                <dt key="bmi-label">BMI</dt>,
+                <dd key="bmi-value">
+                  {bmi.toFixed(1)} <span className="muted">({bmiBand(bmi)})</span>
+                </dd>,
+              ];
+        }
+        return row.flatMap((name) => {
+          const field = definition.fields[name];
+          if (!field || !(name in form)) return [];
+          return [
+            <dt key={`${name}-label`}>{field.label}</dt>,
+            <dd key={`${name}-value`}>{shown(field, form[name])}</dd>,
           ];
-          if (field === 'heightFeet' && bmi !== undefined) {
-            row.push(
-              <dt key="bmi-label">BMI</dt>,
-              <dd key="bmi-value">
-                {bmi.toFixed(1)} <span className="muted">({bmiBand(bmi)})</span>
-              </dd>,
-            );
-          }
-          return row;
-        })}
+        });
+      })}
     </dl>
   );
 }

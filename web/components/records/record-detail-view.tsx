@@ -1,11 +1,11 @@
 'use client';
 
+import type { RecordContent, RecordRead } from '@patrec/contract';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction, useLoad } from '@/lib/hooks';
-import type { RecordContent, RecordRead } from '@/lib/types';
 import { categoryLabel, formatDateTime } from '@/lib/words';
 import { LedgerHistory } from '../ledger/ledger-history';
 import { Button } from '../ui/button';
@@ -52,7 +52,9 @@ export function RecordEditor({
   const action = useAction();
   const save = async (content: RecordContent) => {
     if (
-      await action.run(() => api.updateRecord(read.record.recordId, read.record.version, content))
+      await action.run(() =>
+        api.updateRecord(read.record.recordId, { expectedVersion: read.record.version, content }),
+      )
     ) {
       onSaved();
     }

@@ -1,25 +1,25 @@
 'use client';
 
+import {
+  bmi,
+  bmiBand,
+  CLINICAL_FORMS,
+  type ClinicalForm,
+  type FieldDefinition,
+  type FormCategory,
+  type RecordContent,
+} from '@patrec/contract';
 import { useState } from 'react';
 import { ApiFailure } from '@/lib/api';
-import { BLOOD_GROUPS, type FormCategory, type RecordContent } from '@/lib/types';
-import { bmi, bmiBand, categoryLabel } from '@/lib/words';
 import { Button } from '../ui/button';
 import { RadioGroup, SelectField, TextArea, TextField } from '../ui/inputs';
 import { ErrorNotice } from '../ui/notice';
-import {
-  contentOf,
-  draftProblems,
-  emptyDrafts,
-  type Draft,
-  type DraftProblems,
-  type Drafts,
-} from './drafts';
+import { checkDraft, emptyDraft, type Draft, type DraftProblems } from './drafts';
 
 interface RecordFormProps {
   category: FormCategory;
   /** A stored record's values, when updating it. */
-  initial?: Draft;
+  initial?: Draft | undefined;
   submitLabel: string;
   busyText: string;
   busy: boolean;
@@ -28,7 +28,7 @@ interface RecordFormProps {
   onSave: (content: RecordContent) => void;
 }
 
-/** One of the five clinical forms; what was typed stays until it is saved. */
+/** One of the clinical forms, built from its shared definition; what was typed stays. */
 export function RecordForm({
   category,
   initial,
@@ -38,27 +38,48 @@ export function RecordForm({
   error,
   onSave,
 }: RecordFormProps) {
-  const [draft, setDraft] = useState<Draft>(initial ?? emptyDrafts[category]);
+  const definition = CLINICAL_FORMS[category];
+  const [draft, setDraft] = useState<Draft>(initial ?? emptyDraft(category));
   const [problems, setProblems] = useState<DraftProblems>({});
   const fromGateway = error instanceof ApiFailure ? formFieldErrors(error) : {};
   const errors = { ...fromGateway, ...problems };
   const set = (field: string) => (value: string) =>
     setDraft((current) => ({ ...current, [field]: value }));
 
+  const fieldOf = (name: string) => {
+    const field = definition.fields[name];
+    return field ? (
+      <FormField
+        key={name}
+        field={field}
+        value={draft[name] ?? ''}
+        onValue={set(name)}
+        error={errors[name]}
+      />
+    ) : null;
+  };
+
   return (
     <form
       className="form card"
-      aria-label={`${categoryLabel[category]} form`}
+      aria-label={`${definition.title} form`}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const found = draftProblems(category, draft);
-        setProblems(found);
-        if (Object.keys(found).length > 0) return;
-        onSave(contentOf(category, draft));
+        const checked = checkDraft(category, draft);
+        setProblems('problems' in checked ? checked.problems : {});
+        if ('content' in checked) onSave(checked.content);
       }}
     >
-      <CategoryFields category={category} draft={draft} set={set} errors={errors} />
+      {definition.rows.map((row) => {
+        if ('derived' in row) return <BmiOutput key={row.derived} draft={draft} />;
+        if (row.length === 1) return fieldOf(row[0] ?? '');
+        return (
+          <div key={row.join()} className={`grid-${row.length}`}>
+            {row.map((name) => fieldOf(name))}
+          </div>
+        );
+      })}
       {Object.keys(problems).length > 0 ? (
         <div className="notice notice-error" role="alert">
           Please check the fields marked below.
@@ -82,367 +103,94 @@ function formFieldErrors(error: ApiFailure): Record<string, string> {
   return errors;
 }
 
-interface FieldsProps<C extends FormCategory> {
-  draft: Drafts[C];
-  set: (field: string) => (value: string) => void;
-  errors: Record<string, string>;
-}
+/** What an input is called: its label, and its unit when it has one ("Height (feet)"). */
+const inputLabel = (field: FieldDefinition) =>
+  field.unit ? `${field.label} (${field.unitInLabel ?? field.unit})` : field.label;
 
-function CategoryFields({
-  category,
-  draft,
-  set,
-  errors,
-}: { category: FormCategory; draft: Draft } & Omit<FieldsProps<FormCategory>, 'draft'>) {
-  switch (category) {
-    case 'general-medicine':
+function FormField({
+  field,
+  value,
+  onValue,
+  error,
+}: {
+  field: FieldDefinition;
+  value: string;
+  onValue: (value: string) => void;
+  error: string | undefined;
+}) {
+  const common = {
+    label: inputLabel(field),
+    name: field.name,
+    hint: field.hint,
+    value,
+    onValue,
+    error,
+  };
+  switch (field.kind) {
+    case 'choice':
+      return field.as === 'radio' ? (
+        <RadioGroup
+          legend={field.label}
+          name={field.name}
+          value={value}
+          onValue={onValue}
+          error={error}
+          options={field.options}
+        />
+      ) : (
+        <SelectField {...common} placeholder={field.placeholder} options={field.options} />
+      );
+    case 'integer':
       return (
-        <GeneralMedicineFields
-          draft={draft as Drafts['general-medicine']}
-          set={set}
-          errors={errors}
+        <TextField {...common} type="number" inputMode="numeric" min={field.min} max={field.max} />
+      );
+    case 'decimal':
+      return (
+        <TextField
+          {...common}
+          type="number"
+          inputMode="decimal"
+          step="any"
+          min={field.min}
+          max={field.max}
         />
       );
-    case 'clinical-results':
-      return (
-        <ClinicalResultsFields
-          draft={draft as Drafts['clinical-results']}
-          set={set}
-          errors={errors}
-        />
+    case 'text':
+      return field.multiline ? (
+        <TextArea {...common} maxLength={field.maxLength} />
+      ) : (
+        <TextField {...common} placeholder={field.placeholder} maxLength={field.maxLength} />
       );
-    case 'cardiac':
-      return <CardiacFields draft={draft as Drafts['cardiac']} set={set} errors={errors} />;
-    case 'dermatology':
-      return <DermatologyFields draft={draft as Drafts['dermatology']} set={set} errors={errors} />;
-    case 'dentistry':
-      return <DentistryFields draft={draft as Drafts['dentistry']} set={set} errors={errors} />;
+    case 'blood-pressure':
+    case 'teeth':
+      return <TextField {...common} placeholder={field.placeholder} />;
+    case 'date':
+      return <TextField {...common} type="date" />;
   }
 }
 
-const yesNo = [
-  { value: 'no', label: 'No' },
-  { value: 'yes', label: 'Yes' },
-] as const;
+/** The general-medicine fields BMI is worked out from (a renamed field fails the build). */
+const bmiFrom = {
+  weight: 'weightLbs',
+  height: 'heightFeet',
+} as const satisfies Record<string, keyof ClinicalForm<'general-medicine'>>;
 
-function GeneralMedicineFields({ draft, set, errors }: FieldsProps<'general-medicine'>) {
-  const value = bmi(Number(draft.weightLbs), Number(draft.heightFeet));
+/** The BMI as it will be stored, shown while weight and height are typed. */
+function BmiOutput({ draft }: { draft: Draft }) {
+  const weight = Number(draft[bmiFrom.weight]);
+  const height = Number(draft[bmiFrom.height]);
+  const value = weight > 0 && height > 0 ? bmi(weight, height) : undefined;
   return (
-    <>
-      <RadioGroup
-        legend="Gender"
-        name="gender"
-        value={draft.gender}
-        onValue={set('gender')}
-        error={errors.gender}
-        options={[
-          { value: 'female', label: 'Female' },
-          { value: 'male', label: 'Male' },
-          { value: 'other', label: 'Other' },
-        ]}
-      />
-      <div className="grid-3">
-        <TextField
-          label="Age (years)"
-          name="age"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={130}
-          value={draft.age}
-          onValue={set('age')}
-          error={errors.age}
-        />
-        <TextField
-          label="Weight (lbs)"
-          name="weightLbs"
-          type="number"
-          inputMode="decimal"
-          step="any"
-          min={0}
-          value={draft.weightLbs}
-          onValue={set('weightLbs')}
-          error={errors.weightLbs}
-        />
-        <TextField
-          label="Height (feet)"
-          name="heightFeet"
-          type="number"
-          inputMode="decimal"
-          step="any"
-          min={0}
-          max={9}
-          hint="5 ft 9 in is 5.75"
-          value={draft.heightFeet}
-          onValue={set('heightFeet')}
-          error={errors.heightFeet}
-        />
-      </div>
-      <p className="bmi">
-        BMI{' '}
-        <output aria-label="BMI" aria-live="polite" data-testid="bmi">
-          {value === undefined ? '—' : value.toFixed(1)}
-        </output>
-        {value === undefined ? (
-          <span className="muted"> (enter weight and height)</span>
-        ) : (
-          <span className="muted"> ({bmiBand(value)}; calculated as you type)</span>
-        )}
-      </p>
-      <div className="grid-2">
-        <SelectField
-          label="Blood group"
-          name="bloodGroup"
-          placeholder="Choose…"
-          value={draft.bloodGroup}
-          onValue={set('bloodGroup')}
-          error={errors.bloodGroup}
-          options={BLOOD_GROUPS.map((g) => ({ value: g, label: g }))}
-        />
-        <TextField
-          label="Blood pressure (mmHg)"
-          name="bloodPressure"
-          placeholder="120/80"
-          value={draft.bloodPressure}
-          onValue={set('bloodPressure')}
-          error={errors.bloodPressure}
-        />
-      </div>
-      <RadioGroup
-        legend="Diabetes"
-        name="diabetes"
-        value={draft.diabetes}
-        onValue={set('diabetes')}
-        error={errors.diabetes}
-        options={yesNo}
-      />
-      <TextField
-        label="Food allergies"
-        name="foodAllergies"
-        hint="Leave empty if none."
-        maxLength={500}
-        value={draft.foodAllergies}
-        onValue={set('foodAllergies')}
-        error={errors.foodAllergies}
-      />
-      <Notes draft={draft} set={set} errors={errors} />
-    </>
-  );
-}
-
-function Notes({
-  draft,
-  set,
-  errors,
-}: { draft: { notes: string } } & Omit<FieldsProps<'cardiac'>, 'draft'>) {
-  return (
-    <TextArea
-      label="Notes"
-      name="notes"
-      maxLength={4000}
-      value={draft.notes}
-      onValue={set('notes')}
-      error={errors.notes}
-    />
-  );
-}
-
-function ClinicalResultsFields({ draft, set, errors }: FieldsProps<'clinical-results'>) {
-  return (
-    <>
-      <div className="grid-2">
-        <TextField
-          label="Test"
-          name="testName"
-          placeholder="HbA1c"
-          maxLength={200}
-          value={draft.testName}
-          onValue={set('testName')}
-          error={errors.testName}
-        />
-        <TextField
-          label="Taken on"
-          name="takenOn"
-          type="date"
-          value={draft.takenOn}
-          onValue={set('takenOn')}
-          error={errors.takenOn}
-        />
-      </div>
-      <div className="grid-3">
-        <TextField
-          label="Result"
-          name="result"
-          maxLength={2000}
-          value={draft.result}
-          onValue={set('result')}
-          error={errors.result}
-        />
-        <TextField
-          label="Unit"
-          name="unit"
-          placeholder="mmol/L"
-          maxLength={50}
-          value={draft.unit}
-          onValue={set('unit')}
-          error={errors.unit}
-        />
-        <TextField
-          label="Reference range"
-          name="referenceRange"
-          placeholder="4.0–5.6"
-          maxLength={100}
-          value={draft.referenceRange}
-          onValue={set('referenceRange')}
-          error={errors.referenceRange}
-        />
-      </div>
-      <Notes draft={draft} set={set} errors={errors} />
-    </>
-  );
-}
-
-function CardiacFields({ draft, set, errors }: FieldsProps<'cardiac'>) {
-  return (
-    <>
-      <div className="grid-3">
-        <TextField
-          label="Heart rate (bpm)"
-          name="heartRate"
-          type="number"
-          inputMode="numeric"
-          min={20}
-          max={300}
-          value={draft.heartRate}
-          onValue={set('heartRate')}
-          error={errors.heartRate}
-        />
-        <TextField
-          label="Blood pressure (mmHg)"
-          name="bloodPressure"
-          placeholder="120/80"
-          value={draft.bloodPressure}
-          onValue={set('bloodPressure')}
-          error={errors.bloodPressure}
-        />
-        <TextField
-          label="Cholesterol (mg/dL)"
-          name="cholesterolMgDl"
-          type="number"
-          inputMode="decimal"
-          step="any"
-          hint="Optional"
-          value={draft.cholesterolMgDl}
-          onValue={set('cholesterolMgDl')}
-          error={errors.cholesterolMgDl}
-        />
-      </div>
-      <RadioGroup
-        legend="Chest pain"
-        name="chestPain"
-        value={draft.chestPain}
-        onValue={set('chestPain')}
-        error={errors.chestPain}
-        options={yesNo}
-      />
-      <TextArea
-        label="ECG findings"
-        name="ecgFindings"
-        maxLength={2000}
-        value={draft.ecgFindings}
-        onValue={set('ecgFindings')}
-        error={errors.ecgFindings}
-      />
-      <Notes draft={draft} set={set} errors={errors} />
-    </>
-  );
-}
-
-function DermatologyFields({ draft, set, errors }: FieldsProps<'dermatology'>) {
-  return (
-    <>
-      <div className="grid-2">
-        <TextField
-          label="Condition"
-          name="condition"
-          maxLength={200}
-          value={draft.condition}
-          onValue={set('condition')}
-          error={errors.condition}
-        />
-        <TextField
-          label="Affected area"
-          name="affectedArea"
-          maxLength={200}
-          value={draft.affectedArea}
-          onValue={set('affectedArea')}
-          error={errors.affectedArea}
-        />
-      </div>
-      <RadioGroup
-        legend="Severity"
-        name="severity"
-        value={draft.severity}
-        onValue={set('severity')}
-        error={errors.severity}
-        options={[
-          { value: 'mild', label: 'Mild' },
-          { value: 'moderate', label: 'Moderate' },
-          { value: 'severe', label: 'Severe' },
-        ]}
-      />
-      <TextArea
-        label="Treatment"
-        name="treatment"
-        maxLength={1000}
-        value={draft.treatment}
-        onValue={set('treatment')}
-        error={errors.treatment}
-      />
-      <Notes draft={draft} set={set} errors={errors} />
-    </>
-  );
-}
-
-function DentistryFields({ draft, set, errors }: FieldsProps<'dentistry'>) {
-  return (
-    <>
-      <TextField
-        label="Teeth"
-        name="teeth"
-        hint="FDI numbers (11–48), separated by commas: 16, 26"
-        value={draft.teeth}
-        onValue={set('teeth')}
-        error={errors.teeth}
-      />
-      <div className="grid-2">
-        <TextField
-          label="Procedure"
-          name="procedure"
-          maxLength={200}
-          value={draft.procedure}
-          onValue={set('procedure')}
-          error={errors.procedure}
-        />
-        <TextField
-          label="Next visit"
-          name="nextVisit"
-          type="date"
-          hint="Optional"
-          value={draft.nextVisit}
-          onValue={set('nextVisit')}
-          error={errors.nextVisit}
-        />
-      </div>
-      <TextArea
-        label="Findings"
-        name="findings"
-        maxLength={2000}
-        value={draft.findings}
-        onValue={set('findings')}
-        error={errors.findings}
-      />
-      <Notes draft={draft} set={set} errors={errors} />
-    </>
+    <p className="bmi">
+      BMI{' '}
+      <output aria-label="BMI" aria-live="polite" data-testid="bmi">
+        {value === undefined ? '—' : value.toFixed(1)}
+      </output>
+      {value === undefined ? (
+        <span className="muted"> (enter weight and height)</span>
+      ) : (
+        <span className="muted"> ({bmiBand(value)}; calculated as you type)</span>
+      )}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { Me, Role } from '@patrec/contract';
 import { usePathname, useRouter } from 'next/navigation';
 import {
   createContext,
@@ -11,7 +12,6 @@ import {
   type ReactNode,
 } from 'react';
 import { api, ApiFailure } from '@/lib/api';
-import type { Me, Role } from '@/lib/types';
 import { ErrorNotice, Loading } from '../ui/notice';
 
 interface SessionValue {

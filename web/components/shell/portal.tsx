@@ -1,9 +1,9 @@
 'use client';
 
+import type { Role } from '@patrec/contract';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
-import type { Role } from '@/lib/types';
 import { hospitalLabel } from '@/lib/words';
 import { LiveEventsProvider, useLiveStatus } from '../live/live-events';
 import { RequireSession, useSession } from '../session/session';

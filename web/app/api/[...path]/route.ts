@@ -1,3 +1,5 @@
+import type { ErrorBody } from '@patrec/contract';
+
 /**
  * Forwards every /api/* request to the gateway, read from PATREC_GATEWAY_URL at request time
  * (not at build time, as next.config rewrites would be), so the browser talks to one origin:
@@ -64,7 +66,7 @@ async function forward(request: Request): Promise<Response> {
           code: 'UNAVAILABLE',
           message: 'the PatRec gateway does not answer; try again in a moment',
         },
-      },
+      } satisfies ErrorBody,
       { status: 503, headers: { 'retry-after': '5' } },
     );
   }
