@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { run } from '../process/exec.js';
 import { paths, repoRoot } from '../runtime/paths.js';
+import { buildContract } from '../services/contract.js';
 
 export interface ChaincodePackage {
   file: string;
@@ -22,6 +23,7 @@ const chaincodeDir = path.join(repoRoot, 'chaincode');
  * not redeployed.
  */
 export async function packageChaincode(name: string): Promise<ChaincodePackage> {
+  await buildContract();
   await run('npm', ['run', 'build', '--workspace', 'chaincode'], {
     cwd: repoRoot,
     timeoutMs: 180_000,
