@@ -1,103 +1,81 @@
+import { allTransactions, transactions as tx, type TransactionDefinition } from '@patrec/contract';
 import { expect } from 'chai';
-import type { Contract } from 'fabric-contract-api';
-import { contracts } from './index';
-import type { ErrorCode } from './shared/errors';
 import {
-  adminA,
-  adminB,
   ALL,
-  auditor,
   buildAuthorizationScene,
+  CALLERS,
   DAY,
   EMERGENCY_REASON,
   type AuthorizationScene as Scene,
+  type CallerKey,
 } from './test-support/scenario';
 import {
+  deployedContracts,
   expectAllowed,
   expectDenied,
   HOSPITAL_A,
-  HOSPITAL_B,
-  person,
   sha256,
+  transactionsOf,
   type Identity,
+  type Refusal,
 } from './test-support/test-chain';
 
 /**
  * Who may call what: every transaction (rows) against every kind of caller (columns), run
  * on one ledger scene, each case on its own copy of it. A cell is `ok` (the call succeeds;
- * a submit writes and emits exactly one event) or the code of the refusal (F FORBIDDEN,
- * N NOT_FOUND, C CONFLICT, E EXPIRED, I INVALID_ARGUMENT), which must come before any write.
+ * a submit writes and emits exactly one event) or the refusal, which must come before any
+ * write: N NOT_FOUND, C CONFLICT, E EXPIRED, I INVALID_ARGUMENT, or FORBIDDEN with its
+ * reason — Fr ROLE, Fc CERTIFICATE, Fn NOT_REGISTERED, Fw WRONG_HOSPITAL, Fu UNVERIFIED,
+ * Fs SUSPENDED, Fy NOT_YOURS, Fg NO_CONSENT (no covering grant), Fv REVOKED.
  *
- * The scene is described at buildAuthorizationScene. Besides its people, the callers are
- * PAT9 (never registered), "imp" (PAT1's ID in a certificate from the other hospital),
- * the two hospitals' admins, an auditor, and a certificate without PatRec attributes.
+ * The scene is described at buildAuthorizationScene, the callers at CALLERS.
  */
-const CALLERS = {
-  own: ['owner patient PAT1', person('patient', 'PAT1')],
-  oth: ['other patient PAT2', person('patient', 'PAT2')],
-  unr: ['unregistered patient PAT9', person('patient', 'PAT9')],
-  imp: ['PAT1 certified by the other hospital', person('patient', 'PAT1', HOSPITAL_B)],
-  act: ['doctor with active read-write grant on cardiac', person('doctor', 'DOC1')],
-  xho: [
-    'doctor of HospitalB with active read-write grant on all',
-    person('doctor', 'DOC2', HOSPITAL_B),
-  ],
-  exp: ['doctor with expired read-write grant on all', person('doctor', 'DOC3')],
-  rev: ['doctor with revoked read-write grant on all', person('doctor', 'DOC4')],
-  rej: ['doctor with rejected request', person('doctor', 'DOC5')],
-  pen: ['doctor with pending request', person('doctor', 'DOC6')],
-  oos: ['doctor with out-of-scope grant (read-write dentistry)', person('doctor', 'DOC7')],
-  ro: ['doctor with read-only grant on cardiac', person('doctor', 'DOC8')],
-  non: ['doctor with no grant', person('doctor', 'DOC9')],
-  unv: ['unverified doctor with read-write grant on all', person('doctor', 'DOC10')],
-  sus: ['suspended doctor with read-write grant on all', person('doctor', 'DOC11')],
-  em1: ['doctor with emergency grant 30 min old', person('doctor', 'DOC12')],
-  em2: ['doctor with emergency grant 25 h old', person('doctor', 'DOC13')],
-  adA: ['admin of HospitalA', adminA],
-  adB: ['admin of HospitalB', adminB],
-  aud: ['auditor', auditor],
-  anon: ['certificate without PatRec attributes', { mspId: HOSPITAL_A, attributes: {} }],
-} satisfies Record<string, [string, Identity]>;
-type CallerKey = keyof typeof CALLERS;
-
 const MATRIX = `
 operation              own oth unr imp act xho exp rev rej pen oos ro  non unv sus em1 em2 adA adB aud anon
-RegisterSelf           C   C   ok  C   C   C   C   C   C   C   C   C   C   C   C   C   C   F   F   F   F
-VerifyDoctor           F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F   F   F
-SuspendDoctor          F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F   F   F
-GetParticipant:PAT1    ok  F   F   F   ok  ok  ok  ok  ok  ok  ok  ok  ok  F   F   ok  ok  ok  F   ok  F
-GetParticipant:DOC1    ok  ok  F   F   ok  F   F   F   F   F   F   F   F   F   F   F   F   ok  F   ok  F
-ListDoctors            F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F   ok  F
-CreateRecord           ok  F   F   F   ok  ok  E   F   F   F   F   F   F   F   F   F   F   F   F   F   F
-UpdateRecord           ok  F   F   F   ok  ok  E   F   F   F   F   F   F   F   F   F   F   F   F   F   F
-DeleteRecord           ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F
-GetRecord              ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
-ListRecords            ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
-RequestAccess          F   F   F   F   ok  ok  ok  ok  ok  C   ok  ok  ok  F   F   ok  ok  F   F   F   F
-GrantAccess            ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F
-RejectAccess           ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F
-ShareWith              ok  ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F
-RevokeAccess           ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F
-EmergencyAccess        F   F   F   F   ok  ok  ok  ok  ok  ok  ok  ok  ok  F   F   C   ok  F   F   F   F
-GetConsent             ok  F   F   F   ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
-ListPatientConsents    ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
-ListDoctorConsents     F   F   F   F   ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  F   F   ok  F
-ListEmergencyGrants    F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
-AccessRecord:cardiac   ok  F   F   F   ok  ok  E   F   F   F   F   ok  F   F   F   ok  E   F   F   F   F
-AccessRecord:dentistry ok  F   F   F   F   ok  E   F   F   F   ok  F   F   F   F   ok  E   F   F   F   F
-GetRecordDirectory     ok  F   F   F   ok  ok  ok  ok  ok  ok  ok  ok  ok  F   F   ok  ok  F   F   F   F
-ListAccessLog:patient  ok  F   F   F   ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  F   F   ok  F
-ListAccessLog:own      ok  ok  F   F   ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  F   F   ok  F
-GetParticipantHistory  ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F   ok  F
-GetRecordHistory       ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
-GetConsentHistory      ok  F   F   F   ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
-VerifyRecordHash       ok  F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   F   ok  F
+RegisterSelf           C   C   ok  C   C   C   C   C   C   C   C   C   C   C   C   C   C   Fr  Fr  Fr  Fc
+VerifyDoctor           Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fw  Fr  Fc
+SuspendDoctor          Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fw  Fr  Fc
+GetParticipant:PAT1    ok  Fy  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fu  Fs  ok  ok  ok  Fy  ok  Fc
+GetParticipant:DOC1    ok  ok  Fn  Fw  ok  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fu  Fs  Fy  Fy  ok  Fy  ok  Fc
+ListDoctors            Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fw  ok  Fc
+CreateRecord           ok  Fy  Fy  Fw  ok  ok  E   Fv  Fg  Fg  Fg  Fg  Fg  Fu  Fs  Fg  Fg  Fr  Fr  Fr  Fc
+UpdateRecord           ok  Fy  Fy  Fw  ok  ok  E   Fv  Fg  Fg  Fg  Fg  Fg  Fu  Fs  Fg  Fg  Fr  Fr  Fr  Fc
+DeleteRecord           ok  Fy  Fy  Fw  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fc
+GetRecord              ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  ok  Fc
+ListRecords            ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  ok  Fc
+RequestAccess          Fr  Fr  Fr  Fr  ok  ok  ok  ok  ok  C   ok  ok  ok  Fu  Fs  ok  ok  Fr  Fr  Fr  Fc
+GrantAccess            ok  Fy  Fn  Fw  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fc
+RejectAccess           ok  Fy  Fn  Fw  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fc
+ShareWith              ok  ok  Fn  Fw  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fc
+RevokeAccess           ok  Fy  Fn  Fw  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fc
+EmergencyAccess        Fr  Fr  Fr  Fr  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fu  Fs  C   ok  Fr  Fr  Fr  Fc
+GetConsent             ok  Fy  Fn  Fw  ok  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fr  Fr  ok  Fc
+ListPatientConsents    ok  Fy  Fy  Fw  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fc
+ListDoctorConsents     Fr  Fr  Fr  Fr  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
+ListEmergencyGrants    Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fc
+AccessRecord:cardiac   ok  Fy  Fy  Fw  ok  ok  E   Fv  Fg  Fg  Fg  ok  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
+AccessRecord:dentistry ok  Fy  Fy  Fw  Fg  ok  E   Fv  Fg  Fg  ok  Fg  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
+GetRecordDirectory     ok  Fy  Fy  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fu  Fs  ok  ok  Fr  Fr  Fr  Fc
+ListAccessLog:patient  ok  Fy  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
+ListAccessLog:own      ok  ok  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
+GetParticipantHistory  ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  ok  Fy  ok  Fc
+GetRecordHistory       ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  ok  Fc
+GetConsentHistory      ok  Fy  Fn  Fw  ok  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fr  Fr  ok  Fc
+VerifyRecordHash       ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  ok  Fc
 Ping                   ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok
 WhoAmI                 ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok
 `;
 
-const CODES: Record<string, ErrorCode> = {
-  F: 'FORBIDDEN',
+const CODES: Record<string, Refusal> = {
+  Fr: 'FORBIDDEN(ROLE)',
+  Fc: 'FORBIDDEN(CERTIFICATE)',
+  Fn: 'FORBIDDEN(NOT_REGISTERED)',
+  Fw: 'FORBIDDEN(WRONG_HOSPITAL)',
+  Fu: 'FORBIDDEN(UNVERIFIED)',
+  Fs: 'FORBIDDEN(SUSPENDED)',
+  Fy: 'FORBIDDEN(NOT_YOURS)',
+  Fg: 'FORBIDDEN(NO_CONSENT)',
+  Fv: 'FORBIDDEN(REVOKED)',
   N: 'NOT_FOUND',
   C: 'CONFLICT',
   E: 'EXPIRED',
@@ -109,55 +87,67 @@ const HASH_V2 = sha256('PAT1REC0 version 2');
 /** Each operation's transaction and arguments; some depend on who calls. */
 const OPERATIONS: Record<
   string,
-  { fn: string; args: (scene: Scene, caller: CallerKey) => string[] }
+  { transaction: TransactionDefinition; args: (scene: Scene, caller: CallerKey) => string[] }
 > = {
-  RegisterSelf: { fn: 'participants:RegisterSelf', args: () => [] },
-  VerifyDoctor: { fn: 'participants:VerifyDoctor', args: () => ['DOC10'] },
-  SuspendDoctor: { fn: 'participants:SuspendDoctor', args: () => ['DOC9'] },
-  'GetParticipant:PAT1': { fn: 'participants:GetParticipant', args: () => ['PAT1'] },
-  'GetParticipant:DOC1': { fn: 'participants:GetParticipant', args: () => ['DOC1'] },
-  ListDoctors: { fn: 'participants:ListDoctors', args: () => [HOSPITAL_A, '', '', ''] },
-  CreateRecord: { fn: 'records:CreateRecord', args: () => ['PAT1', 'cardiac', HASH_V2] },
-  UpdateRecord: { fn: 'records:UpdateRecord', args: () => ['PAT1REC0', HASH_V2, '1'] },
-  DeleteRecord: { fn: 'records:DeleteRecord', args: () => ['PAT1REC0'] },
-  GetRecord: { fn: 'records:GetRecord', args: () => ['PAT1REC0'] },
-  ListRecords: { fn: 'records:ListRecords', args: () => ['PAT1', '', ''] },
+  RegisterSelf: { transaction: tx.participants.registerSelf, args: () => [] },
+  VerifyDoctor: { transaction: tx.participants.verifyDoctor, args: () => ['DOC10'] },
+  SuspendDoctor: { transaction: tx.participants.suspendDoctor, args: () => ['DOC9'] },
+  'GetParticipant:PAT1': { transaction: tx.participants.getParticipant, args: () => ['PAT1'] },
+  'GetParticipant:DOC1': { transaction: tx.participants.getParticipant, args: () => ['DOC1'] },
+  ListDoctors: { transaction: tx.participants.listDoctors, args: () => [HOSPITAL_A, '', '', ''] },
+  CreateRecord: { transaction: tx.records.createRecord, args: () => ['PAT1', 'cardiac', HASH_V2] },
+  UpdateRecord: { transaction: tx.records.updateRecord, args: () => ['PAT1REC0', HASH_V2, '1'] },
+  DeleteRecord: { transaction: tx.records.deleteRecord, args: () => ['PAT1REC0'] },
+  GetRecord: { transaction: tx.records.getRecord, args: () => ['PAT1REC0'] },
+  ListRecords: { transaction: tx.records.listRecords, args: () => ['PAT1', '', ''] },
   RequestAccess: {
-    fn: 'consents:RequestAccess',
+    transaction: tx.consents.requestAccess,
     args: () => ['PAT1', ALL, 'read', 'treatment', String(DAY)],
   },
-  GrantAccess: { fn: 'consents:GrantAccess', args: (scene) => [scene.pendingConsent, '', '', ''] },
-  RejectAccess: { fn: 'consents:RejectAccess', args: (scene) => [scene.pendingConsent] },
-  ShareWith: { fn: 'consents:ShareWith', args: () => ['DOC9', ALL, 'read', String(DAY)] },
-  RevokeAccess: { fn: 'consents:RevokeAccess', args: (scene) => [scene.activeConsent] },
-  EmergencyAccess: { fn: 'consents:EmergencyAccess', args: () => ['PAT1', EMERGENCY_REASON, ''] },
-  GetConsent: { fn: 'consents:GetConsent', args: (scene) => [scene.activeConsent] },
-  ListPatientConsents: { fn: 'consents:ListPatientConsents', args: () => ['PAT1', '', ''] },
+  GrantAccess: {
+    transaction: tx.consents.grantAccess,
+    args: (scene) => [scene.pendingConsent, '', '', ''],
+  },
+  RejectAccess: { transaction: tx.consents.rejectAccess, args: (scene) => [scene.pendingConsent] },
+  ShareWith: { transaction: tx.consents.shareWith, args: () => ['DOC9', ALL, 'read', String(DAY)] },
+  RevokeAccess: { transaction: tx.consents.revokeAccess, args: (scene) => [scene.activeConsent] },
+  EmergencyAccess: {
+    transaction: tx.consents.emergencyAccess,
+    args: () => ['PAT1', EMERGENCY_REASON, ''],
+  },
+  GetConsent: { transaction: tx.consents.getConsent, args: (scene) => [scene.activeConsent] },
+  ListPatientConsents: {
+    transaction: tx.consents.listPatientConsents,
+    args: () => ['PAT1', '', ''],
+  },
   ListDoctorConsents: {
-    fn: 'consents:ListDoctorConsents',
+    transaction: tx.consents.listDoctorConsents,
     args: (_, caller) => [ownDoctorId(caller) ?? 'DOC1', '', ''],
   },
-  ListEmergencyGrants: { fn: 'consents:ListEmergencyGrants', args: () => ['', ''] },
-  'AccessRecord:cardiac': { fn: 'access:AccessRecord', args: () => ['PAT1REC0'] },
-  'AccessRecord:dentistry': { fn: 'access:AccessRecord', args: () => ['PAT1REC1'] },
-  GetRecordDirectory: { fn: 'access:GetRecordDirectory', args: () => ['PAT1'] },
+  ListEmergencyGrants: { transaction: tx.consents.listEmergencyGrants, args: () => ['', ''] },
+  'AccessRecord:cardiac': { transaction: tx.access.accessRecord, args: () => ['PAT1REC0'] },
+  'AccessRecord:dentistry': { transaction: tx.access.accessRecord, args: () => ['PAT1REC1'] },
+  GetRecordDirectory: { transaction: tx.access.getRecordDirectory, args: () => ['PAT1'] },
   'ListAccessLog:patient': {
-    fn: 'access:ListAccessLog',
+    transaction: tx.access.listAccessLog,
     args: () => ['PAT1', '', '', '', '', '', ''],
   },
   'ListAccessLog:own': {
-    fn: 'access:ListAccessLog',
+    transaction: tx.access.listAccessLog,
     args: (_, caller) => ['', '', ownPersonId(caller) ?? '', '', '', '', ''],
   },
-  GetParticipantHistory: { fn: 'audit:GetParticipantHistory', args: () => ['PAT1'] },
-  GetRecordHistory: { fn: 'audit:GetRecordHistory', args: () => ['PAT1REC0'] },
-  GetConsentHistory: { fn: 'audit:GetConsentHistory', args: (scene) => [scene.activeConsent] },
+  GetParticipantHistory: { transaction: tx.audit.getParticipantHistory, args: () => ['PAT1'] },
+  GetRecordHistory: { transaction: tx.audit.getRecordHistory, args: () => ['PAT1REC0'] },
+  GetConsentHistory: {
+    transaction: tx.audit.getConsentHistory,
+    args: (scene) => [scene.activeConsent],
+  },
   VerifyRecordHash: {
-    fn: 'audit:VerifyRecordHash',
+    transaction: tx.audit.verifyRecordHash,
     args: () => ['PAT1REC0', sha256('PAT1 cardiac content')],
   },
-  Ping: { fn: 'health:Ping', args: () => [] },
-  WhoAmI: { fn: 'health:WhoAmI', args: () => [] },
+  Ping: { transaction: tx.health.ping, args: () => [] },
+  WhoAmI: { transaction: tx.health.whoAmI, args: () => [] },
 };
 
 function patrecIdOf(caller: CallerKey): string | undefined {
@@ -203,17 +193,13 @@ describe('authorization matrix', () => {
     }
   });
 
-  it('covers every transaction of every contract', () => {
-    const reflect = Reflect as unknown as { getMetadata(key: string, target: object): unknown };
-    const deployed = contracts.flatMap((Class) => {
-      const contract: Contract = new Class();
-      const transactions = reflect.getMetadata('fabric:transactions', contract) as {
-        name: string;
-      }[];
-      return transactions.map((transaction) => `${contract.getName()}:${transaction.name}`);
-    });
-    const tested = new Set(Object.values(OPERATIONS).map((operation) => operation.fn));
-    expect([...deployed].sort()).to.deep.equal([...tested].sort());
+  it('covers every transaction of the catalogue and of the deployed contracts', () => {
+    const deployed = [...deployedContracts()].flatMap(([namespace, contract]) =>
+      transactionsOf(contract).map((transaction) => `${namespace}:${transaction.name}`),
+    );
+    const tested = new Set(Object.values(OPERATIONS).map((op) => op.transaction.fullName));
+    expect([...tested].sort()).to.deep.equal(allTransactions.map((t) => t.fullName).sort());
+    expect([...tested].sort()).to.deep.equal(deployed.sort());
   });
 
   for (const [operation, cells] of rows) {
@@ -227,9 +213,11 @@ describe('authorization matrix', () => {
           const chain = scene.chain.clone();
           const spec = OPERATIONS[operation];
           if (!spec) throw new Error(`no operation ${operation}`);
-          const call = await chain.call(identity, spec.fn, ...spec.args(scene, caller));
-          if (expected === 'ok') expectAllowed(call);
-          else expectDenied(call, CODES[expected] ?? 'FORBIDDEN');
+          const call = await chain.call(identity, spec.transaction, ...spec.args(scene, caller));
+          if (expected === 'ok') return expectAllowed(call);
+          const refusal = CODES[expected];
+          if (!refusal) throw new Error(`unknown cell ${expected} in ${operation}`);
+          expectDenied(call, refusal);
         });
       });
     });

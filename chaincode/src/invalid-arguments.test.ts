@@ -1,3 +1,4 @@
+import { allTransactions, transactions as tx, type TransactionDefinition } from '@patrec/contract';
 import { expect } from 'chai';
 import {
   adminA,
@@ -61,7 +62,7 @@ const BAD: Record<string, unknown[]> = {
 
 /** Optional arguments accept '' (absent); every other bad value applies to them too. */
 interface Case {
-  fn: string;
+  transaction: TransactionDefinition;
   caller: (scene: Scene) => Identity;
   args: (scene: Scene) => string[];
   kinds: (keyof typeof BAD)[];
@@ -79,128 +80,133 @@ const newcomer = person('doctor', 'DOC9');
 
 const CASES: Case[] = [
   {
-    fn: 'participants:VerifyDoctor',
+    transaction: tx.participants.verifyDoctor,
     caller: () => adminA,
     args: () => ['DOC10'],
     kinds: ['doctorId'],
   },
   {
-    fn: 'participants:SuspendDoctor',
+    transaction: tx.participants.suspendDoctor,
     caller: () => adminA,
     args: () => ['DOC1'],
     kinds: ['doctorId'],
   },
   {
-    fn: 'participants:GetParticipant',
+    transaction: tx.participants.getParticipant,
     caller: () => auditor,
     args: () => ['PAT1'],
     kinds: ['participantId'],
   },
   {
-    fn: 'participants:ListDoctors',
+    transaction: tx.participants.listDoctors,
     caller: () => adminA,
     args: () => [HOSPITAL_A, '', '', ''],
     kinds: ['mspId', 'doctorStatus', 'pageSize', 'bookmark'],
   },
   {
-    fn: 'records:CreateRecord',
+    transaction: tx.records.createRecord,
     caller: () => patient,
     args: () => ['PAT1', 'cardiac', HASH],
     kinds: ['patientId', 'category', 'hash'],
   },
   {
-    fn: 'records:UpdateRecord',
+    transaction: tx.records.updateRecord,
     caller: () => patient,
     args: () => ['PAT1REC0', sha256('v2'), '1'],
     kinds: ['recordId', 'hash', 'version'],
   },
   {
-    fn: 'records:DeleteRecord',
+    transaction: tx.records.deleteRecord,
     caller: () => patient,
     args: () => ['PAT1REC0'],
     kinds: ['recordId'],
   },
-  { fn: 'records:GetRecord', caller: () => patient, args: () => ['PAT1REC0'], kinds: ['recordId'] },
   {
-    fn: 'records:ListRecords',
+    transaction: tx.records.getRecord,
+    caller: () => patient,
+    args: () => ['PAT1REC0'],
+    kinds: ['recordId'],
+  },
+  {
+    transaction: tx.records.listRecords,
     caller: () => patient,
     args: () => ['PAT1', '', ''],
     kinds: ['patientId', 'pageSize', 'bookmark'],
   },
   {
-    fn: 'consents:RequestAccess',
+    transaction: tx.consents.requestAccess,
     caller: () => newcomer,
     args: () => ['PAT1', ALL, 'read', 'treatment', String(DAY)],
     kinds: ['patientId', 'scope', 'permission', 'purpose', 'duration'],
   },
   {
-    fn: 'consents:GrantAccess',
+    transaction: tx.consents.grantAccess,
     caller: () => patient,
     args: (scene) => [scene.pendingConsent, '', '', ''],
     kinds: ['consentId', 'optionalScope', 'optionalPermission', 'optionalDuration'],
   },
   {
-    fn: 'consents:RejectAccess',
+    transaction: tx.consents.rejectAccess,
     caller: () => patient,
     args: (scene) => [scene.pendingConsent],
     kinds: ['consentId'],
   },
   {
-    fn: 'consents:ShareWith',
+    transaction: tx.consents.shareWith,
     caller: () => patient,
     args: () => ['DOC9', ALL, 'read', String(DAY)],
     kinds: ['doctorId', 'scope', 'permission', 'duration'],
   },
   {
-    fn: 'consents:RevokeAccess',
+    transaction: tx.consents.revokeAccess,
     caller: () => patient,
     args: (scene) => [scene.activeConsent],
     kinds: ['consentId'],
   },
   {
-    fn: 'consents:EmergencyAccess',
+    transaction: tx.consents.emergencyAccess,
     caller: () => newcomer,
     args: () => ['PAT1', HASH, ''],
     kinds: ['patientId', 'hash', 'emergencyDuration'],
   },
   {
-    fn: 'consents:GetConsent',
+    transaction: tx.consents.getConsent,
     caller: () => auditor,
     args: (scene) => [scene.activeConsent],
     kinds: ['consentId'],
   },
   {
-    fn: 'consents:ListPatientConsents',
+    transaction: tx.consents.listPatientConsents,
     caller: () => patient,
     args: () => ['PAT1', '', ''],
     kinds: ['patientId', 'pageSize', 'bookmark'],
   },
   {
-    fn: 'consents:ListDoctorConsents',
+    transaction: tx.consents.listDoctorConsents,
     caller: () => grantee,
     args: () => ['DOC1', '', ''],
     kinds: ['doctorId', 'pageSize', 'bookmark'],
   },
   {
-    fn: 'consents:ListEmergencyGrants',
+    transaction: tx.consents.listEmergencyGrants,
     caller: () => auditor,
     args: () => ['', ''],
     kinds: ['pageSize', 'bookmark'],
   },
   {
-    fn: 'access:AccessRecord',
+    transaction: tx.access.accessRecord,
     caller: () => grantee,
     args: () => ['PAT1REC0'],
     kinds: ['recordId'],
   },
   {
-    fn: 'access:GetRecordDirectory',
+    transaction: tx.access.getRecordDirectory,
     caller: () => grantee,
     args: () => ['PAT1'],
     kinds: ['patientId'],
   },
   {
-    fn: 'access:ListAccessLog',
+    transaction: tx.access.listAccessLog,
     caller: () => auditor,
     args: () => ['', '', '', '', '', '', ''],
     kinds: [
@@ -214,25 +220,25 @@ const CASES: Case[] = [
     ],
   },
   {
-    fn: 'audit:GetParticipantHistory',
+    transaction: tx.audit.getParticipantHistory,
     caller: () => auditor,
     args: () => ['PAT1'],
     kinds: ['participantId'],
   },
   {
-    fn: 'audit:GetRecordHistory',
+    transaction: tx.audit.getRecordHistory,
     caller: () => auditor,
     args: () => ['PAT1REC0'],
     kinds: ['recordId'],
   },
   {
-    fn: 'audit:GetConsentHistory',
+    transaction: tx.audit.getConsentHistory,
     caller: () => auditor,
     args: (scene) => [scene.activeConsent],
     kinds: ['consentId'],
   },
   {
-    fn: 'audit:VerifyRecordHash',
+    transaction: tx.audit.verifyRecordHash,
     caller: () => auditor,
     args: () => ['PAT1REC0', HASH],
     kinds: ['recordId', 'hash'],
@@ -263,21 +269,31 @@ describe('invalid arguments', () => {
     scene = await buildScene();
   });
 
+  it('covers every argument of every transaction in the catalogue', () => {
+    const withArguments = allTransactions.filter((t) => Object.keys(t.args).length > 0);
+    expect(CASES.map((c) => c.transaction.fullName).sort()).to.deep.equal(
+      withArguments.map((t) => t.fullName).sort(),
+    );
+    for (const { transaction, kinds } of CASES) {
+      expect(kinds, transaction.fullName).to.have.lengthOf(Object.keys(transaction.args).length);
+    }
+  });
+
   for (const testCase of CASES) {
-    describe(testCase.fn, () => {
+    describe(testCase.transaction.fullName, () => {
       testCase.kinds.forEach((kind, position) => {
         const values = [...(BAD[kind] ?? []), ...WRONG_TYPES, OVERSIZED];
         it(`refuses a bad argument ${position + 1} (${kind}) with INVALID_ARGUMENT: ${values.length} values`, async () => {
           const good = testCase.args(scene);
           expectAllowed(
-            await scene.chain.clone().call(testCase.caller(scene), testCase.fn, ...good),
+            await scene.chain.clone().call(testCase.caller(scene), testCase.transaction, ...good),
           );
           for (const value of values) {
             const args: unknown[] = [...good];
             args[position] = value;
             const call = await scene.chain
               .clone()
-              .call(testCase.caller(scene), testCase.fn, ...(args as string[]));
+              .call(testCase.caller(scene), testCase.transaction, ...(args as string[]));
             try {
               expectDenied(call, 'INVALID_ARGUMENT');
             } catch (error) {

@@ -24,6 +24,21 @@ export const LEDGER_EVENTS = {
 export type LedgerEventName = keyof typeof LEDGER_EVENTS;
 export const LEDGER_EVENT_NAMES = Object.keys(LEDGER_EVENTS) as LedgerEventName[];
 
+/** The events by what they are about. */
+export const EVENTS_ABOUT = {
+  participant: ['ParticipantRegistered', 'DoctorVerified', 'DoctorSuspended'],
+  record: ['RecordCreated', 'RecordUpdated', 'RecordDeleted'],
+  consent: [
+    'AccessRequested',
+    'AccessGranted',
+    'AccessRejected',
+    'AccessShared',
+    'AccessRevoked',
+    'EmergencyAccessGranted',
+  ],
+  access: ['RecordAccessed', 'DirectoryAccessed'],
+} as const satisfies Record<string, readonly LedgerEventName[]>;
+
 /** The IDs an event of `name` carries; a null ID is one the change did not involve. */
 export type LedgerEventIds<N extends LedgerEventName = LedgerEventName> = Record<
   (typeof LEDGER_EVENTS)[N][number],

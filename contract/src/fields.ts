@@ -5,6 +5,7 @@ import {
   CONSENT_ID,
   DOCTOR_ID,
   ID_EXAMPLES,
+  MAX_BOOKMARK_LENGTH,
   MSP_ID,
   PARTICIPANT_ID,
   PATIENT_ID,
@@ -24,7 +25,10 @@ export const consentId = z.string().regex(CONSENT_ID, ID_EXAMPLES.consent);
 export const accessId = z.string().regex(ACCESS_ID, 'an access ID (ACC and 64 hex digits)');
 export const sha256 = z.string().regex(SHA256_HEX, ID_EXAMPLES.sha256);
 export const mspId = z.string().regex(MSP_ID, ID_EXAMPLES.msp);
-export const bookmark = z.string().max(1024).regex(BOOKMARK, 'a bookmark from a previous page');
+export const bookmark = z
+  .string()
+  .max(MAX_BOOKMARK_LENGTH)
+  .regex(BOOKMARK, 'a bookmark from a previous page');
 /** A time as the ledger writes it: ISO-8601 UTC with milliseconds. */
 export const ledgerTime = z.iso.datetime({ precision: 3 });
 

@@ -1,6 +1,12 @@
+import {
+  transactions as tx,
+  type AccessEntry,
+  type HealthRecord,
+  type Page,
+  type RecordAccess,
+  type TransactionDefinition,
+} from '@patrec/contract';
 import { expect } from 'chai';
-import type { AccessEntry } from './access-entry';
-import type { HealthRecord } from '../records/health-record';
 import {
   adminA,
   ALL,
@@ -24,16 +30,6 @@ import {
   type Identity,
 } from '../test-support/test-chain';
 
-interface Read {
-  access: AccessEntry;
-  record: HealthRecord;
-}
-
-interface Page<T> {
-  items: T[];
-  bookmark: string;
-}
-
 describe('AccessContract', () => {
   let chain: TestChain;
   let patient: Identity;
@@ -54,8 +50,8 @@ describe('AccessContract', () => {
   describe('AccessRecord', () => {
     it('lets the owner read without a grant and logs it', async () => {
       const at = chain.ledger.now;
-      const call = await chain.call(patient, 'access:AccessRecord', 'PAT1REC0');
-      const read = JSON.parse(call.output ?? '') as Read;
+      const call = await chain.call(patient, tx.access.accessRecord, 'PAT1REC0');
+      const read = JSON.parse(call.output ?? '') as RecordAccess;
       expect(read.access).to.deep.equal({
         accessId: `ACC${call.txId}`,
         kind: 'record',
@@ -90,7 +86,7 @@ describe('AccessContract', () => {
 
     it('lets a doctor read under a grant, naming the grant in the log', async () => {
       const grant = await share(chain, patient, 'DOC3', categories('cardiac'), 'read');
-      const read = await chain.ok<Read>(otherDoctor, 'access:AccessRecord', 'PAT1REC0');
+      const read = await chain.ok(otherDoctor, tx.access.accessRecord, 'PAT1REC0');
       expect(read.access).to.include({
         consentId: grant.consentId,
         emergency: false,
@@ -100,8 +96,8 @@ describe('AccessContract', () => {
 
     it('returns the current version and hash after an update', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
-      await chain.ok(patient, 'records:UpdateRecord', 'PAT1REC0', sha256('v2'), '1');
-      const read = await chain.ok<Read>(doctor, 'access:AccessRecord', 'PAT1REC0');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
       expect(read.access.version).to.equal(2);
       expect(read.record.contentHash).to.equal(sha256('v2'));
     });
@@ -109,77 +105,86 @@ describe('AccessContract', () => {
     it('covers records added later to a granted category', async () => {
       await share(chain, patient, 'DOC1', categories('cardiac'), 'read');
       await createRecord(chain, patient, 'PAT1', 'cardiac');
-      await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC2');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC2');
     });
 
     it('limits a record grant to the records it names', async () => {
       await share(chain, patient, 'DOC1', records('PAT1REC0'), 'read');
-      await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC0');
-      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC1');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC1');
     });
 
     it("prefers the patient's own grant to an emergency grant", async () => {
-      await chain.ok(doctor, 'consents:EmergencyAccess', 'PAT1', sha256('reason'), '');
+      await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', sha256('reason'), '');
       const grant = await share(chain, patient, 'DOC1', ALL, 'read');
-      const read = await chain.ok<Read>(doctor, 'access:AccessRecord', 'PAT1REC0');
+      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
       expect(read.access).to.include({ consentId: grant.consentId, emergency: false });
     });
 
     it('refuses a doctor whose only grant expired with EXPIRED', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read', 3600);
       chain.ledger.advance(3599);
-      await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC0');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
       chain.ledger.advance(1);
-      await chain.refused(doctor, 'EXPIRED', 'access:AccessRecord', 'PAT1REC0');
+      await chain.refused(doctor, 'EXPIRED', tx.access.accessRecord, 'PAT1REC0');
     });
 
     it('tells a doctor whose grant the patient revoked that it was revoked', async () => {
       const grant = await requestAndGrant(chain, doctor, patient, ALL, 'read');
-      await chain.ok(patient, 'consents:RevokeAccess', grant.consentId);
-      const message = await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      await chain.ok(patient, tx.consents.revokeAccess, grant.consentId);
+      const message = await chain.refused(
+        doctor,
+        'FORBIDDEN(REVOKED)',
+        tx.access.accessRecord,
+        'PAT1REC0',
+      );
       expect(message).to.equal(
-        "FORBIDDEN: DOC1's read grant covering PAT1REC0 was revoked by the patient",
+        "FORBIDDEN(REVOKED): DOC1's read grant covering PAT1REC0 was revoked by the patient",
       );
     });
 
     it('refuses a doctor whose request is pending or was rejected with FORBIDDEN', async () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
-      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
-      await chain.ok(patient, 'consents:RejectAccess', pending.consentId);
-      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC0');
+      await chain.ok(patient, tx.consents.rejectAccess, pending.consentId);
+      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC0');
     });
 
     it('refuses a suspended doctor holding a grant with FORBIDDEN', async () => {
       await requestAndGrant(chain, doctor, patient, ALL, 'read');
-      await chain.ok(adminA, 'participants:SuspendDoctor', 'DOC1');
-      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      await chain.ok(adminA, tx.participants.suspendDoctor, 'DOC1');
+      await chain.refused(doctor, 'FORBIDDEN(SUSPENDED)', tx.access.accessRecord, 'PAT1REC0');
     });
 
     it('answers a deleted or unknown record with NOT_FOUND', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
-      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC1');
-      await chain.refused(patient, 'NOT_FOUND', 'access:AccessRecord', 'PAT1REC1');
-      await chain.refused(doctor, 'NOT_FOUND', 'access:AccessRecord', 'PAT1REC1');
-      await chain.refused(doctor, 'NOT_FOUND', 'access:AccessRecord', 'PAT1REC9');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC1');
+      await chain.refused(patient, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC1');
+      await chain.refused(doctor, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC1');
+      await chain.refused(doctor, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC9');
     });
 
     const refused = [
-      ['another patient', person('patient', 'PAT2')],
-      ['a certificate for PAT1 from the wrong hospital', person('patient', 'PAT1', HOSPITAL_B)],
-      ['an admin', adminA],
-      ['an auditor', auditor],
+      ['another patient', person('patient', 'PAT2'), 'FORBIDDEN(NOT_YOURS)'],
+      [
+        'a certificate for PAT1 from the wrong hospital',
+        person('patient', 'PAT1', HOSPITAL_B),
+        'FORBIDDEN(WRONG_HOSPITAL)',
+      ],
+      ['an admin', adminA, 'FORBIDDEN(ROLE)'],
+      ['an auditor', auditor, 'FORBIDDEN(ROLE)'],
     ] as const;
-    for (const [who, caller] of refused) {
-      it(`refuses ${who} with FORBIDDEN`, async () => {
-        await chain.refused(caller, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+    for (const [who, caller, refusal] of refused) {
+      it(`refuses ${who} with ${refusal}`, async () => {
+        await chain.refused(caller, refusal, tx.access.accessRecord, 'PAT1REC0');
       });
     }
   });
 
   describe('GetRecordDirectory', () => {
     it("shows a verified doctor a patient's record IDs, categories and dates, logged", async () => {
-      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC1');
-      const call = await chain.call(doctor, 'access:GetRecordDirectory', 'PAT1');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC1');
+      const call = await chain.call(doctor, tx.access.getRecordDirectory, 'PAT1');
       const directory = JSON.parse(call.output ?? '') as { records: object[] };
       const record = stateOf(chain, compositeKey('record', 'PAT1', '0000000000')) as HealthRecord;
       expect(directory).to.deep.equal({
@@ -208,29 +213,25 @@ describe('AccessContract', () => {
     });
 
     it('lets the owner list their own directory', async () => {
-      const directory = await chain.ok<{ records: unknown[] }>(
-        patient,
-        'access:GetRecordDirectory',
-        'PAT1',
-      );
+      const directory = await chain.ok(patient, tx.access.getRecordDirectory, 'PAT1');
       expect(directory.records).to.have.lengthOf(2);
     });
 
     it('answers a doctor asking about an unregistered patient with NOT_FOUND', async () => {
-      await chain.refused(doctor, 'NOT_FOUND', 'access:GetRecordDirectory', 'PAT9');
+      await chain.refused(doctor, 'NOT_FOUND', tx.access.getRecordDirectory, 'PAT9');
     });
 
     const refused = [
-      ['an unverified doctor', 'DOC2'],
-      ['another patient', 'PAT2'],
-      ['an auditor', 'AUD1'],
+      ['an unverified doctor', 'DOC2', 'FORBIDDEN(UNVERIFIED)'],
+      ['another patient', 'PAT2', 'FORBIDDEN(NOT_YOURS)'],
+      ['an auditor', 'AUD1', 'FORBIDDEN(ROLE)'],
     ] as const;
-    for (const [who, id] of refused) {
-      it(`refuses ${who} with FORBIDDEN`, async () => {
+    for (const [who, id, refusal] of refused) {
+      it(`refuses ${who} with ${refusal}`, async () => {
         if (id === 'DOC2') await registerDoctor(chain, 'DOC2', { verified: false });
         const caller =
           id === 'AUD1' ? auditor : person(id.startsWith('DOC') ? 'doctor' : 'patient', id);
-        await chain.refused(caller, 'FORBIDDEN', 'access:GetRecordDirectory', 'PAT1');
+        await chain.refused(caller, refusal, tx.access.getRecordDirectory, 'PAT1');
       });
     }
   });
@@ -238,7 +239,7 @@ describe('AccessContract', () => {
   describe('ListAccessLog', () => {
     const times: string[] = [];
     const log = (caller: Identity, ...filter: string[]) =>
-      chain.ok<Page<AccessEntry>>(caller, 'access:ListAccessLog', ...filter);
+      chain.ok(caller, tx.access.listAccessLog, ...filter);
     const reads = (page: Page<AccessEntry>) =>
       page.items.map(
         (entry) => `${entry.accessorId}:${entry.recordId ?? `dir(${entry.patientId})`}`,
@@ -249,18 +250,18 @@ describe('AccessContract', () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
       await share(chain, patient, 'DOC3', ALL, 'read');
       await share(chain, person('patient', 'PAT2'), 'DOC1', ALL, 'read');
-      const steps: [Identity, string, string][] = [
-        [doctor, 'access:AccessRecord', 'PAT1REC0'],
-        [doctor, 'access:AccessRecord', 'PAT1REC1'],
-        [otherDoctor, 'access:AccessRecord', 'PAT1REC0'],
-        [patient, 'access:AccessRecord', 'PAT1REC0'],
-        [doctor, 'access:AccessRecord', 'PAT2REC0'],
-        [doctor, 'access:GetRecordDirectory', 'PAT1'],
+      const steps: [Identity, TransactionDefinition, string][] = [
+        [doctor, tx.access.accessRecord, 'PAT1REC0'],
+        [doctor, tx.access.accessRecord, 'PAT1REC1'],
+        [otherDoctor, tx.access.accessRecord, 'PAT1REC0'],
+        [patient, tx.access.accessRecord, 'PAT1REC0'],
+        [doctor, tx.access.accessRecord, 'PAT2REC0'],
+        [doctor, tx.access.getRecordDirectory, 'PAT1'],
       ];
-      for (const [caller, fn, arg] of steps) {
+      for (const [caller, transaction, arg] of steps) {
         chain.ledger.advance(60);
         times.push(chain.ledger.now);
-        await chain.ok(caller, fn, arg);
+        await chain.ok(caller, transaction, arg);
       }
     });
 
@@ -330,7 +331,7 @@ describe('AccessContract', () => {
       await chain.refused(
         doctor,
         'INVALID_ARGUMENT',
-        'access:ListAccessLog',
+        tx.access.listAccessLog,
         '',
         '',
         '',
@@ -347,15 +348,15 @@ describe('AccessContract', () => {
     ] as const;
     for (const [what, filter] of forbidden) {
       it(`refuses ${what} with FORBIDDEN`, async () => {
-        await chain.refused(patient, 'FORBIDDEN', 'access:ListAccessLog', ...filter);
+        await chain.refused(patient, 'FORBIDDEN(NOT_YOURS)', tx.access.listAccessLog, ...filter);
       });
     }
 
     it("refuses a doctor asking for another doctor's reads with FORBIDDEN", async () => {
       await chain.refused(
         doctor,
-        'FORBIDDEN',
-        'access:ListAccessLog',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.access.listAccessLog,
         '',
         '',
         'DOC3',
@@ -367,7 +368,18 @@ describe('AccessContract', () => {
     });
 
     it('refuses admins with FORBIDDEN', async () => {
-      await chain.refused(adminA, 'FORBIDDEN', 'access:ListAccessLog', '', '', '', '', '', '', '');
+      await chain.refused(
+        adminA,
+        'FORBIDDEN(ROLE)',
+        tx.access.listAccessLog,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      );
     });
 
     const invalid = [
@@ -382,7 +394,7 @@ describe('AccessContract', () => {
     ] as const;
     for (const [what, filter] of invalid) {
       it(`refuses ${what} with INVALID_ARGUMENT`, async () => {
-        await chain.refused(auditor, 'INVALID_ARGUMENT', 'access:ListAccessLog', ...filter);
+        await chain.refused(auditor, 'INVALID_ARGUMENT', tx.access.listAccessLog, ...filter);
       });
     }
   });

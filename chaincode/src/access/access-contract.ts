@@ -1,3 +1,4 @@
+import type { AccessEntry, DirectoryEntry, RecordAccess, RecordDirectory } from '@patrec/contract';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { activeGrant } from '../consents/consent-policy';
 import {
@@ -22,7 +23,7 @@ import {
 } from '../participants/participant-ledger';
 import { ownerOf, parseHealthRecord, RECORD_OBJECT } from '../records/health-record';
 import { readLiveRecord } from '../records/record-ledger';
-import { accessIdOfIndexKey, accessIndexPrefix, type AccessEntry } from './access-entry';
+import { accessIdOfIndexKey, accessIndexPrefix } from './access-entry';
 import { logAccess, readAccessEntry } from './access-ledger';
 
 /** The filters of an access-log query; null means "any". */
@@ -81,7 +82,8 @@ export class AccessContract extends Contract {
       accessorId: caller.id,
       consentId,
     });
-    return toSortedJson({ access: entry, record });
+    const access: RecordAccess = { access: entry, record };
+    return toSortedJson(access);
   }
 
   /**
@@ -104,7 +106,7 @@ export class AccessContract extends Contract {
     const records = (await allOfPartialKey(ctx, RECORD_OBJECT, [patient]))
       .map(({ value }) => parseHealthRecord(fromLedger(value, 'record')))
       .filter((record) => record.status === 'ACTIVE')
-      .map(({ recordId, category, createdAt, updatedAt }) => ({
+      .map(({ recordId, category, createdAt, updatedAt }): DirectoryEntry => ({
         recordId,
         category,
         createdAt,
@@ -124,7 +126,8 @@ export class AccessContract extends Contract {
       patientId: patient,
       accessorId: caller.id,
     });
-    return toSortedJson({ accessId: entry.accessId, patientId: patient, records });
+    const directory: RecordDirectory = { accessId: entry.accessId, patientId: patient, records };
+    return toSortedJson(directory);
   }
 
   /**
@@ -184,19 +187,23 @@ export class AccessContract extends Contract {
       case 'patient': {
         await registeredCaller(ctx, caller);
         const asked = filter.patientId ?? (filter.recordId ? ownerOf(filter.recordId) : caller.id);
-        if (asked !== caller.id) throw forbidden(`${caller.id} may not read ${asked}'s access log`);
+        if (asked !== caller.id) {
+          throw forbidden('NOT_YOURS', `${caller.id} may not read ${asked}'s access log`);
+        }
         return { ...filter, patientId: caller.id };
       }
       case 'doctor': {
         await registeredCaller(ctx, caller);
         const asked = filter.accessorId ?? caller.id;
-        if (asked !== caller.id) throw forbidden(`${caller.id} may not read ${asked}'s accesses`);
+        if (asked !== caller.id) {
+          throw forbidden('NOT_YOURS', `${caller.id} may not read ${asked}'s accesses`);
+        }
         return { ...filter, accessorId: caller.id };
       }
       case 'auditor':
         return filter;
       case 'admin':
-        throw forbidden(`an admin may not read the access log`);
+        throw forbidden('ROLE', 'an admin may not read the access log');
     }
   }
 

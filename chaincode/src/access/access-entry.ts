@@ -1,27 +1,8 @@
+import type { AccessEntry } from '@patrec/contract';
+import { ACCESS_KINDS } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { corruptState } from '../shared/errors';
 import { Shape } from '../shared/shape';
-
-export const ACCESS_KINDS = ['record', 'directory'] as const;
-export type AccessKind = (typeof ACCESS_KINDS)[number];
-
-/** One read: of a record's content, or of a patient's record directory. Never changed. */
-export interface AccessEntry {
-  accessId: string;
-  kind: AccessKind;
-  patientId: string;
-  /** The record read; null for a directory lookup. */
-  recordId: string | null;
-  /** The version read; null for a directory lookup. */
-  version: number | null;
-  accessorId: string;
-  accessorMspId: string;
-  /** The grant the read relied on; null for the owner and for directory lookups. */
-  consentId: string | null;
-  emergency: boolean;
-  accessedAt: string;
-  txId: string;
-}
 
 export function parseAccessEntry(value: unknown): AccessEntry {
   const shape = new Shape(value, (problem) => corruptState('access entry', problem));

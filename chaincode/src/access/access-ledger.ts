@@ -1,7 +1,8 @@
+import type { AccessEntry } from '@patrec/contract';
 import type { Context } from 'fabric-contract-api';
 import { notFound } from '../shared/errors';
 import { fromLedger, INDEX_ENTRY, toLedger } from '../shared/ledger-json';
-import { accessIndexKeys, accessKey, parseAccessEntry, type AccessEntry } from './access-entry';
+import { accessIndexKeys, accessKey, parseAccessEntry } from './access-entry';
 
 /** Writes an access entry with every index it is found through. */
 export async function logAccess(ctx: Context, entry: AccessEntry): Promise<void> {

@@ -1,3 +1,4 @@
+import { transactions as tx } from '@patrec/contract';
 import { expect } from 'chai';
 import {
   adminA,
@@ -10,13 +11,6 @@ import {
   requestAndGrant,
 } from '../test-support/scenario';
 import { HOSPITAL_B, person, sha256, TestChain, type Identity } from '../test-support/test-chain';
-
-interface HistoryEntry<T> {
-  txId: string;
-  timestamp: string;
-  isDelete: boolean;
-  value: T;
-}
 
 describe('AuditContract', () => {
   let chain: TestChain;
@@ -34,13 +28,9 @@ describe('AuditContract', () => {
 
   describe('GetParticipantHistory', () => {
     it("returns every state of a doctor's registration, newest first", async () => {
-      await chain.ok(adminA, 'participants:SuspendDoctor', 'DOC1');
-      const history = await chain.ok<HistoryEntry<{ status: string }>[]>(
-        auditor,
-        'audit:GetParticipantHistory',
-        'DOC1',
-      );
-      expect(history.map((entry) => entry.value.status)).to.deep.equal([
+      await chain.ok(adminA, tx.participants.suspendDoctor, 'DOC1');
+      const history = await chain.ok(auditor, tx.audit.getParticipantHistory, 'DOC1');
+      expect(history.map((entry) => entry.value?.status)).to.deep.equal([
         'SUSPENDED',
         'VERIFIED',
         'UNVERIFIED',
@@ -50,36 +40,32 @@ describe('AuditContract', () => {
     });
 
     it('is open to the participant and to admins of their hospital', async () => {
-      await chain.ok(doctor, 'audit:GetParticipantHistory', 'DOC1');
-      await chain.ok(adminA, 'audit:GetParticipantHistory', 'DOC1');
+      await chain.ok(doctor, tx.audit.getParticipantHistory, 'DOC1');
+      await chain.ok(adminA, tx.audit.getParticipantHistory, 'DOC1');
     });
 
     it('refuses admins of other hospitals, other patients and doctors with FORBIDDEN', async () => {
-      await chain.refused(adminB, 'FORBIDDEN', 'audit:GetParticipantHistory', 'PAT1');
+      await chain.refused(adminB, 'FORBIDDEN(NOT_YOURS)', tx.audit.getParticipantHistory, 'PAT1');
       await chain.refused(
         person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'audit:GetParticipantHistory',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.audit.getParticipantHistory,
         'PAT1',
       );
-      await chain.refused(doctor, 'FORBIDDEN', 'audit:GetParticipantHistory', 'PAT1');
+      await chain.refused(doctor, 'FORBIDDEN(NOT_YOURS)', tx.audit.getParticipantHistory, 'PAT1');
     });
 
     it('answers an unknown participant with NOT_FOUND', async () => {
-      await chain.refused(auditor, 'NOT_FOUND', 'audit:GetParticipantHistory', 'PAT5');
+      await chain.refused(auditor, 'NOT_FOUND', tx.audit.getParticipantHistory, 'PAT5');
     });
   });
 
   describe('GetRecordHistory', () => {
     it('returns every version and the tombstone', async () => {
-      await chain.ok(patient, 'records:UpdateRecord', 'PAT1REC0', sha256('v2'), '1');
-      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC0');
-      const history = await chain.ok<HistoryEntry<{ version: number; status: string }>[]>(
-        patient,
-        'audit:GetRecordHistory',
-        'PAT1REC0',
-      );
-      expect(history.map((entry) => [entry.value.version, entry.value.status])).to.deep.equal([
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
+      const history = await chain.ok(patient, tx.audit.getRecordHistory, 'PAT1REC0');
+      expect(history.map((entry) => [entry.value?.version, entry.value?.status])).to.deep.equal([
         [2, 'DELETED'],
         [2, 'ACTIVE'],
         [1, 'ACTIVE'],
@@ -88,22 +74,18 @@ describe('AuditContract', () => {
 
     it('refuses doctors with FORBIDDEN and answers unknown records with NOT_FOUND', async () => {
       await requestAndGrant(chain, doctor, patient, ALL, 'read');
-      await chain.refused(doctor, 'FORBIDDEN', 'audit:GetRecordHistory', 'PAT1REC0');
-      await chain.refused(auditor, 'NOT_FOUND', 'audit:GetRecordHistory', 'PAT1REC1');
+      await chain.refused(doctor, 'FORBIDDEN(NOT_YOURS)', tx.audit.getRecordHistory, 'PAT1REC0');
+      await chain.refused(auditor, 'NOT_FOUND', tx.audit.getRecordHistory, 'PAT1REC1');
     });
   });
 
   describe('GetConsentHistory', () => {
     it('returns every state the consent went through, to each party and auditors', async () => {
       const granted = await requestAndGrant(chain, doctor, patient, ALL, 'read');
-      await chain.ok(patient, 'consents:RevokeAccess', granted.consentId);
+      await chain.ok(patient, tx.consents.revokeAccess, granted.consentId);
       for (const caller of [patient, doctor, auditor]) {
-        const history = await chain.ok<HistoryEntry<{ status: string }>[]>(
-          caller,
-          'audit:GetConsentHistory',
-          granted.consentId,
-        );
-        expect(history.map((entry) => entry.value.status)).to.deep.equal([
+        const history = await chain.ok(caller, tx.audit.getConsentHistory, granted.consentId);
+        expect(history.map((entry) => entry.value?.status)).to.deep.equal([
           'REVOKED',
           'GRANTED',
           'PENDING',
@@ -115,39 +97,46 @@ describe('AuditContract', () => {
       const granted = await requestAndGrant(chain, doctor, patient, ALL, 'read');
       await chain.refused(
         person('doctor', 'DOC3', HOSPITAL_B),
-        'FORBIDDEN',
-        'audit:GetConsentHistory',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.audit.getConsentHistory,
         granted.consentId,
       );
-      await chain.refused(adminA, 'FORBIDDEN', 'audit:GetConsentHistory', granted.consentId);
-      await chain.refused(auditor, 'NOT_FOUND', 'audit:GetConsentHistory', `CON${'a'.repeat(64)}`);
+      await chain.refused(adminA, 'FORBIDDEN(ROLE)', tx.audit.getConsentHistory, granted.consentId);
+      await chain.refused(auditor, 'NOT_FOUND', tx.audit.getConsentHistory, `CON${'a'.repeat(64)}`);
     });
   });
 
   describe('VerifyRecordHash', () => {
     it("matches only the current version's hash", async () => {
-      await chain.ok(patient, 'records:UpdateRecord', 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
       expect(
-        await chain.ok(auditor, 'audit:VerifyRecordHash', 'PAT1REC0', sha256('v2')),
+        await chain.ok(auditor, tx.audit.verifyRecordHash, 'PAT1REC0', sha256('v2')),
       ).to.deep.equal({
         recordId: 'PAT1REC0',
         version: 2,
         status: 'ACTIVE',
         matches: true,
       });
-      const stale = await chain.ok<{ matches: boolean }>(
-        patient,
-        'audit:VerifyRecordHash',
-        'PAT1REC0',
-        sha256('v1'),
-      );
+      const stale = await chain.ok(patient, tx.audit.verifyRecordHash, 'PAT1REC0', sha256('v1'));
       expect(stale.matches).to.equal(false);
     });
 
     it('refuses doctors with FORBIDDEN, unknown records with NOT_FOUND, bad hashes with INVALID_ARGUMENT', async () => {
-      await chain.refused(doctor, 'FORBIDDEN', 'audit:VerifyRecordHash', 'PAT1REC0', sha256('v1'));
-      await chain.refused(auditor, 'NOT_FOUND', 'audit:VerifyRecordHash', 'PAT1REC4', sha256('v1'));
-      await chain.refused(auditor, 'INVALID_ARGUMENT', 'audit:VerifyRecordHash', 'PAT1REC0', 'v1');
+      await chain.refused(
+        doctor,
+        'FORBIDDEN(NOT_YOURS)',
+        tx.audit.verifyRecordHash,
+        'PAT1REC0',
+        sha256('v1'),
+      );
+      await chain.refused(
+        auditor,
+        'NOT_FOUND',
+        tx.audit.verifyRecordHash,
+        'PAT1REC4',
+        sha256('v1'),
+      );
+      await chain.refused(auditor, 'INVALID_ARGUMENT', tx.audit.verifyRecordHash, 'PAT1REC0', 'v1');
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { HashCheck, HistoryEntry } from '@patrec/contract';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { consentKey } from '../consents/consent';
 import { consentForParty } from '../consents/consent-policy';
@@ -10,14 +11,6 @@ import { participantKey } from '../participants/participant';
 import { readParticipant, requireSelfOrAuditor } from '../participants/participant-ledger';
 import { ownerOf, recordKey } from '../records/health-record';
 import { readRecord } from '../records/record-ledger';
-
-/** One past value of a key, as Fabric's history database keeps it. */
-interface HistoryEntry {
-  txId: string;
-  timestamp: string;
-  isDelete: boolean;
-  value: unknown;
-}
 
 /**
  * Read-only views for auditors (and for the people the data is about): the full history of
@@ -71,17 +64,18 @@ export class AuditContract extends Contract {
     const hash = sha256Arg('contentHash', contentHash);
     await requireSelfOrAuditor(ctx, caller, ownerOf(id), 'verify the records');
     const record = await readRecord(ctx, id);
-    return toSortedJson({
+    const check: HashCheck = {
       recordId: id,
       version: record.version,
       status: record.status,
       matches: record.contentHash === hash,
-    });
+    };
+    return toSortedJson(check);
   }
 }
 
 /** Every value a key has had, newest first (Fabric's order since v2.0). */
-async function history(ctx: Context, key: string): Promise<HistoryEntry[]> {
+async function history(ctx: Context, key: string): Promise<HistoryEntry<unknown>[]> {
   const modifications = await drainIterator(await ctx.stub.getHistoryForKey(key));
   return modifications.map((modification) => ({
     txId: modification.txId,

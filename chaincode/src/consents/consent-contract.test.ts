@@ -1,5 +1,5 @@
+import { transactions as tx, type ConsentView } from '@patrec/contract';
 import { expect } from 'chai';
-import type { ConsentView } from './consent';
 import {
   adminA,
   ALL,
@@ -22,11 +22,6 @@ import {
   TestChain,
   type Identity,
 } from '../test-support/test-chain';
-
-interface Page<T> {
-  items: T[];
-  bookmark: string;
-}
 
 const REASON = sha256('unconscious on arrival, allergy history needed');
 const duration = (seconds: number) => String(seconds);
@@ -54,7 +49,7 @@ describe('ConsentContract', () => {
       const at = chain.ledger.now;
       const call = await chain.call(
         doctor,
-        'consents:RequestAccess',
+        tx.consents.requestAccess,
         'PAT1',
         categories('dentistry', 'cardiac'),
         'read',
@@ -102,14 +97,14 @@ describe('ConsentContract', () => {
       await chain.refused(
         doctor,
         'CONFLICT',
-        'consents:RequestAccess',
+        tx.consents.requestAccess,
         'PAT1',
         ALL,
         'read',
         'treatment',
         duration(DAY),
       );
-      await chain.ok(patient, 'consents:RejectAccess', first.consentId);
+      await chain.ok(patient, tx.consents.rejectAccess, first.consentId);
       await request(chain, doctor, 'PAT1', ALL, 'read');
     });
 
@@ -117,7 +112,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         doctor,
         'INVALID_ARGUMENT',
-        'consents:RequestAccess',
+        tx.consents.requestAccess,
         'PAT1',
         records('PAT1REC0', 'PAT2REC0'),
         'read',
@@ -131,7 +126,7 @@ describe('ConsentContract', () => {
         chain.refused(
           doctor,
           'NOT_FOUND',
-          'consents:RequestAccess',
+          tx.consents.requestAccess,
           'PAT1',
           scope,
           'read',
@@ -139,7 +134,7 @@ describe('ConsentContract', () => {
           duration(DAY),
         );
       await ask(records('PAT1REC5'));
-      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC1');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC1');
       await ask(records('PAT1REC1'));
     });
 
@@ -147,7 +142,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         doctor,
         'NOT_FOUND',
-        'consents:RequestAccess',
+        tx.consents.requestAccess,
         'PAT9',
         ALL,
         'read',
@@ -157,17 +152,17 @@ describe('ConsentContract', () => {
     });
 
     const refusedCallers = [
-      ['an unverified doctor', person('doctor', 'DOC2')],
-      ['a patient', person('patient', 'PAT2')],
-      ['an admin', adminA],
-      ['an auditor', auditor],
+      ['an unverified doctor', person('doctor', 'DOC2'), 'FORBIDDEN(UNVERIFIED)'],
+      ['a patient', person('patient', 'PAT2'), 'FORBIDDEN(ROLE)'],
+      ['an admin', adminA, 'FORBIDDEN(ROLE)'],
+      ['an auditor', auditor, 'FORBIDDEN(ROLE)'],
     ] as const;
-    for (const [who, caller] of refusedCallers) {
-      it(`refuses ${who} with FORBIDDEN`, async () => {
+    for (const [who, caller, refusal] of refusedCallers) {
+      it(`refuses ${who} with ${refusal}`, async () => {
         await chain.refused(
           caller,
-          'FORBIDDEN',
-          'consents:RequestAccess',
+          refusal,
+          tx.consents.requestAccess,
           'PAT1',
           ALL,
           'read',
@@ -196,7 +191,7 @@ describe('ConsentContract', () => {
         await chain.refused(
           doctor,
           'INVALID_ARGUMENT',
-          'consents:RequestAccess',
+          tx.consents.requestAccess,
           'PAT1',
           scope,
           'read',
@@ -219,7 +214,7 @@ describe('ConsentContract', () => {
         await chain.refused(
           doctor,
           'INVALID_ARGUMENT',
-          'consents:RequestAccess',
+          tx.consents.requestAccess,
           'PAT1',
           ALL,
           permission,
@@ -232,14 +227,14 @@ describe('ConsentContract', () => {
 
   describe('GrantAccess', () => {
     const grant = (consentId: string, scope = '', permission = '', seconds = '') =>
-      chain.call(patient, 'consents:GrantAccess', consentId, scope, permission, seconds);
+      chain.call(patient, tx.consents.grantAccess, consentId, scope, permission, seconds);
 
     it('grants what was asked, expiring after the requested duration', async () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read-write', 3 * DAY);
       const at = chain.ledger.now;
-      const granted = await chain.ok<ConsentView>(
+      const granted = await chain.ok(
         patient,
-        'consents:GrantAccess',
+        tx.consents.grantAccess,
         pending.consentId,
         '',
         '',
@@ -264,9 +259,9 @@ describe('ConsentContract', () => {
         'read-write',
         3 * DAY,
       );
-      const granted = await chain.ok<ConsentView>(
+      const granted = await chain.ok(
         patient,
-        'consents:GrantAccess',
+        tx.consents.grantAccess,
         pending.consentId,
         records('PAT1REC0'),
         'read',
@@ -305,7 +300,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         patient,
         'INVALID_ARGUMENT',
-        'consents:GrantAccess',
+        tx.consents.grantAccess,
         pending.consentId,
         '',
         'read-write',
@@ -318,7 +313,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         patient,
         'INVALID_ARGUMENT',
-        'consents:GrantAccess',
+        tx.consents.grantAccess,
         pending.consentId,
         '',
         '',
@@ -331,7 +326,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         patient,
         'CONFLICT',
-        'consents:GrantAccess',
+        tx.consents.grantAccess,
         granted.consentId,
         '',
         '',
@@ -343,8 +338,8 @@ describe('ConsentContract', () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
       await chain.refused(
         person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'consents:GrantAccess',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.consents.grantAccess,
         pending.consentId,
         '',
         '',
@@ -352,8 +347,8 @@ describe('ConsentContract', () => {
       );
       await chain.refused(
         doctor,
-        'FORBIDDEN',
-        'consents:GrantAccess',
+        'FORBIDDEN(ROLE)',
+        tx.consents.grantAccess,
         pending.consentId,
         '',
         '',
@@ -365,7 +360,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         patient,
         'NOT_FOUND',
-        'consents:GrantAccess',
+        tx.consents.grantAccess,
         `CON${'0'.repeat(64)}`,
         '',
         '',
@@ -377,19 +372,15 @@ describe('ConsentContract', () => {
   describe('RejectAccess', () => {
     it('closes a pending request as REJECTED', async () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
-      const rejected = await chain.ok<ConsentView>(
-        patient,
-        'consents:RejectAccess',
-        pending.consentId,
-      );
+      const rejected = await chain.ok(patient, tx.consents.rejectAccess, pending.consentId);
       expect(rejected).to.include({ status: 'REJECTED', expiresAt: null });
       expect(chain.ledger.events.at(-1)?.name).to.equal('AccessRejected');
-      await chain.refused(patient, 'CONFLICT', 'consents:RejectAccess', pending.consentId);
+      await chain.refused(patient, 'CONFLICT', tx.consents.rejectAccess, pending.consentId);
     });
 
     it('refuses the doctor with FORBIDDEN', async () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
-      await chain.refused(doctor, 'FORBIDDEN', 'consents:RejectAccess', pending.consentId);
+      await chain.refused(doctor, 'FORBIDDEN(ROLE)', tx.consents.rejectAccess, pending.consentId);
     });
   });
 
@@ -412,7 +403,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         patient,
         'NOT_FOUND',
-        'consents:ShareWith',
+        tx.consents.shareWith,
         'DOC9',
         ALL,
         'read',
@@ -424,7 +415,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         patient,
         'INVALID_ARGUMENT',
-        'consents:ShareWith',
+        tx.consents.shareWith,
         'DOC1',
         records('PAT2REC0'),
         'read',
@@ -435,8 +426,8 @@ describe('ConsentContract', () => {
     it("refuses a doctor sharing on a patient's behalf with FORBIDDEN", async () => {
       await chain.refused(
         doctor,
-        'FORBIDDEN',
-        'consents:ShareWith',
+        'FORBIDDEN(ROLE)',
+        tx.consents.shareWith,
         'DOC1',
         ALL,
         'read',
@@ -448,50 +439,40 @@ describe('ConsentContract', () => {
   describe('RevokeAccess', () => {
     it('ends a grant for the very next transaction', async () => {
       const granted = await share(chain, patient, 'DOC1', ALL, 'read');
-      await chain.ok(doctor, 'access:AccessRecord', 'PAT1REC0');
-      const revoked = await chain.ok<ConsentView>(
-        patient,
-        'consents:RevokeAccess',
-        granted.consentId,
-      );
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+      const revoked = await chain.ok(patient, tx.consents.revokeAccess, granted.consentId);
       expect(revoked).to.include({ status: 'REVOKED', effectiveStatus: 'REVOKED' });
       expect(chain.ledger.events.at(-1)?.name).to.equal('AccessRevoked');
-      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(REVOKED)', tx.access.accessRecord, 'PAT1REC0');
     });
 
     it('refuses revoking a pending, rejected or revoked consent with CONFLICT', async () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
-      await chain.refused(patient, 'CONFLICT', 'consents:RevokeAccess', pending.consentId);
+      await chain.refused(patient, 'CONFLICT', tx.consents.revokeAccess, pending.consentId);
       const granted = await share(chain, patient, 'DOC3', ALL, 'read');
-      await chain.ok(patient, 'consents:RevokeAccess', granted.consentId);
-      await chain.refused(patient, 'CONFLICT', 'consents:RevokeAccess', granted.consentId);
+      await chain.ok(patient, tx.consents.revokeAccess, granted.consentId);
+      await chain.refused(patient, 'CONFLICT', tx.consents.revokeAccess, granted.consentId);
     });
 
     it('refuses revoking a grant that has already expired with EXPIRED', async () => {
       const granted = await share(chain, patient, 'DOC1', ALL, 'read', 3600);
       chain.ledger.advance(3600);
-      await chain.refused(patient, 'EXPIRED', 'consents:RevokeAccess', granted.consentId);
+      await chain.refused(patient, 'EXPIRED', tx.consents.revokeAccess, granted.consentId);
     });
 
     it('lets the patient revoke an emergency grant', async () => {
-      const emergency = await chain.ok<ConsentView>(
-        doctor,
-        'consents:EmergencyAccess',
-        'PAT1',
-        REASON,
-        '',
-      );
-      await chain.ok(patient, 'consents:RevokeAccess', emergency.consentId);
-      await chain.refused(doctor, 'FORBIDDEN', 'access:AccessRecord', 'PAT1REC0');
+      const emergency = await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
+      await chain.ok(patient, tx.consents.revokeAccess, emergency.consentId);
+      await chain.refused(doctor, 'FORBIDDEN(REVOKED)', tx.access.accessRecord, 'PAT1REC0');
     });
 
     it('refuses the doctor and other patients with FORBIDDEN', async () => {
       const granted = await share(chain, patient, 'DOC1', ALL, 'read');
-      await chain.refused(doctor, 'FORBIDDEN', 'consents:RevokeAccess', granted.consentId);
+      await chain.refused(doctor, 'FORBIDDEN(ROLE)', tx.consents.revokeAccess, granted.consentId);
       await chain.refused(
         person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'consents:RevokeAccess',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.consents.revokeAccess,
         granted.consentId,
       );
     });
@@ -500,13 +481,7 @@ describe('ConsentContract', () => {
   describe('EmergencyAccess', () => {
     it('grants read on everything for 24 hours, flagged and with the reason only as a hash', async () => {
       const at = chain.ledger.now;
-      const emergency = await chain.ok<ConsentView>(
-        doctor,
-        'consents:EmergencyAccess',
-        'PAT1',
-        REASON,
-        '',
-      );
+      const emergency = await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
       expect(emergency).to.include({
         origin: 'emergency',
         status: 'GRANTED',
@@ -523,31 +498,21 @@ describe('ConsentContract', () => {
     });
 
     it('is usable until just before 24 h and EXPIRED from then on', async () => {
-      await chain.ok(doctor, 'consents:EmergencyAccess', 'PAT1', REASON, '');
+      await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
       chain.ledger.advance(DAY - 1);
-      const read = await chain.ok<{ access: { emergency: boolean } }>(
-        doctor,
-        'access:AccessRecord',
-        'PAT1REC0',
-      );
+      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
       expect(read.access.emergency).to.equal(true);
       chain.ledger.advance(1);
-      await chain.refused(doctor, 'EXPIRED', 'access:AccessRecord', 'PAT1REC0');
+      await chain.refused(doctor, 'EXPIRED', tx.access.accessRecord, 'PAT1REC0');
     });
 
     it('honours a shorter duration and refuses one over 24 h with INVALID_ARGUMENT', async () => {
-      const short = await chain.ok<ConsentView>(
-        doctor,
-        'consents:EmergencyAccess',
-        'PAT1',
-        REASON,
-        '3600',
-      );
+      const short = await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '3600');
       expect(short.durationSeconds).to.equal(3600);
       await chain.refused(
         otherDoctor,
         'INVALID_ARGUMENT',
-        'consents:EmergencyAccess',
+        tx.consents.emergencyAccess,
         'PAT1',
         REASON,
         duration(DAY + 1),
@@ -555,36 +520,19 @@ describe('ConsentContract', () => {
     });
 
     it('refuses a second emergency while one is active with CONFLICT, allows one after', async () => {
-      await chain.ok(doctor, 'consents:EmergencyAccess', 'PAT1', REASON, '3600');
-      await chain.refused(doctor, 'CONFLICT', 'consents:EmergencyAccess', 'PAT1', REASON, '');
+      await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '3600');
+      await chain.refused(doctor, 'CONFLICT', tx.consents.emergencyAccess, 'PAT1', REASON, '');
       chain.ledger.advance(3600);
-      await chain.ok(doctor, 'consents:EmergencyAccess', 'PAT1', REASON, '');
+      await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
     });
 
     it('is visible to the patient and to auditors', async () => {
-      const emergency = await chain.ok<ConsentView>(
-        doctor,
-        'consents:EmergencyAccess',
-        'PAT1',
-        REASON,
-        '',
-      );
-      const mine = await chain.ok<Page<ConsentView>>(
-        patient,
-        'consents:ListPatientConsents',
-        'PAT1',
-        '',
-        '',
-      );
+      const emergency = await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
+      const mine = await chain.ok(patient, tx.consents.listPatientConsents, 'PAT1', '', '');
       expect(mine.items.map((consent) => [consent.consentId, consent.origin])).to.deep.equal([
         [emergency.consentId, 'emergency'],
       ]);
-      const audited = await chain.ok<Page<ConsentView>>(
-        auditor,
-        'consents:ListEmergencyGrants',
-        '',
-        '',
-      );
+      const audited = await chain.ok(auditor, tx.consents.listEmergencyGrants, '', '');
       expect(audited.items.map((consent) => consent.consentId)).to.deep.equal([
         emergency.consentId,
       ]);
@@ -593,16 +541,16 @@ describe('ConsentContract', () => {
     it('refuses an unverified doctor and a patient with FORBIDDEN', async () => {
       await chain.refused(
         person('doctor', 'DOC2'),
-        'FORBIDDEN',
-        'consents:EmergencyAccess',
+        'FORBIDDEN(UNVERIFIED)',
+        tx.consents.emergencyAccess,
         'PAT1',
         REASON,
         '',
       );
       await chain.refused(
         person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'consents:EmergencyAccess',
+        'FORBIDDEN(ROLE)',
+        tx.consents.emergencyAccess,
         'PAT1',
         REASON,
         '',
@@ -613,7 +561,7 @@ describe('ConsentContract', () => {
       await chain.refused(
         doctor,
         'INVALID_ARGUMENT',
-        'consents:EmergencyAccess',
+        tx.consents.emergencyAccess,
         'PAT1',
         'car accident',
         '',
@@ -625,31 +573,28 @@ describe('ConsentContract', () => {
     it('shows a consent to its patient, its doctor and auditors, refusing others', async () => {
       const granted = await share(chain, patient, 'DOC1', ALL, 'read');
       for (const caller of [patient, doctor, auditor]) {
-        const consent = await chain.ok<ConsentView>(
-          caller,
-          'consents:GetConsent',
-          granted.consentId,
-        );
+        const consent = await chain.ok(caller, tx.consents.getConsent, granted.consentId);
         expect(consent.consentId).to.equal(granted.consentId);
       }
-      await chain.refused(otherDoctor, 'FORBIDDEN', 'consents:GetConsent', granted.consentId);
       await chain.refused(
-        person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'consents:GetConsent',
+        otherDoctor,
+        'FORBIDDEN(NOT_YOURS)',
+        tx.consents.getConsent,
         granted.consentId,
       );
-      await chain.refused(adminA, 'FORBIDDEN', 'consents:GetConsent', granted.consentId);
+      await chain.refused(
+        person('patient', 'PAT2'),
+        'FORBIDDEN(NOT_YOURS)',
+        tx.consents.getConsent,
+        granted.consentId,
+      );
+      await chain.refused(adminA, 'FORBIDDEN(ROLE)', tx.consents.getConsent, granted.consentId);
     });
 
     it('reports a lapsed grant as EXPIRED while its stored status stays GRANTED', async () => {
       const granted = await share(chain, patient, 'DOC1', ALL, 'read', 3600);
       chain.ledger.advance(3600);
-      const consent = await chain.ok<ConsentView>(
-        patient,
-        'consents:GetConsent',
-        granted.consentId,
-      );
+      const consent = await chain.ok(patient, tx.consents.getConsent, granted.consentId);
       expect(consent).to.include({ status: 'GRANTED', effectiveStatus: 'EXPIRED' });
     });
 
@@ -659,17 +604,11 @@ describe('ConsentContract', () => {
         (await share(chain, patient, 'DOC3', ALL, 'read')).consentId,
         (await request(chain, otherDoctor, 'PAT1', ALL, 'read')).consentId,
       ];
-      await chain.ok(patient, 'consents:RejectAccess', made[0] ?? '');
-      const first = await chain.ok<Page<ConsentView>>(
+      await chain.ok(patient, tx.consents.rejectAccess, made[0] ?? '');
+      const first = await chain.ok(patient, tx.consents.listPatientConsents, 'PAT1', '2', '');
+      const second = await chain.ok(
         patient,
-        'consents:ListPatientConsents',
-        'PAT1',
-        '2',
-        '',
-      );
-      const second = await chain.ok<Page<ConsentView>>(
-        patient,
-        'consents:ListPatientConsents',
+        tx.consents.listPatientConsents,
         'PAT1',
         '2',
         first.bookmark,
@@ -688,41 +627,43 @@ describe('ConsentContract', () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
       await chain.refused(
         person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'consents:ListPatientConsents',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.consents.listPatientConsents,
         'PAT1',
         '',
         '',
       );
-      const audited = await chain.ok<Page<ConsentView>>(
-        auditor,
-        'consents:ListPatientConsents',
-        'PAT1',
-        '',
-        '',
-      );
+      const audited = await chain.ok(auditor, tx.consents.listPatientConsents, 'PAT1', '', '');
       expect(audited.items).to.have.lengthOf(1);
     });
 
     it("lists a doctor's own consents only", async () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
       await share(chain, patient, 'DOC3', ALL, 'read');
-      const own = await chain.ok<Page<ConsentView>>(
+      const own = await chain.ok(doctor, tx.consents.listDoctorConsents, 'DOC1', '', '');
+      expect(own.items.map((consent) => consent.doctorId)).to.deep.equal(['DOC1']);
+      await chain.refused(
         doctor,
-        'consents:ListDoctorConsents',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.consents.listDoctorConsents,
+        'DOC3',
+        '',
+        '',
+      );
+      await chain.refused(
+        patient,
+        'FORBIDDEN(ROLE)',
+        tx.consents.listDoctorConsents,
         'DOC1',
         '',
         '',
       );
-      expect(own.items.map((consent) => consent.doctorId)).to.deep.equal(['DOC1']);
-      await chain.refused(doctor, 'FORBIDDEN', 'consents:ListDoctorConsents', 'DOC3', '', '');
-      await chain.refused(patient, 'FORBIDDEN', 'consents:ListDoctorConsents', 'DOC1', '', '');
     });
 
     it('lets an unverified doctor list their own (empty) consents', async () => {
-      const own = await chain.ok<Page<ConsentView>>(
+      const own = await chain.ok(
         person('doctor', 'DOC2'),
-        'consents:ListDoctorConsents',
+        tx.consents.listDoctorConsents,
         'DOC2',
         '',
         '',
@@ -732,7 +673,7 @@ describe('ConsentContract', () => {
 
     it('refuses emergency lists to anyone but auditors with FORBIDDEN', async () => {
       for (const caller of [patient, doctor, adminA]) {
-        await chain.refused(caller, 'FORBIDDEN', 'consents:ListEmergencyGrants', '', '');
+        await chain.refused(caller, 'FORBIDDEN(ROLE)', tx.consents.listEmergencyGrants, '', '');
       }
     });
   });

@@ -1,3 +1,12 @@
+import type { Consent, HealthRecord } from '@patrec/contract';
+import {
+  MAX_EMERGENCY_SECONDS,
+  MAX_GRANT_SECONDS,
+  MIN_GRANT_SECONDS,
+  PERMISSIONS,
+  PURPOSES,
+  type Scope,
+} from '@patrec/contract/core';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
   consentIdArg,
@@ -10,7 +19,7 @@ import {
 } from '../shared/arguments';
 import { authenticate, requireRole, type Caller } from '../shared/caller';
 import { conflict, expired, forbidden, invalidArgument } from '../shared/errors';
-import { emitEvent, type EventName } from '../shared/events';
+import { emitEvent } from '../shared/events';
 import { consentIdFor } from '../shared/ids';
 import { toSortedJson } from '../shared/ledger-json';
 import { pageRequestArgs, type PageRequest } from '../shared/pagination';
@@ -21,21 +30,9 @@ import {
   requireSelfOrAuditor,
   verifiedDoctor,
 } from '../participants/participant-ledger';
-import { ownerOf, type HealthRecord } from '../records/health-record';
+import { ownerOf } from '../records/health-record';
 import { readLiveRecord } from '../records/record-ledger';
-import {
-  consentEventIds,
-  isActive,
-  MAX_EMERGENCY_SECONDS,
-  MAX_GRANT_SECONDS,
-  MIN_GRANT_SECONDS,
-  PERMISSIONS,
-  PURPOSES,
-  scopeArg,
-  viewOf,
-  type Consent,
-  type Scope,
-} from './consent';
+import { consentEventIds, isActive, scopeArg, viewOf, type ConsentEvent } from './consent';
 import { consentForParty } from './consent-policy';
 import {
   CONSENT_INDEXES,
@@ -314,13 +311,13 @@ export class ConsentContract extends Contract {
     };
   }
 
-  async #create(ctx: Context, consent: Consent, event: EventName): Promise<string> {
+  async #create(ctx: Context, consent: Consent, event: ConsentEvent): Promise<string> {
     await putNewConsent(ctx, consent);
     emitEvent(ctx, event, consentEventIds(consent));
     return toSortedJson(viewOf(consent, txTime(ctx)));
   }
 
-  async #update(ctx: Context, consent: Consent, event: EventName): Promise<string> {
+  async #update(ctx: Context, consent: Consent, event: ConsentEvent): Promise<string> {
     await putConsent(ctx, consent);
     emitEvent(ctx, event, consentEventIds(consent));
     return toSortedJson(viewOf(consent, txTime(ctx)));
@@ -337,7 +334,7 @@ export class ConsentContract extends Contract {
     await registeredCaller(ctx, caller);
     const consent = await readConsent(ctx, consentId);
     if (consent.patientId !== caller.id) {
-      throw forbidden(`consent ${consentId} is not ${caller.id}'s to decide`);
+      throw forbidden('NOT_YOURS', `consent ${consentId} is not ${caller.id}'s to decide`);
     }
     return consent;
   }

@@ -1,13 +1,9 @@
+import type { Consent, Page } from '@patrec/contract';
 import type { Context } from 'fabric-contract-api';
 import { corruptState, notFound } from '../shared/errors';
 import { fromLedger, INDEX_ENTRY, toLedger } from '../shared/ledger-json';
-import {
-  allOfPartialKey,
-  pageOfPartialKey,
-  type Page,
-  type PageRequest,
-} from '../shared/pagination';
-import { consentKey, parseConsent, type Consent } from './consent';
+import { allOfPartialKey, pageOfPartialKey, type PageRequest } from '../shared/pagination';
+import { consentKey, parseConsent } from './consent';
 
 /** Indexes of consents; none of their attributes ever changes, so they are written once. */
 export const CONSENT_INDEXES = {

@@ -1,13 +1,8 @@
+import type { Consent } from '@patrec/contract';
+import { permits, scopeCovers, type GrantTarget, type Permission } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { expired, forbidden } from '../shared/errors';
-import {
-  isActive,
-  permits,
-  scopeCovers,
-  type Consent,
-  type GrantTarget,
-  type Permission,
-} from './consent';
+import { isActive } from './consent';
 import { consentsBetween, readConsent } from './consent-ledger';
 import { registeredCaller } from '../participants/participant-ledger';
 import { requireRole, type Caller } from '../shared/caller';
@@ -43,10 +38,11 @@ export async function activeGrant(
   // Say so when the patient took a grant back, so the doctor knows not to ask blindly again.
   if (relevant.some((consent) => consent.status === 'REVOKED')) {
     throw forbidden(
+      'REVOKED',
       `${doctorId}'s ${permission} grant covering ${what} was revoked by the patient`,
     );
   }
-  throw forbidden(`${doctorId} holds no active ${permission} grant covering ${what}`);
+  throw forbidden('NO_CONSENT', `${doctorId} holds no active ${permission} grant covering ${what}`);
 }
 
 function preferred(a: Consent, b: Consent): number {
@@ -69,7 +65,7 @@ export async function consentForParty(
   const consent = await readConsent(ctx, consentId);
   const party = caller.id === consent.patientId || caller.id === consent.doctorId;
   if (caller.role !== 'auditor' && !party) {
-    throw forbidden(`${caller.id} is not a party to consent ${consentId}`);
+    throw forbidden('NOT_YOURS', `${caller.id} is not a party to consent ${consentId}`);
   }
   return consent;
 }

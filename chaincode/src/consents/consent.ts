@@ -1,64 +1,22 @@
+import type { Consent, ConsentView } from '@patrec/contract';
+import {
+  CATEGORIES,
+  CONSENT_ORIGINS,
+  CONSENT_STATUSES,
+  MAX_SCOPE_RECORDS,
+  PERMISSIONS,
+  PURPOSES,
+  RECORD_ID,
+  type Category,
+  type LedgerEventIds,
+  type Scope,
+} from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { jsonArg } from '../shared/arguments';
 import { corruptState, invalidArgument } from '../shared/errors';
-import { RECORD_ID } from '../shared/ids';
 import { Shape } from '../shared/shape';
-import { CATEGORIES, type Category } from '../records/health-record';
-
-export const PERMISSIONS = ['read', 'read-write'] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-/** Why a doctor asks: a code, not free text, so no clinical detail reaches the ledger. */
-export const PURPOSES = [
-  'treatment',
-  'diagnosis',
-  'second-opinion',
-  'referral',
-  'follow-up',
-  'research',
-] as const;
-export type Purpose = (typeof PURPOSES)[number];
-
-export const CONSENT_STATUSES = ['PENDING', 'GRANTED', 'REJECTED', 'REVOKED'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
-
-/** How a consent began: a doctor's request, the patient's own share, or an emergency. */
-export const CONSENT_ORIGINS = ['request', 'share', 'emergency'] as const;
-export type ConsentOrigin = (typeof CONSENT_ORIGINS)[number];
-
-/** Listed records, listed categories, or everything the patient has. */
-export type Scope = { all: true } | { categories: Category[] } | { records: string[] };
 
 const MAX_SCOPE_JSON = 4096;
-const MAX_SCOPE_RECORDS = 100;
-
-export const MIN_GRANT_SECONDS = 60;
-export const MAX_GRANT_SECONDS = 365 * 24 * 3600;
-export const MAX_EMERGENCY_SECONDS = 24 * 3600;
-
-export interface Consent {
-  consentId: string;
-  patientId: string;
-  doctorId: string;
-  origin: ConsentOrigin;
-  status: ConsentStatus;
-  /** Requested terms while PENDING; the granted (possibly narrowed) terms afterwards. */
-  scope: Scope;
-  permission: Permission;
-  durationSeconds: number;
-  /** Requests only. */
-  purpose: Purpose | null;
-  /** Emergencies only: SHA-256 of the stated reason, whose text is kept off-chain. */
-  reasonHash: string | null;
-  createdAt: string;
-  /** When the patient granted or rejected (for shares and emergencies, when created). */
-  decidedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
-/** A consent as queries return it: with the status it has at the transaction's time. */
-export type ConsentView = Consent & { effectiveStatus: ConsentStatus | 'EXPIRED' };
 
 export function parseConsent(value: unknown): Consent {
   const fail = (problem: string) => corruptState('consent', problem);
@@ -130,19 +88,6 @@ function distinctList(list: string[], name: string, fail: (problem: string) => E
   return sorted;
 }
 
-/** What a grant must cover: an existing record, or (for a new record) just its category. */
-export type GrantTarget = { recordId: string; category: Category } | { category: Category };
-
-export function scopeCovers(scope: Scope, target: GrantTarget): boolean {
-  if ('all' in scope) return true;
-  if ('categories' in scope) return scope.categories.includes(target.category);
-  return 'recordId' in target && scope.records.includes(target.recordId);
-}
-
-export function permits(granted: Permission, needed: Permission): boolean {
-  return granted === 'read-write' || needed === 'read';
-}
-
 /** Expiry is checked against the transaction's time; the grant ends at expiresAt itself. */
 export function isActive(consent: Consent, now: string): boolean {
   return consent.status === 'GRANTED' && consent.expiresAt !== null && now < consent.expiresAt;
@@ -157,8 +102,16 @@ export function consentKey(ctx: Context, consentId: string): string {
   return ctx.stub.createCompositeKey('consent', [consentId]);
 }
 
-/** The IDs an event about a consent carries. */
-export function consentEventIds(consent: Consent): Record<string, string> {
+/** The events of a consent's changes, which all carry the same IDs. */
+export type ConsentEvent =
+  | 'AccessRequested'
+  | 'AccessGranted'
+  | 'AccessRejected'
+  | 'AccessShared'
+  | 'AccessRevoked'
+  | 'EmergencyAccessGranted';
+
+export function consentEventIds(consent: Consent): LedgerEventIds<ConsentEvent> {
   return {
     consentId: consent.consentId,
     patientId: consent.patientId,

@@ -1,41 +1,26 @@
+import { transactions as tx } from '@patrec/contract';
 import { expect } from 'chai';
-import type { Context } from 'fabric-contract-api';
-import { HealthContract } from './health-contract';
-
-function contextOf(mspId: string, attributes: Record<string, string>, txId = 'tx1'): Context {
-  return {
-    stub: { getTxID: () => txId },
-    clientIdentity: {
-      getMSPID: () => mspId,
-      getAttributeValue: (name: string) => attributes[name] ?? null,
-    },
-  } as unknown as Context;
-}
+import { HOSPITAL_B, person, TestChain } from '../test-support/test-chain';
 
 describe('HealthContract', () => {
-  const contract = new HealthContract();
-
-  it('is registered under the "health" namespace', () => {
-    expect(contract.getName()).to.equal('health');
+  let chain: TestChain;
+  beforeEach(() => {
+    chain = new TestChain();
   });
 
-  it('Ping returns the transaction ID', async () => {
-    expect(await contract.Ping(contextOf('HospitalAMSP', {}, 'abc123'))).to.equal('abc123');
+  it('Ping writes nothing and returns the transaction ID', async () => {
+    const call = await chain.call(person('auditor', 'AUD1'), tx.health.ping);
+    expect(call).to.include({ submitted: true, writeCalls: 0 });
+    expect(JSON.parse(call.output ?? '')).to.deep.equal({ txId: call.txId });
   });
 
-  it('WhoAmI reports the MSP and the certificate attributes', async () => {
-    const ctx = contextOf('HospitalBMSP', { role: 'doctor', patrecId: 'DOC140' });
-    expect(JSON.parse(await contract.WhoAmI(ctx))).to.deep.equal({
-      mspId: 'HospitalBMSP',
-      role: 'doctor',
-      patrecId: 'DOC140',
-    });
+  it('WhoAmI reports the MSP and the certificate attributes, as sorted JSON', async () => {
+    const call = await chain.call(person('doctor', 'DOC140', HOSPITAL_B), tx.health.whoAmI);
+    expect(call.output).to.equal('{"mspId":"HospitalBMSP","patrecId":"DOC140","role":"doctor"}');
   });
 
   it('WhoAmI reports null for attributes the certificate lacks', async () => {
-    const identity = JSON.parse(await contract.WhoAmI(contextOf('HospitalAMSP', {}))) as {
-      role: unknown;
-    };
-    expect(identity.role).to.equal(null);
+    const identity = await chain.ok({ mspId: 'HospitalAMSP', attributes: {} }, tx.health.whoAmI);
+    expect(identity).to.deep.equal({ mspId: 'HospitalAMSP', role: null, patrecId: null });
   });
 });

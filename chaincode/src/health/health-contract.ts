@@ -1,11 +1,6 @@
+import type { CallerIdentity } from '@patrec/contract';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-
-/** Who the ledger believes the caller is: taken from the certificate, never from arguments. */
-export interface CallerIdentity {
-  mspId: string;
-  role: string | null;
-  patrecId: string | null;
-}
+import { toSortedJson } from '../shared/ledger-json';
 
 /**
  * Liveness of the contract itself: a no-op transaction that goes through endorsement,
@@ -22,16 +17,17 @@ export class HealthContract extends Contract {
   @Transaction()
   @Returns('string')
   Ping(ctx: Context): Promise<string> {
-    return Promise.resolve(ctx.stub.getTxID());
+    return Promise.resolve(toSortedJson({ txId: ctx.stub.getTxID() }));
   }
 
   @Transaction(false)
   @Returns('string')
   WhoAmI(ctx: Context): Promise<string> {
-    return Promise.resolve(JSON.stringify(callerIdentity(ctx)));
+    return Promise.resolve(toSortedJson(callerIdentity(ctx)));
   }
 }
 
+/** Who the ledger believes the caller is: taken from the certificate, never from arguments. */
 export function callerIdentity(ctx: Context): CallerIdentity {
   const identity = ctx.clientIdentity;
   return {

@@ -1,5 +1,5 @@
+import { transactions as tx } from '@patrec/contract';
 import { expect } from 'chai';
-import type { Participant } from './participant';
 import { adminA, adminB, auditor, registerDoctor, registerPatient } from '../test-support/scenario';
 import {
   compositeKey,
@@ -10,11 +10,6 @@ import {
   TestChain,
 } from '../test-support/test-chain';
 
-interface Page<T> {
-  items: T[];
-  bookmark: string;
-}
-
 describe('ParticipantContract', () => {
   let chain: TestChain;
   beforeEach(() => {
@@ -24,9 +19,9 @@ describe('ParticipantContract', () => {
   describe('RegisterSelf', () => {
     it('registers a patient as ACTIVE with the MSP and ID of the certificate', async () => {
       const at = chain.ledger.now;
-      const participant = await chain.ok<Participant>(
+      const participant = await chain.ok(
         person('patient', 'PAT177', HOSPITAL_B),
-        'participants:RegisterSelf',
+        tx.participants.registerSelf,
       );
       expect(participant).to.deep.equal({
         participantId: 'PAT177',
@@ -39,14 +34,14 @@ describe('ParticipantContract', () => {
       });
       expect(stateOf(chain, compositeKey('participant', 'PAT177'))).to.deep.equal(participant);
       expect(chain.ledger.events.at(-1)).to.include({ name: 'ParticipantRegistered' });
-      expect(chain.ledger.events.at(-1)?.payload).to.deep.equal({ participantId: 'PAT177' });
+      expect(chain.ledger.events.at(-1)?.payload).to.deep.equal({
+        participantId: 'PAT177',
+        mspId: HOSPITAL_B,
+      });
     });
 
     it('registers a doctor as UNVERIFIED and indexes them for their hospital admin', async () => {
-      const doctor = await chain.ok<Participant>(
-        person('doctor', 'DOC140'),
-        'participants:RegisterSelf',
-      );
+      const doctor = await chain.ok(person('doctor', 'DOC140'), tx.participants.registerSelf);
       expect(doctor.status).to.equal('UNVERIFIED');
       expect(chain.ledger.keys()).to.include(
         compositeKey('doctorByMsp', HOSPITAL_A, 'UNVERIFIED', 'DOC140'),
@@ -55,7 +50,7 @@ describe('ParticipantContract', () => {
 
     it('refuses a second registration of the same ID with CONFLICT', async () => {
       await registerPatient(chain, 'PAT1');
-      await chain.refused(person('patient', 'PAT1'), 'CONFLICT', 'participants:RegisterSelf');
+      await chain.refused(person('patient', 'PAT1'), 'CONFLICT', tx.participants.registerSelf);
     });
 
     it('refuses the same ID from another hospital with CONFLICT', async () => {
@@ -63,14 +58,14 @@ describe('ParticipantContract', () => {
       await chain.refused(
         person('patient', 'PAT1', HOSPITAL_B),
         'CONFLICT',
-        'participants:RegisterSelf',
+        tx.participants.registerSelf,
       );
     });
 
     for (const role of ['admin', 'auditor'] as const) {
       it(`refuses an ${role} with FORBIDDEN: their certificate is their standing`, async () => {
         const id = role === 'admin' ? 'ADM1' : 'AUD1';
-        await chain.refused(person(role, id), 'FORBIDDEN', 'participants:RegisterSelf');
+        await chain.refused(person(role, id), 'FORBIDDEN(ROLE)', tx.participants.registerSelf);
       });
     }
 
@@ -92,8 +87,8 @@ describe('ParticipantContract', () => {
       it(`refuses a certificate with ${what} with FORBIDDEN`, async () => {
         await chain.refused(
           { mspId: identity.mspId, attributes: { ...identity.attributes } },
-          'FORBIDDEN',
-          'participants:RegisterSelf',
+          'FORBIDDEN(CERTIFICATE)',
+          tx.participants.registerSelf,
         );
       });
     }
@@ -105,23 +100,23 @@ describe('ParticipantContract', () => {
     });
 
     it('lets an admin of the same hospital verify, moving the index entry', async () => {
-      const doctor = await chain.ok<Participant>(adminA, 'participants:VerifyDoctor', 'DOC1');
+      const doctor = await chain.ok(adminA, tx.participants.verifyDoctor, 'DOC1');
       expect(doctor).to.include({ status: 'VERIFIED', updatedBy: 'ADM1' });
       const keys = chain.ledger.keys();
       expect(keys).to.include(compositeKey('doctorByMsp', HOSPITAL_A, 'VERIFIED', 'DOC1'));
       expect(keys).not.to.include(compositeKey('doctorByMsp', HOSPITAL_A, 'UNVERIFIED', 'DOC1'));
       expect(chain.ledger.events.at(-1)).to.deep.include({
         name: 'DoctorVerified',
-        payload: { doctorId: 'DOC1', adminId: 'ADM1' },
+        payload: { doctorId: 'DOC1', adminId: 'ADM1', mspId: HOSPITAL_A },
       });
     });
 
     it('lets the admin suspend and verify again', async () => {
-      await chain.ok(adminA, 'participants:VerifyDoctor', 'DOC1');
-      const suspended = await chain.ok<Participant>(adminA, 'participants:SuspendDoctor', 'DOC1');
+      await chain.ok(adminA, tx.participants.verifyDoctor, 'DOC1');
+      const suspended = await chain.ok(adminA, tx.participants.suspendDoctor, 'DOC1');
       expect(suspended.status).to.equal('SUSPENDED');
       expect(chain.ledger.events.at(-1)?.name).to.equal('DoctorSuspended');
-      const reinstated = await chain.ok<Participant>(adminA, 'participants:VerifyDoctor', 'DOC1');
+      const reinstated = await chain.ok(adminA, tx.participants.verifyDoctor, 'DOC1');
       expect(reinstated.status).to.equal('VERIFIED');
       expect(
         chain.ledger.keys().filter((key) => key.startsWith(compositeKey('doctorByMsp'))),
@@ -129,33 +124,43 @@ describe('ParticipantContract', () => {
     });
 
     it('refuses an admin of another hospital with FORBIDDEN', async () => {
-      await chain.refused(adminB, 'FORBIDDEN', 'participants:VerifyDoctor', 'DOC1');
-      await chain.refused(adminB, 'FORBIDDEN', 'participants:SuspendDoctor', 'DOC1');
+      await chain.refused(
+        adminB,
+        'FORBIDDEN(WRONG_HOSPITAL)',
+        tx.participants.verifyDoctor,
+        'DOC1',
+      );
+      await chain.refused(
+        adminB,
+        'FORBIDDEN(WRONG_HOSPITAL)',
+        tx.participants.suspendDoctor,
+        'DOC1',
+      );
     });
 
     it('refuses a doctor verifying themselves with FORBIDDEN', async () => {
       await chain.refused(
         person('doctor', 'DOC1'),
-        'FORBIDDEN',
-        'participants:VerifyDoctor',
+        'FORBIDDEN(ROLE)',
+        tx.participants.verifyDoctor,
         'DOC1',
       );
     });
 
     it('refuses an unknown doctor with NOT_FOUND', async () => {
-      await chain.refused(adminA, 'NOT_FOUND', 'participants:VerifyDoctor', 'DOC2');
+      await chain.refused(adminA, 'NOT_FOUND', tx.participants.verifyDoctor, 'DOC2');
     });
 
     it('refuses a change to the status the doctor already has with CONFLICT', async () => {
-      await chain.ok(adminA, 'participants:VerifyDoctor', 'DOC1');
-      await chain.refused(adminA, 'CONFLICT', 'participants:VerifyDoctor', 'DOC1');
-      await chain.ok(adminA, 'participants:SuspendDoctor', 'DOC1');
-      await chain.refused(adminA, 'CONFLICT', 'participants:SuspendDoctor', 'DOC1');
+      await chain.ok(adminA, tx.participants.verifyDoctor, 'DOC1');
+      await chain.refused(adminA, 'CONFLICT', tx.participants.verifyDoctor, 'DOC1');
+      await chain.ok(adminA, tx.participants.suspendDoctor, 'DOC1');
+      await chain.refused(adminA, 'CONFLICT', tx.participants.suspendDoctor, 'DOC1');
     });
 
     for (const bad of ['', 'PAT1', 'DOC', 'doc1', `DOC${'1'.repeat(13)}`, 'x'.repeat(300)]) {
       it(`refuses doctorId ${JSON.stringify(bad.slice(0, 20))} with INVALID_ARGUMENT`, async () => {
-        await chain.refused(adminA, 'INVALID_ARGUMENT', 'participants:VerifyDoctor', bad);
+        await chain.refused(adminA, 'INVALID_ARGUMENT', tx.participants.verifyDoctor, bad);
       });
     }
   });
@@ -180,38 +185,40 @@ describe('ParticipantContract', () => {
     ] as const;
     for (const [who, caller, target] of allowed) {
       it(`lets ${who} read ${target}`, async () => {
-        const participant = await chain.ok<Participant>(
-          caller,
-          'participants:GetParticipant',
-          target,
-        );
+        const participant = await chain.ok(caller, tx.participants.getParticipant, target);
         expect(participant.participantId).to.equal(target);
       });
     }
 
     const refused = [
-      ['another patient', person('patient', 'PAT2'), 'PAT1'],
-      ['an unverified doctor', person('doctor', 'DOC2'), 'PAT1'],
-      ['an admin of another hospital', adminB, 'PAT1'],
-      ['a doctor looking up another doctor', person('doctor', 'DOC1'), 'DOC3'],
+      ['another patient', person('patient', 'PAT2'), 'PAT1', 'FORBIDDEN(NOT_YOURS)'],
+      ['an unverified doctor', person('doctor', 'DOC2'), 'PAT1', 'FORBIDDEN(UNVERIFIED)'],
+      ['an admin of another hospital', adminB, 'PAT1', 'FORBIDDEN(NOT_YOURS)'],
+      [
+        'a doctor looking up another doctor',
+        person('doctor', 'DOC1'),
+        'DOC3',
+        'FORBIDDEN(NOT_YOURS)',
+      ],
       [
         'a certificate for PAT1 from the wrong hospital',
         person('patient', 'PAT1', HOSPITAL_B),
         'PAT1',
+        'FORBIDDEN(WRONG_HOSPITAL)',
       ],
     ] as const;
-    for (const [who, caller, target] of refused) {
-      it(`refuses ${who} with FORBIDDEN`, async () => {
-        await chain.refused(caller, 'FORBIDDEN', 'participants:GetParticipant', target);
+    for (const [who, caller, target, refusal] of refused) {
+      it(`refuses ${who} with ${refusal}`, async () => {
+        await chain.refused(caller, refusal, tx.participants.getParticipant, target);
       });
     }
 
     it('answers NOT_FOUND for an unregistered ID', async () => {
-      await chain.refused(auditor, 'NOT_FOUND', 'participants:GetParticipant', 'PAT99');
+      await chain.refused(auditor, 'NOT_FOUND', tx.participants.getParticipant, 'PAT99');
     });
 
     it('refuses an admin or auditor ID with INVALID_ARGUMENT (they are not participants)', async () => {
-      await chain.refused(auditor, 'INVALID_ARGUMENT', 'participants:GetParticipant', 'ADM1');
+      await chain.refused(auditor, 'INVALID_ARGUMENT', tx.participants.getParticipant, 'ADM1');
     });
   });
 
@@ -223,9 +230,9 @@ describe('ParticipantContract', () => {
     });
 
     it("lists the admin's own hospital's doctors of one status", async () => {
-      const page = await chain.ok<Page<Participant>>(
+      const page = await chain.ok(
         adminA,
-        'participants:ListDoctors',
+        tx.participants.listDoctors,
         HOSPITAL_A,
         'UNVERIFIED',
         '',
@@ -240,9 +247,9 @@ describe('ParticipantContract', () => {
       let bookmark = '';
       let pages = 0;
       do {
-        const page = await chain.ok<Page<Participant>>(
+        const page = await chain.ok(
           adminA,
-          'participants:ListDoctors',
+          tx.participants.listDoctors,
           HOSPITAL_A,
           '',
           '2',
@@ -257,27 +264,28 @@ describe('ParticipantContract', () => {
     });
 
     it('lets an auditor list any hospital', async () => {
-      const page = await chain.ok<Page<Participant>>(
-        auditor,
-        'participants:ListDoctors',
-        HOSPITAL_B,
-        '',
-        '',
-        '',
-      );
+      const page = await chain.ok(auditor, tx.participants.listDoctors, HOSPITAL_B, '', '', '');
       expect(page.items.map((doctor) => doctor.participantId)).to.deep.equal(['DOC6']);
     });
 
     it("refuses an admin listing another hospital's doctors with FORBIDDEN", async () => {
-      await chain.refused(adminB, 'FORBIDDEN', 'participants:ListDoctors', HOSPITAL_A, '', '', '');
+      await chain.refused(
+        adminB,
+        'FORBIDDEN(WRONG_HOSPITAL)',
+        tx.participants.listDoctors,
+        HOSPITAL_A,
+        '',
+        '',
+        '',
+      );
     });
 
     it('refuses patients and doctors with FORBIDDEN', async () => {
       await registerPatient(chain, 'PAT1');
       await chain.refused(
         person('patient', 'PAT1'),
-        'FORBIDDEN',
-        'participants:ListDoctors',
+        'FORBIDDEN(ROLE)',
+        tx.participants.listDoctors,
         HOSPITAL_A,
         '',
         '',
@@ -285,8 +293,8 @@ describe('ParticipantContract', () => {
       );
       await chain.refused(
         person('doctor', 'DOC1'),
-        'FORBIDDEN',
-        'participants:ListDoctors',
+        'FORBIDDEN(ROLE)',
+        tx.participants.listDoctors,
         HOSPITAL_A,
         '',
         '',
@@ -300,7 +308,7 @@ describe('ParticipantContract', () => {
       await chain.refused(
         adminA,
         'INVALID_ARGUMENT',
-        'participants:ListDoctors',
+        tx.participants.listDoctors,
         HOSPITAL_A,
         '',
         '',
@@ -318,7 +326,7 @@ describe('ParticipantContract', () => {
     ] as const;
     for (const [what, args] of badArguments) {
       it(`refuses ${what} with INVALID_ARGUMENT`, async () => {
-        await chain.refused(adminA, 'INVALID_ARGUMENT', 'participants:ListDoctors', ...args);
+        await chain.refused(adminA, 'INVALID_ARGUMENT', tx.participants.listDoctors, ...args);
       });
     }
   });

@@ -1,12 +1,14 @@
+import type { Participant } from '@patrec/contract';
+import { DOCTOR_STATUSES, type DoctorStatus } from '@patrec/contract/core';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { doctorIdArg, mspIdArg, oneOfArg, optional, participantIdArg } from '../shared/arguments';
 import { authenticate, requireRole, type Caller } from '../shared/caller';
 import { conflict, corruptState, forbidden } from '../shared/errors';
-import { emitEvent, type EventName } from '../shared/events';
+import { emitEvent } from '../shared/events';
 import { toSortedJson } from '../shared/ledger-json';
 import { pageOfPartialKey, pageRequestArgs } from '../shared/pagination';
 import { txTime } from '../shared/time';
-import { DOCTOR_INDEX, DOCTOR_STATUSES, type DoctorStatus, type Participant } from './participant';
+import { DOCTOR_INDEX } from './participant';
 import {
   findParticipant,
   putParticipant,
@@ -42,7 +44,7 @@ export class ParticipantContract extends Contract {
       updatedBy: caller.id,
     };
     await putParticipant(ctx, participant);
-    emitEvent(ctx, 'ParticipantRegistered', { participantId: caller.id });
+    emitEvent(ctx, 'ParticipantRegistered', { participantId: caller.id, mspId: caller.mspId });
     return toSortedJson(participant);
   }
 
@@ -89,7 +91,10 @@ export class ParticipantContract extends Contract {
     const page = pageRequestArgs(pageSize, bookmark);
     requireRole(caller, ['admin', 'auditor'], 'list doctors');
     if (caller.role === 'admin' && caller.mspId !== msp) {
-      throw forbidden(`an admin of ${caller.mspId} may not list the doctors of ${msp}`);
+      throw forbidden(
+        'WRONG_HOSPITAL',
+        `an admin of ${caller.mspId} may not list the doctors of ${msp}`,
+      );
     }
     const attributes = wanted ? [msp, wanted] : [msp];
     const keys = await pageOfPartialKey(ctx, DOCTOR_INDEX, attributes, page);
@@ -106,14 +111,17 @@ export class ParticipantContract extends Contract {
     ctx: Context,
     doctorIdValue: string,
     status: DoctorStatus,
-    event: EventName,
+    event: 'DoctorVerified' | 'DoctorSuspended',
   ): Promise<string> {
     const caller = authenticate(ctx);
     const doctorId = doctorIdArg('doctorId', doctorIdValue);
     requireRole(caller, ['admin'], "change a doctor's status");
     const doctor = await readParticipant(ctx, doctorId);
     if (caller.mspId !== doctor.mspId) {
-      throw forbidden(`only an admin of ${doctor.mspId} may change the status of ${doctorId}`);
+      throw forbidden(
+        'WRONG_HOSPITAL',
+        `only an admin of ${doctor.mspId} may change the status of ${doctorId}`,
+      );
     }
     if (doctor.status === status) throw conflict(`${doctorId} is already ${status.toLowerCase()}`);
     const updated: Participant = {
@@ -123,7 +131,7 @@ export class ParticipantContract extends Contract {
       updatedBy: caller.id,
     };
     await putParticipant(ctx, updated, doctor);
-    emitEvent(ctx, event, { doctorId, adminId: caller.id });
+    emitEvent(ctx, event, { doctorId, adminId: caller.id, mspId: doctor.mspId });
     return toSortedJson(updated);
   }
 
@@ -151,6 +159,6 @@ export class ParticipantContract extends Contract {
         if (participant.role === 'patient') return;
         break;
     }
-    throw forbidden(`${caller.id} may not view ${participant.participantId}`);
+    throw forbidden('NOT_YOURS', `${caller.id} may not view ${participant.participantId}`);
   }
 }

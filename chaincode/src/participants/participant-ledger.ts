@@ -1,8 +1,9 @@
+import type { Participant } from '@patrec/contract';
 import type { Context } from 'fabric-contract-api';
 import type { Caller } from '../shared/caller';
 import { forbidden, notFound } from '../shared/errors';
 import { fromLedger, INDEX_ENTRY, toLedger } from '../shared/ledger-json';
-import { doctorIndexKey, parseParticipant, participantKey, type Participant } from './participant';
+import { doctorIndexKey, parseParticipant, participantKey } from './participant';
 
 // Several contracts read participants (every rule starts from who the caller is), so the
 // reads live here rather than in one contract's private helpers.
@@ -39,9 +40,12 @@ export async function putParticipant(
  */
 export async function registeredCaller(ctx: Context, caller: Caller): Promise<Participant> {
   const participant = await findParticipant(ctx, caller.id);
-  if (!participant) throw forbidden(`${caller.id} is not registered`);
+  if (!participant) throw forbidden('NOT_REGISTERED', `${caller.id} is not registered`);
   if (participant.mspId !== caller.mspId) {
-    throw forbidden(`${caller.id} is registered at ${participant.mspId}, not ${caller.mspId}`);
+    throw forbidden(
+      'WRONG_HOSPITAL',
+      `${caller.id} is registered at ${participant.mspId}, not ${caller.mspId}`,
+    );
   }
   return participant;
 }
@@ -49,8 +53,10 @@ export async function registeredCaller(ctx: Context, caller: Caller): Promise<Pa
 /** A registered doctor whose hospital has verified them and not suspended them. */
 export async function verifiedDoctor(ctx: Context, caller: Caller): Promise<Participant> {
   const doctor = await registeredCaller(ctx, caller);
-  if (doctor.status !== 'VERIFIED')
-    throw forbidden(`${caller.id} is ${doctor.status.toLowerCase()}`);
+  if (doctor.status !== 'VERIFIED') {
+    const reason = doctor.status === 'SUSPENDED' ? 'SUSPENDED' : 'UNVERIFIED';
+    throw forbidden(reason, `${caller.id} is ${doctor.status.toLowerCase()}`);
+  }
   return doctor;
 }
 
@@ -61,7 +67,9 @@ export async function requireSelf(
   subjectId: string,
   action: string,
 ): Promise<void> {
-  if (caller.id !== subjectId) throw forbidden(`${caller.id} may not ${action} of ${subjectId}`);
+  if (caller.id !== subjectId) {
+    throw forbidden('NOT_YOURS', `${caller.id} may not ${action} of ${subjectId}`);
+  }
   await registeredCaller(ctx, caller);
 }
 

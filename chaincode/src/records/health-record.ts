@@ -1,41 +1,8 @@
+import type { HealthRecord } from '@patrec/contract';
+import { CATEGORIES, ownerOfRecord, RECORD_STATUSES, splitRecordId } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { corruptState } from '../shared/errors';
-import { splitRecordId } from '../shared/ids';
 import { Shape } from '../shared/shape';
-
-export const CATEGORIES = [
-  'general-medicine',
-  'clinical-results',
-  'cardiac',
-  'dermatology',
-  'dentistry',
-  'document',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const RECORD_STATUSES = ['ACTIVE', 'DELETED'] as const;
-export type RecordStatus = (typeof RECORD_STATUSES)[number];
-
-/**
- * What the ledger knows of a record: who owns it, what kind it is and the hash of its
- * current content. The content itself stays off-chain. A deleted record stays as a
- * tombstone (status DELETED) so its history remains auditable.
- */
-export interface HealthRecord {
-  recordId: string;
-  patientId: string;
-  category: Category;
-  /** SHA-256 (hex) of the current version's content. */
-  contentHash: string;
-  version: number;
-  status: RecordStatus;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  /** The grant under which the current version was written; null when the owner wrote it. */
-  consentId: string | null;
-}
 
 export function parseHealthRecord(value: unknown): HealthRecord {
   const shape = new Shape(value, (problem) => corruptState('record', problem));
@@ -70,9 +37,9 @@ export function recordCounterKey(ctx: Context, patientId: string): string {
   return ctx.stub.createCompositeKey('recordCounter', [patientId]);
 }
 
-/** The owner of a record, read from its ID (PAT168REC3 belongs to PAT168). */
+/** The owner of a record ID the argument checks let through (a malformed one is a bug). */
 export function ownerOf(recordId: string): string {
-  const parts = splitRecordId(recordId);
-  if (!parts) throw new Error(`not a record ID: ${recordId}`);
-  return parts.patientId;
+  const owner = ownerOfRecord(recordId);
+  if (!owner) throw new Error(`not a record ID: ${recordId}`);
+  return owner;
 }

@@ -1,5 +1,5 @@
+import { transactions as tx, type HealthRecord } from '@patrec/contract';
 import { expect } from 'chai';
-import type { HealthRecord } from './health-record';
 import {
   adminA,
   ALL,
@@ -21,11 +21,6 @@ import {
   type Identity,
 } from '../test-support/test-chain';
 
-interface Page<T> {
-  items: T[];
-  bookmark: string;
-}
-
 describe('RecordContract', () => {
   let chain: TestChain;
   let patient: Identity;
@@ -43,13 +38,7 @@ describe('RecordContract', () => {
   describe('CreateRecord', () => {
     it('gives the owner the next ID of their own sequence', async () => {
       const at = chain.ledger.now;
-      const first = await chain.ok<HealthRecord>(
-        patient,
-        'records:CreateRecord',
-        'PAT1',
-        'cardiac',
-        HASH,
-      );
+      const first = await chain.ok(patient, tx.records.createRecord, 'PAT1', 'cardiac', HASH);
       expect(first).to.deep.equal({
         recordId: 'PAT1REC0',
         patientId: 'PAT1',
@@ -87,41 +76,76 @@ describe('RecordContract', () => {
 
     it('refuses a doctor whose grant is read-only with FORBIDDEN', async () => {
       await share(chain, patient, 'DOC1', categories('cardiac'), 'read');
-      await chain.refused(doctor, 'FORBIDDEN', 'records:CreateRecord', 'PAT1', 'cardiac', HASH);
+      await chain.refused(
+        doctor,
+        'FORBIDDEN(NO_CONSENT)',
+        tx.records.createRecord,
+        'PAT1',
+        'cardiac',
+        HASH,
+      );
     });
 
     it('refuses a doctor whose grant covers other categories with FORBIDDEN', async () => {
       await share(chain, patient, 'DOC1', categories('dentistry'), 'read-write');
-      await chain.refused(doctor, 'FORBIDDEN', 'records:CreateRecord', 'PAT1', 'cardiac', HASH);
+      await chain.refused(
+        doctor,
+        'FORBIDDEN(NO_CONSENT)',
+        tx.records.createRecord,
+        'PAT1',
+        'cardiac',
+        HASH,
+      );
     });
 
     it('refuses a doctor whose grant names records only (a new record is not among them)', async () => {
       const existing = await createRecord(chain, patient, 'PAT1', 'cardiac');
       await share(chain, patient, 'DOC1', records(existing.recordId), 'read-write');
-      await chain.refused(doctor, 'FORBIDDEN', 'records:CreateRecord', 'PAT1', 'cardiac', HASH);
+      await chain.refused(
+        doctor,
+        'FORBIDDEN(NO_CONSENT)',
+        tx.records.createRecord,
+        'PAT1',
+        'cardiac',
+        HASH,
+      );
     });
 
     it('refuses a doctor whose only covering grant has expired with EXPIRED', async () => {
       await share(chain, patient, 'DOC1', categories('cardiac'), 'read-write', 3600);
       chain.ledger.advance(3600);
-      await chain.refused(doctor, 'EXPIRED', 'records:CreateRecord', 'PAT1', 'cardiac', HASH);
+      await chain.refused(doctor, 'EXPIRED', tx.records.createRecord, 'PAT1', 'cardiac', HASH);
     });
 
     it('refuses an unverified doctor holding a grant with FORBIDDEN', async () => {
       const unverified = await registerDoctor(chain, 'DOC2', { verified: false });
       await share(chain, patient, 'DOC2', categories('cardiac'), 'read-write');
-      await chain.refused(unverified, 'FORBIDDEN', 'records:CreateRecord', 'PAT1', 'cardiac', HASH);
+      await chain.refused(
+        unverified,
+        'FORBIDDEN(UNVERIFIED)',
+        tx.records.createRecord,
+        'PAT1',
+        'cardiac',
+        HASH,
+      );
     });
 
     it("refuses a patient writing another patient's records with FORBIDDEN", async () => {
-      await chain.refused(patient, 'FORBIDDEN', 'records:CreateRecord', 'PAT2', 'cardiac', HASH);
+      await chain.refused(
+        patient,
+        'FORBIDDEN(NOT_YOURS)',
+        tx.records.createRecord,
+        'PAT2',
+        'cardiac',
+        HASH,
+      );
     });
 
     it('refuses an unregistered patient with FORBIDDEN', async () => {
       await chain.refused(
         person('patient', 'PAT9'),
-        'FORBIDDEN',
-        'records:CreateRecord',
+        'FORBIDDEN(NOT_REGISTERED)',
+        tx.records.createRecord,
         'PAT9',
         'cardiac',
         HASH,
@@ -129,7 +153,7 @@ describe('RecordContract', () => {
     });
 
     it('answers a doctor writing for an unregistered patient with NOT_FOUND', async () => {
-      await chain.refused(doctor, 'NOT_FOUND', 'records:CreateRecord', 'PAT9', 'cardiac', HASH);
+      await chain.refused(doctor, 'NOT_FOUND', tx.records.createRecord, 'PAT9', 'cardiac', HASH);
     });
 
     for (const [who, caller] of [
@@ -137,7 +161,14 @@ describe('RecordContract', () => {
       ['an auditor', auditor],
     ] as const) {
       it(`refuses ${who} with FORBIDDEN`, async () => {
-        await chain.refused(caller, 'FORBIDDEN', 'records:CreateRecord', 'PAT1', 'cardiac', HASH);
+        await chain.refused(
+          caller,
+          'FORBIDDEN(ROLE)',
+          tx.records.createRecord,
+          'PAT1',
+          'cardiac',
+          HASH,
+        );
       });
     }
 
@@ -149,7 +180,7 @@ describe('RecordContract', () => {
     ] as const;
     for (const [what, args] of badArguments) {
       it(`refuses ${what} with INVALID_ARGUMENT`, async () => {
-        await chain.refused(patient, 'INVALID_ARGUMENT', 'records:CreateRecord', ...args);
+        await chain.refused(patient, 'INVALID_ARGUMENT', tx.records.createRecord, ...args);
       });
     }
   });
@@ -157,53 +188,31 @@ describe('RecordContract', () => {
   describe('UpdateRecord', () => {
     let record: HealthRecord;
     beforeEach(async () => {
-      record = await chain.ok<HealthRecord>(
-        patient,
-        'records:CreateRecord',
-        'PAT1',
-        'cardiac',
-        HASH,
-      );
+      record = await chain.ok(patient, tx.records.createRecord, 'PAT1', 'cardiac', HASH);
     });
 
     it('writes a new version and keeps the old one in the history', async () => {
       const at = chain.ledger.now;
-      const updated = await chain.ok<HealthRecord>(
-        patient,
-        'records:UpdateRecord',
-        'PAT1REC0',
-        NEW_HASH,
-        '1',
-      );
+      const updated = await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
       expect(updated).to.deep.equal({
         ...record,
         contentHash: NEW_HASH,
         version: 2,
         updatedAt: at,
       });
-      const history = await chain.ok<{ value: HealthRecord }[]>(
-        auditor,
-        'audit:GetRecordHistory',
-        'PAT1REC0',
-      );
-      expect(history.map((entry) => entry.value.contentHash)).to.deep.equal([NEW_HASH, HASH]);
+      const history = await chain.ok(auditor, tx.audit.getRecordHistory, 'PAT1REC0');
+      expect(history.map((entry) => entry.value?.contentHash)).to.deep.equal([NEW_HASH, HASH]);
       expect(chain.ledger.events.at(-1)?.name).to.equal('RecordUpdated');
     });
 
     it('refuses a stale expectedVersion with CONFLICT', async () => {
-      await chain.ok(patient, 'records:UpdateRecord', 'PAT1REC0', NEW_HASH, '1');
-      await chain.refused(patient, 'CONFLICT', 'records:UpdateRecord', 'PAT1REC0', HASH, '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
+      await chain.refused(patient, 'CONFLICT', tx.records.updateRecord, 'PAT1REC0', HASH, '1');
     });
 
     it('lets a doctor with a read-write grant on that very record update it', async () => {
       const grant = await share(chain, patient, 'DOC1', records('PAT1REC0'), 'read-write');
-      const updated = await chain.ok<HealthRecord>(
-        doctor,
-        'records:UpdateRecord',
-        'PAT1REC0',
-        NEW_HASH,
-        '1',
-      );
+      const updated = await chain.ok(doctor, tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
       expect(updated).to.include({
         updatedBy: 'DOC1',
         createdBy: 'PAT1',
@@ -213,19 +222,40 @@ describe('RecordContract', () => {
 
     it('refuses a doctor with a read grant with FORBIDDEN', async () => {
       await share(chain, patient, 'DOC1', records('PAT1REC0'), 'read');
-      await chain.refused(doctor, 'FORBIDDEN', 'records:UpdateRecord', 'PAT1REC0', NEW_HASH, '1');
+      await chain.refused(
+        doctor,
+        'FORBIDDEN(NO_CONSENT)',
+        tx.records.updateRecord,
+        'PAT1REC0',
+        NEW_HASH,
+        '1',
+      );
     });
 
     it('answers an unknown or deleted record with NOT_FOUND', async () => {
-      await chain.refused(patient, 'NOT_FOUND', 'records:UpdateRecord', 'PAT1REC7', NEW_HASH, '1');
-      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC0');
-      await chain.refused(patient, 'NOT_FOUND', 'records:UpdateRecord', 'PAT1REC0', NEW_HASH, '1');
+      await chain.refused(patient, 'NOT_FOUND', tx.records.updateRecord, 'PAT1REC7', NEW_HASH, '1');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
+      await chain.refused(patient, 'NOT_FOUND', tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
     });
 
     it('refuses another patient with FORBIDDEN, whether or not the record exists', async () => {
       const other = person('patient', 'PAT2');
-      await chain.refused(other, 'FORBIDDEN', 'records:UpdateRecord', 'PAT1REC0', NEW_HASH, '1');
-      await chain.refused(other, 'FORBIDDEN', 'records:UpdateRecord', 'PAT1REC9', NEW_HASH, '1');
+      await chain.refused(
+        other,
+        'FORBIDDEN(NOT_YOURS)',
+        tx.records.updateRecord,
+        'PAT1REC0',
+        NEW_HASH,
+        '1',
+      );
+      await chain.refused(
+        other,
+        'FORBIDDEN(NOT_YOURS)',
+        tx.records.updateRecord,
+        'PAT1REC9',
+        NEW_HASH,
+        '1',
+      );
     });
 
     for (const bad of ['0', '-1', 'one', '1.0', '']) {
@@ -233,7 +263,7 @@ describe('RecordContract', () => {
         await chain.refused(
           patient,
           'INVALID_ARGUMENT',
-          'records:UpdateRecord',
+          tx.records.updateRecord,
           'PAT1REC0',
           NEW_HASH,
           bad,
@@ -248,38 +278,38 @@ describe('RecordContract', () => {
     });
 
     it('leaves a tombstone that keeps the metadata and history', async () => {
-      const tombstone = await chain.ok<HealthRecord>(patient, 'records:DeleteRecord', 'PAT1REC0');
+      const tombstone = await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
       expect(tombstone).to.include({ status: 'DELETED', version: 1, updatedBy: 'PAT1' });
       expect(stateOf(chain, compositeKey('record', 'PAT1', '0000000000'))).to.deep.equal(tombstone);
       expect(chain.ledger.events.at(-1)).to.deep.include({
         name: 'RecordDeleted',
         payload: { recordId: 'PAT1REC0', patientId: 'PAT1', actorId: 'PAT1', consentId: null },
       });
-      const fetched = await chain.ok<HealthRecord>(auditor, 'records:GetRecord', 'PAT1REC0');
+      const fetched = await chain.ok(auditor, tx.records.getRecord, 'PAT1REC0');
       expect(fetched.status).to.equal('DELETED');
     });
 
     it('never reuses a deleted record ID', async () => {
-      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC0');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
       const next = await createRecord(chain, patient, 'PAT1', 'cardiac');
       expect(next.recordId).to.equal('PAT1REC1');
     });
 
     it('answers a second delete with NOT_FOUND', async () => {
-      await chain.ok(patient, 'records:DeleteRecord', 'PAT1REC0');
-      await chain.refused(patient, 'NOT_FOUND', 'records:DeleteRecord', 'PAT1REC0');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
+      await chain.refused(patient, 'NOT_FOUND', tx.records.deleteRecord, 'PAT1REC0');
     });
 
     it('refuses a doctor, even with a read-write grant, with FORBIDDEN', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read-write');
-      await chain.refused(doctor, 'FORBIDDEN', 'records:DeleteRecord', 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(ROLE)', tx.records.deleteRecord, 'PAT1REC0');
     });
 
     it('refuses another patient with FORBIDDEN', async () => {
       await chain.refused(
         person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'records:DeleteRecord',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.records.deleteRecord,
         'PAT1REC0',
       );
     });
@@ -293,32 +323,26 @@ describe('RecordContract', () => {
     });
 
     it('shows the owner and auditors a record with its hash', async () => {
-      const owned = await chain.ok<HealthRecord>(patient, 'records:GetRecord', 'PAT1REC3');
+      const owned = await chain.ok(patient, tx.records.getRecord, 'PAT1REC3');
       expect(owned.contentHash).to.equal(sha256('v3'));
-      const audited = await chain.ok<HealthRecord>(auditor, 'records:GetRecord', 'PAT1REC3');
+      const audited = await chain.ok(auditor, tx.records.getRecord, 'PAT1REC3');
       expect(audited).to.deep.equal(owned);
     });
 
     it('refuses doctors (their reads go through AccessRecord) with FORBIDDEN', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read', DAY);
-      await chain.refused(doctor, 'FORBIDDEN', 'records:GetRecord', 'PAT1REC3');
+      await chain.refused(doctor, 'FORBIDDEN(NOT_YOURS)', tx.records.getRecord, 'PAT1REC3');
     });
 
     it('answers an unknown record with NOT_FOUND', async () => {
-      await chain.refused(patient, 'NOT_FOUND', 'records:GetRecord', 'PAT1REC12');
+      await chain.refused(patient, 'NOT_FOUND', tx.records.getRecord, 'PAT1REC12');
     });
 
     it("pages through a patient's records in creation order (REC10 after REC9)", async () => {
       const ids: string[] = [];
       let bookmark = '';
       do {
-        const page = await chain.ok<Page<HealthRecord>>(
-          patient,
-          'records:ListRecords',
-          'PAT1',
-          '5',
-          bookmark,
-        );
+        const page = await chain.ok(patient, tx.records.listRecords, 'PAT1', '5', bookmark);
         expect(page.items.length).to.be.at.most(5);
         ids.push(...page.items.map((record) => record.recordId));
         bookmark = page.bookmark;
@@ -329,8 +353,8 @@ describe('RecordContract', () => {
     it("refuses another patient's list with FORBIDDEN", async () => {
       await chain.refused(
         person('patient', 'PAT2'),
-        'FORBIDDEN',
-        'records:ListRecords',
+        'FORBIDDEN(NOT_YOURS)',
+        tx.records.listRecords,
         'PAT1',
         '',
         '',
@@ -341,7 +365,7 @@ describe('RecordContract', () => {
       const forged = Buffer.from(compositeKey('record', 'PAT0', '0000000000')).toString(
         'base64url',
       );
-      await chain.refused(patient, 'INVALID_ARGUMENT', 'records:ListRecords', 'PAT1', '5', forged);
+      await chain.refused(patient, 'INVALID_ARGUMENT', tx.records.listRecords, 'PAT1', '5', forged);
     });
   });
 });

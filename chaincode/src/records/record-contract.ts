@@ -1,9 +1,11 @@
+import type { HealthRecord } from '@patrec/contract';
+import { CATEGORIES, type GrantTarget } from '@patrec/contract/core';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { activeGrant } from '../consents/consent-policy';
 import { integerArg, oneOfArg, patientIdArg, recordIdArg, sha256Arg } from '../shared/arguments';
 import { authenticate, requireRole, type Caller } from '../shared/caller';
 import { conflict } from '../shared/errors';
-import { emitEvent, type EventName } from '../shared/events';
+import { emitEvent } from '../shared/events';
 import { fromLedger, toSortedJson } from '../shared/ledger-json';
 import { pageOfPartialKey, pageRequestArgs } from '../shared/pagination';
 import { txTime } from '../shared/time';
@@ -13,14 +15,7 @@ import {
   requireSelfOrAuditor,
   verifiedDoctor,
 } from '../participants/participant-ledger';
-import type { GrantTarget } from '../consents/consent';
-import {
-  CATEGORIES,
-  ownerOf,
-  parseHealthRecord,
-  RECORD_OBJECT,
-  type HealthRecord,
-} from './health-record';
+import { ownerOf, parseHealthRecord, RECORD_OBJECT } from './health-record';
 import { allocateRecordId, putRecord, readLiveRecord, readRecord } from './record-ledger';
 
 @Info({ title: 'RecordContract', description: 'Record metadata: owner, category, content hash' })
@@ -146,7 +141,11 @@ export class RecordContract extends Contract {
     return toSortedJson({ items, bookmark: entries.bookmark });
   }
 
-  async #save(ctx: Context, record: HealthRecord, event: EventName): Promise<string> {
+  async #save(
+    ctx: Context,
+    record: HealthRecord,
+    event: 'RecordCreated' | 'RecordUpdated' | 'RecordDeleted',
+  ): Promise<string> {
     await putRecord(ctx, record);
     emitEvent(ctx, event, {
       recordId: record.recordId,

@@ -1,9 +1,10 @@
+import type { HealthRecord } from '@patrec/contract';
+import { recordIdOf } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { corruptState, notFound } from '../shared/errors';
-import { recordIdOf } from '../shared/ids';
 import { fromLedger, toLedger } from '../shared/ledger-json';
 import { Shape } from '../shared/shape';
-import { parseHealthRecord, recordCounterKey, recordKey, type HealthRecord } from './health-record';
+import { parseHealthRecord, recordCounterKey, recordKey } from './health-record';
 
 // Records are read by the record, consent and access contracts alike, so the reads live here.
 

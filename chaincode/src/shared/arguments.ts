@@ -1,5 +1,14 @@
+import {
+  CONSENT_ID,
+  DOCTOR_ID,
+  ID_EXAMPLES,
+  MSP_ID,
+  PARTICIPANT_ID,
+  PATIENT_ID,
+  RECORD_ID,
+  SHA256_HEX,
+} from '@patrec/contract/core';
 import { invalidArgument } from './errors';
-import { CONSENT_ID, DOCTOR_ID, PARTICIPANT_ID, PATIENT_ID, RECORD_ID } from './ids';
 
 /**
  * Checks of transaction arguments. Every transaction takes strings (the wire format) and
@@ -7,10 +16,8 @@ import { CONSENT_ID, DOCTOR_ID, PARTICIPANT_ID, PATIENT_ID, RECORD_ID } from './
  * is refused with INVALID_ARGUMENT and changes nothing.
  */
 const DEFAULT_MAX_LENGTH = 256;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 const DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
 const ISO_UTC_MILLIS = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/;
-const MSP_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 
 export function stringArg(name: string, value: unknown, maxLength = DEFAULT_MAX_LENGTH): string {
   if (typeof value !== 'string') throw invalidArgument(`${name} must be a string`);
@@ -27,19 +34,19 @@ function patternArg(name: string, value: unknown, pattern: RegExp, expected: str
 }
 
 export const patientIdArg = (name: string, value: unknown) =>
-  patternArg(name, value, PATIENT_ID, 'a patient ID such as PAT177');
+  patternArg(name, value, PATIENT_ID, ID_EXAMPLES.patient);
 export const doctorIdArg = (name: string, value: unknown) =>
-  patternArg(name, value, DOCTOR_ID, 'a doctor ID such as DOC140');
+  patternArg(name, value, DOCTOR_ID, ID_EXAMPLES.doctor);
 export const participantIdArg = (name: string, value: unknown) =>
-  patternArg(name, value, PARTICIPANT_ID, 'a patient or doctor ID such as PAT177 or DOC140');
+  patternArg(name, value, PARTICIPANT_ID, ID_EXAMPLES.participant);
 export const recordIdArg = (name: string, value: unknown) =>
-  patternArg(name, value, RECORD_ID, 'a record ID such as PAT177REC0');
+  patternArg(name, value, RECORD_ID, ID_EXAMPLES.record);
 export const consentIdArg = (name: string, value: unknown) =>
-  patternArg(name, value, CONSENT_ID, 'a consent ID (CON and 64 hex digits)');
+  patternArg(name, value, CONSENT_ID, ID_EXAMPLES.consent);
 export const sha256Arg = (name: string, value: unknown) =>
-  patternArg(name, value, SHA256_HEX, 'a SHA-256 digest in lowercase hex (64 digits)');
+  patternArg(name, value, SHA256_HEX, ID_EXAMPLES.sha256);
 export const mspIdArg = (name: string, value: unknown) =>
-  patternArg(name, value, MSP_ID, 'an MSP ID such as HospitalAMSP');
+  patternArg(name, value, MSP_ID, ID_EXAMPLES.msp);
 
 /** An empty string stands for "not given" in optional arguments. */
 export function optional<T>(

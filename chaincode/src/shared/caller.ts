@@ -1,9 +1,13 @@
 import type { Context } from 'fabric-contract-api';
+import {
+  ADMIN_ID,
+  AUDITOR_ID,
+  DOCTOR_ID,
+  PATIENT_ID,
+  ROLES,
+  type Role,
+} from '@patrec/contract/core';
 import { forbidden } from './errors';
-import { ADMIN_ID, AUDITOR_ID, DOCTOR_ID, PATIENT_ID } from './ids';
-
-export const ROLES = ['patient', 'doctor', 'admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
 
 const ID_OF_ROLE: Record<Role, RegExp> = {
   patient: PATIENT_ID,
@@ -28,17 +32,19 @@ export function authenticate(ctx: Context): Caller {
   const mspId = identity.getMSPID();
   const role = identity.getAttributeValue('role');
   const id = identity.getAttributeValue('patrecId');
-  if (!mspId) throw forbidden('the certificate has no MSP ID');
+  if (!mspId) throw forbidden('CERTIFICATE', 'the certificate has no MSP ID');
   if (!role || !(ROLES as readonly string[]).includes(role)) {
-    throw forbidden('the certificate carries no PatRec role');
+    throw forbidden('CERTIFICATE', 'the certificate carries no PatRec role');
   }
   if (!id || !ID_OF_ROLE[role as Role].test(id)) {
-    throw forbidden(`the certificate's patrecId does not fit the role ${role}`);
+    throw forbidden('CERTIFICATE', `the certificate's patrecId does not fit the role ${role}`);
   }
   return { mspId, role: role as Role, id };
 }
 
 /** Refuses callers whose role may never perform `action`, before anything is read. */
 export function requireRole(caller: Caller, roles: readonly Role[], action: string): void {
-  if (!roles.includes(caller.role)) throw forbidden(`a ${caller.role} may not ${action}`);
+  if (roles.includes(caller.role)) return;
+  const article = caller.role === 'admin' || caller.role === 'auditor' ? 'an' : 'a';
+  throw forbidden('ROLE', `${article} ${caller.role} may not ${action}`);
 }

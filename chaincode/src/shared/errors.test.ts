@@ -1,34 +1,40 @@
 import { expect } from 'chai';
-import { ChaincodeError, forbidden, parseChaincodeError } from './errors';
+import { parseLedgerError } from '@patrec/contract/core';
+import { ChaincodeError, conflict, expired, forbidden } from './errors';
 
 describe('chaincode errors', () => {
-  it('lead their message with the code', () => {
-    const error = forbidden('DOC7 holds no active read grant covering PAT1REC0');
+  it('carry code, reason and detail, and say them in the message', () => {
+    const error = forbidden('REVOKED', "DOC7's read grant covering PAT1REC0 was revoked");
     expect(error).to.be.instanceOf(ChaincodeError);
-    expect(error.message).to.equal('FORBIDDEN: DOC7 holds no active read grant covering PAT1REC0');
-    expect(error.code).to.equal('FORBIDDEN');
-  });
-
-  it('are read back from the message alone', () => {
-    expect(parseChaincodeError('EXPIRED: grant ended')).to.deep.equal({
-      code: 'EXPIRED',
-      detail: 'grant ended',
+    expect(error).to.include({
+      code: 'FORBIDDEN',
+      reason: 'REVOKED',
+      detail: "DOC7's read grant covering PAT1REC0 was revoked",
     });
-  });
-
-  it('are read back from a message the peer wrapped', () => {
-    const wrapped =
-      'failed to endorse transaction, see attached details for more info: chaincode response 500, NOT_FOUND: record PAT1REC9 does not exist';
-    expect(parseChaincodeError(wrapped)).to.deep.equal({
-      code: 'NOT_FOUND',
-      detail: 'record PAT1REC9 does not exist',
-    });
-  });
-
-  it('leave messages without a code (shim or peer failures) unparsed', () => {
-    expect(parseChaincodeError('Expected 1 parameters, but 2 have been supplied')).to.equal(
-      undefined,
+    expect(error.message).to.equal(
+      "FORBIDDEN(REVOKED): DOC7's read grant covering PAT1REC0 was revoked",
     );
-    expect(parseChaincodeError('NOT_A_CODE: x')).to.equal(undefined);
+  });
+
+  it('give no reason for codes that need none, and EXPIRED for EXPIRED', () => {
+    expect(conflict('PAT1 is already registered')).to.include({
+      reason: null,
+      message: 'CONFLICT: PAT1 is already registered',
+    });
+    expect(expired('grant ended')).to.include({
+      reason: 'EXPIRED',
+      message: 'EXPIRED: grant ended',
+    });
+  });
+
+  it('are read back by the contract from the message alone, even wrapped by the peer', () => {
+    for (const error of [forbidden('NO_CONSENT', 'DOC7 holds no grant'), expired('grant ended')]) {
+      const wrapped = `failed to endorse transaction: chaincode response 500, ${error.message}`;
+      expect(parseLedgerError(wrapped)).to.deep.equal({
+        code: error.code,
+        reason: error.reason,
+        detail: error.detail,
+      });
+    }
   });
 });

@@ -1,44 +1,44 @@
-/**
- * The stable codes of every refusal. Fabric hands the client only an error's message, so the
- * code leads the message: `FORBIDDEN: DOC7 holds no active read grant covering PAT1REC0`.
- */
-export const ERROR_CODES = [
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_ARGUMENT',
-  'EXPIRED',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import {
+  formatLedgerError,
+  type LedgerError,
+  type LedgerErrorCode,
+  type LedgerRefusalReason,
+} from '@patrec/contract/core';
 
-export class ChaincodeError extends Error {
-  constructor(
-    readonly code: ErrorCode,
+/**
+ * A refusal. Fabric hands the client only an error's message, so the message carries the
+ * refusal as data (`formatLedgerError`): the code, for FORBIDDEN the reason, then the detail —
+ * `FORBIDDEN(REVOKED): DOC7's read grant covering PAT1REC0 was revoked by the patient`.
+ */
+export class ChaincodeError extends Error implements LedgerError {
+  private constructor(
+    readonly code: LedgerErrorCode,
+    readonly reason: LedgerRefusalReason | null,
     readonly detail: string,
   ) {
-    super(`${code}: ${detail}`);
+    super(formatLedgerError({ code, reason, detail }));
     this.name = 'ChaincodeError';
+  }
+
+  static of(code: Exclude<LedgerErrorCode, 'FORBIDDEN' | 'EXPIRED'>, detail: string) {
+    return new ChaincodeError(code, null, detail);
+  }
+
+  static forbidden(reason: LedgerRefusalReason, detail: string) {
+    return new ChaincodeError('FORBIDDEN', reason, detail);
+  }
+
+  static expired(detail: string) {
+    return new ChaincodeError('EXPIRED', 'EXPIRED', detail);
   }
 }
 
-export const forbidden = (detail: string) => new ChaincodeError('FORBIDDEN', detail);
-export const notFound = (detail: string) => new ChaincodeError('NOT_FOUND', detail);
-export const conflict = (detail: string) => new ChaincodeError('CONFLICT', detail);
-export const invalidArgument = (detail: string) => new ChaincodeError('INVALID_ARGUMENT', detail);
-export const expired = (detail: string) => new ChaincodeError('EXPIRED', detail);
-
-// The peer wraps the message ("chaincode response 500, FORBIDDEN: …"), so the code is
-// searched for, not anchored at the start.
-const CODED_MESSAGE = new RegExp(`\\b(${ERROR_CODES.join('|')}): (.*)$`, 's');
-
-/** The code and detail of a refusal, read back from whatever message carried it. */
-export function parseChaincodeError(
-  message: string,
-): { code: ErrorCode; detail: string } | undefined {
-  const match = CODED_MESSAGE.exec(message);
-  if (!match) return undefined;
-  return { code: match[1] as ErrorCode, detail: match[2] ?? '' };
-}
+export const forbidden = (reason: LedgerRefusalReason, detail: string) =>
+  ChaincodeError.forbidden(reason, detail);
+export const notFound = (detail: string) => ChaincodeError.of('NOT_FOUND', detail);
+export const conflict = (detail: string) => ChaincodeError.of('CONFLICT', detail);
+export const invalidArgument = (detail: string) => ChaincodeError.of('INVALID_ARGUMENT', detail);
+export const expired = (detail: string) => ChaincodeError.expired(detail);
 
 /** Ledger data that does not have the shape this code wrote: a bug, never the caller's fault. */
 export function corruptState(what: string, problem: string): Error {

@@ -1,12 +1,15 @@
+import type { Page } from '@patrec/contract';
+import {
+  BOOKMARK,
+  DEFAULT_PAGE_SIZE,
+  MAX_BOOKMARK_LENGTH,
+  MAX_PAGE_SIZE,
+} from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import type { Iterators } from 'fabric-shim';
 import { integerArg, stringArg } from './arguments';
 import { invalidArgument } from './errors';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-const MAX_BOOKMARK_LENGTH = 1024;
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 // The end of a prefix's key range, as the shim builds it for partial composite keys.
 const MAX_RUNE = '\u{10ffff}';
 
@@ -16,17 +19,11 @@ export interface PageRequest {
   bookmark: string;
 }
 
-/** One page of a query; an empty bookmark means there is no further page. */
-export interface Page<T> {
-  items: T[];
-  bookmark: string;
-}
-
 export function pageRequestArgs(pageSize: unknown, bookmark: unknown): PageRequest {
   const size =
     pageSize === '' ? DEFAULT_PAGE_SIZE : integerArg('pageSize', pageSize, 1, MAX_PAGE_SIZE);
   const token = stringArg('bookmark', bookmark, MAX_BOOKMARK_LENGTH);
-  if (!BASE64URL.test(token)) throw invalidArgument('bookmark is not one this chaincode returned');
+  if (!BOOKMARK.test(token)) throw invalidArgument('bookmark is not one this chaincode returned');
   return { pageSize: size, bookmark: token };
 }
 

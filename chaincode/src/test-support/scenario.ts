@@ -1,5 +1,4 @@
-import type { Consent } from '../consents/consent';
-import type { HealthRecord } from '../records/health-record';
+import { transactions as tx, type ConsentView, type HealthRecord } from '@patrec/contract';
 import { HOSPITAL_A, HOSPITAL_B, person, sha256, TestChain, type Identity } from './test-chain';
 
 /** Building blocks for tests: people and the transactions that set a scene up. */
@@ -21,7 +20,7 @@ export async function registerPatient(
   mspId = HOSPITAL_A,
 ): Promise<Identity> {
   const patient = person('patient', patientId, mspId);
-  await chain.ok(patient, 'participants:RegisterSelf');
+  await chain.ok(patient, tx.participants.registerSelf);
   return patient;
 }
 
@@ -32,9 +31,9 @@ export async function registerDoctor(
 ): Promise<Identity> {
   const mspId = options.mspId ?? HOSPITAL_A;
   const doctor = person('doctor', doctorId, mspId);
-  await chain.ok(doctor, 'participants:RegisterSelf');
+  await chain.ok(doctor, tx.participants.registerSelf);
   if (options.verified ?? true)
-    await chain.ok(adminOf(mspId), 'participants:VerifyDoctor', doctorId);
+    await chain.ok(adminOf(mspId), tx.participants.verifyDoctor, doctorId);
   return doctor;
 }
 
@@ -45,13 +44,7 @@ export async function createRecord(
   category: string,
   content = `${patientId} ${category} content`,
 ): Promise<HealthRecord> {
-  return chain.ok<HealthRecord>(
-    writer,
-    'records:CreateRecord',
-    patientId,
-    category,
-    sha256(content),
-  );
+  return chain.ok(writer, tx.records.createRecord, patientId, category, sha256(content));
 }
 
 export async function share(
@@ -61,15 +54,8 @@ export async function share(
   scope: string,
   permission: 'read' | 'read-write',
   seconds = 30 * DAY,
-): Promise<Consent> {
-  return chain.ok<Consent>(
-    patient,
-    'consents:ShareWith',
-    doctorId,
-    scope,
-    permission,
-    String(seconds),
-  );
+): Promise<ConsentView> {
+  return chain.ok(patient, tx.consents.shareWith, doctorId, scope, permission, String(seconds));
 }
 
 export async function request(
@@ -79,10 +65,10 @@ export async function request(
   scope: string,
   permission: 'read' | 'read-write',
   seconds = 30 * DAY,
-): Promise<Consent> {
-  return chain.ok<Consent>(
+): Promise<ConsentView> {
+  return chain.ok(
     doctor,
-    'consents:RequestAccess',
+    tx.consents.requestAccess,
     patientId,
     scope,
     permission,
@@ -99,10 +85,10 @@ export async function requestAndGrant(
   scope: string,
   permission: 'read' | 'read-write',
   seconds = 30 * DAY,
-): Promise<Consent> {
+): Promise<ConsentView> {
   const patientId = patient.attributes['patrecId'] ?? '';
   const pending = await request(chain, doctor, patientId, scope, permission, seconds);
-  return chain.ok<Consent>(patient, 'consents:GrantAccess', pending.consentId, '', '', '');
+  return chain.ok(patient, tx.consents.grantAccess, pending.consentId, '', '', '');
 }
 
 /** The IDs of the authorization scene that operations name. */
@@ -151,18 +137,51 @@ export async function buildAuthorizationScene(): Promise<AuthorizationScene> {
   await share(chain, owner, 'DOC2', ALL, 'read-write');
   await share(chain, owner, 'DOC3', ALL, 'read-write', 3600);
   const revoked = await share(chain, owner, 'DOC4', ALL, 'read-write');
-  await chain.ok(owner, 'consents:RevokeAccess', revoked.consentId);
+  await chain.ok(owner, tx.consents.revokeAccess, revoked.consentId);
   const rejected = await request(chain, doctor('DOC5'), 'PAT1', ALL, 'read');
-  await chain.ok(owner, 'consents:RejectAccess', rejected.consentId);
+  await chain.ok(owner, tx.consents.rejectAccess, rejected.consentId);
   const pending = await request(chain, doctor('DOC6'), 'PAT1', ALL, 'read');
   await share(chain, owner, 'DOC7', categories('dentistry'), 'read-write');
   await share(chain, owner, 'DOC8', categories('cardiac'), 'read');
   await share(chain, owner, 'DOC10', ALL, 'read-write');
   await share(chain, owner, 'DOC11', ALL, 'read-write');
-  await chain.ok(adminA, 'participants:SuspendDoctor', 'DOC11');
-  await chain.ok(doctor('DOC13'), 'consents:EmergencyAccess', 'PAT1', EMERGENCY_REASON, '');
+  await chain.ok(adminA, tx.participants.suspendDoctor, 'DOC11');
+  await chain.ok(doctor('DOC13'), tx.consents.emergencyAccess, 'PAT1', EMERGENCY_REASON, '');
   chain.ledger.advance(DAY + 1800);
-  await chain.ok(doctor('DOC12'), 'consents:EmergencyAccess', 'PAT1', EMERGENCY_REASON, '');
+  await chain.ok(doctor('DOC12'), tx.consents.emergencyAccess, 'PAT1', EMERGENCY_REASON, '');
   chain.ledger.advance(1800);
   return { chain, activeConsent: active.consentId, pendingConsent: pending.consentId };
 }
+
+/**
+ * The callers of the authorization matrix: the scene's people, PAT9 (never registered),
+ * "imp" (PAT1's ID in a certificate from the other hospital), the two hospitals' admins, an
+ * auditor, and a certificate without PatRec attributes.
+ */
+export const CALLERS = {
+  own: ['owner patient PAT1', person('patient', 'PAT1')],
+  oth: ['other patient PAT2', person('patient', 'PAT2')],
+  unr: ['unregistered patient PAT9', person('patient', 'PAT9')],
+  imp: ['PAT1 certified by the other hospital', person('patient', 'PAT1', HOSPITAL_B)],
+  act: ['doctor with active read-write grant on cardiac', person('doctor', 'DOC1')],
+  xho: [
+    'doctor of HospitalB with active read-write grant on all',
+    person('doctor', 'DOC2', HOSPITAL_B),
+  ],
+  exp: ['doctor with expired read-write grant on all', person('doctor', 'DOC3')],
+  rev: ['doctor with revoked read-write grant on all', person('doctor', 'DOC4')],
+  rej: ['doctor with rejected request', person('doctor', 'DOC5')],
+  pen: ['doctor with pending request', person('doctor', 'DOC6')],
+  oos: ['doctor with out-of-scope grant (read-write dentistry)', person('doctor', 'DOC7')],
+  ro: ['doctor with read-only grant on cardiac', person('doctor', 'DOC8')],
+  non: ['doctor with no grant', person('doctor', 'DOC9')],
+  unv: ['unverified doctor with read-write grant on all', person('doctor', 'DOC10')],
+  sus: ['suspended doctor with read-write grant on all', person('doctor', 'DOC11')],
+  em1: ['doctor with emergency grant 30 min old', person('doctor', 'DOC12')],
+  em2: ['doctor with emergency grant 25 h old', person('doctor', 'DOC13')],
+  adA: ['admin of HospitalA', adminA],
+  adB: ['admin of HospitalB', adminB],
+  aud: ['auditor', auditor],
+  anon: ['certificate without PatRec attributes', { mspId: HOSPITAL_A, attributes: {} }],
+} satisfies Record<string, [string, Identity]>;
+export type CallerKey = keyof typeof CALLERS;

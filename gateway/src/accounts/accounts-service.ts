@@ -1,3 +1,4 @@
+import type { CreatedAccount } from '@patrec/contract';
 import type { HospitalProfile } from '../config/gateway-config.js';
 import type { DataKeys } from '../crypto/data-keys.js';
 import { open, seal } from '../crypto/envelope.js';
@@ -21,12 +22,6 @@ export interface NewAccount {
   password: string;
   /** Personal details, sealed under the person's own data key. */
   profile: Record<string, unknown>;
-}
-
-export interface CreatedAccount {
-  id: string;
-  /** For staff: the authenticator secret, shown once, and its otpauth URI. */
-  totp?: { secret: string; uri: string };
 }
 
 /**

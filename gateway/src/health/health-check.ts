@@ -1,13 +1,10 @@
+import type { HealthReport } from '@patrec/contract';
+
 /** One dependency the gateway needs, and how to tell whether it answers. */
 export interface DependencyCheck {
   name: 'database' | 'ledger';
   /** Resolves true when the dependency answers; must settle within a few seconds. */
   check: () => Promise<boolean>;
-}
-
-export interface HealthReport {
-  status: 'ok' | 'unavailable';
-  checks: Record<string, { up: boolean }>;
 }
 
 export async function healthReport(checks: DependencyCheck[]): Promise<HealthReport> {

@@ -66,7 +66,7 @@ describe('typed ledger client', () => {
     expect(sent).to.deep.equal([
       {
         kind: 'evaluate',
-        fullName: 'access:ListAccessLog',
+        fullName: transactions.access.listAccessLog.fullName,
         args: ['', 'PAT1REC0', '', '', '', '50', ''],
       },
     ]);
@@ -100,7 +100,7 @@ describe('typed ledger client', () => {
     expect(shared.effectiveStatus).to.equal('GRANTED');
     expect(sent[0]).to.deep.equal({
       kind: 'submit',
-      fullName: 'consents:ShareWith',
+      fullName: transactions.consents.shareWith.fullName,
       args: ['DOC1', '{"categories":["cardiac"]}', 'read', '86400'],
     });
   });
@@ -111,6 +111,8 @@ describe('typed ledger client', () => {
       .access.listAccessLog({})
       .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(LedgerAnswerError);
-    expect((error as LedgerAnswerError).transaction).to.equal('access:ListAccessLog');
+    expect((error as LedgerAnswerError).transaction).to.equal(
+      transactions.access.listAccessLog.fullName,
+    );
   });
 });

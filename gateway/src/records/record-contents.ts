@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { Category, IntegrityProblem } from '@patrec/contract';
+import type { Category, IntegrityAlert as ReportedAlert } from '@patrec/contract';
 import type { StoredSealed } from '../crypto/stored.js';
 
 /**
@@ -21,14 +21,8 @@ export interface ContentVersion {
   createdBy: string;
 }
 
-export interface IntegrityAlert {
-  recordId: string;
-  version: number;
-  patientId: string;
-  problem: IntegrityProblem;
-  detectedAt: Date;
-  detectedBy: string;
-}
+/** An integrity alert as stored: as auditors see it, with the time as a date. */
+export type IntegrityAlert = Omit<ReportedAlert, 'detectedAt'> & { detectedAt: Date };
 
 export class RecordContents {
   readonly contents: Collection<ContentVersion>;

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Gateway } from '@hyperledger/fabric-gateway';
+import { transactions } from '@patrec/contract';
 import { loadNetworkConfig, type NetworkConfig } from '../config/network-config.js';
 import { percentile, submitConcurrently } from '../bench/ledger-bench.js';
 import { benchRecords } from '../bench/records-bench.js';
@@ -20,7 +21,7 @@ const usage =
 
 /**
  * `npm run bench -- ledger`: the ledger's ceiling, N concurrent clients submitting the no-op
- * `health:Ping` through @hyperledger/fabric-gateway, waiting for each commit.
+ * `transactions.health.ping` through @hyperledger/fabric-gateway, waiting for each commit.
  * `npm run bench -- records`: a record write and a consent-checked record read through the
  * gateway API, one at a time, as a person would.
  */
@@ -65,14 +66,14 @@ async function benchLedger(config: NetworkConfig, clients: number, total: number
       gateways.push(gatewayFor(connections[index]!, identity));
     }
     const contracts = gateways.map((g) =>
-      g.getNetwork(config.channel).getContract(config.chaincode, 'health'),
+      g.getNetwork(config.channel).getContract(config.chaincode),
     );
     console.log(`Submitting ${total} no-op transactions from ${clients} concurrent clients …`);
     const result = await submitConcurrently(
       contracts,
       total,
       async (contract) => {
-        const commit = await contract.submitAsync('Ping');
+        const commit = await contract.submitAsync(transactions.health.ping.fullName);
         const status = await commit.getStatus();
         if (!status.successful) throw new Error(`validation code ${status.code}`);
       },

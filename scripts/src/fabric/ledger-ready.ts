@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { transactions } from '@patrec/contract';
 import type { HospitalConfig, NetworkConfig } from '../config/network-config.js';
 import { gatewayFor, peerConnection } from '../ledger/connect.js';
 import { paths } from '../runtime/paths.js';
@@ -7,10 +8,11 @@ import { identityFiles, orgAdminName } from './identities.js';
 import { peerProcessName } from './peer.js';
 
 /**
- * Waits until each hospital can do what applications do: submit `health:Ping` through its
- * peer's Gateway service and see it committed. That needs the chaincode launched on both
- * peers, discovery seeing the other hospital (anchor peers, gossip) and a Raft leader, so
- * `npm start` returns only when the first real transaction will succeed.
+ * Waits until each hospital can do what applications do: submit the no-op
+ * `transactions.health.ping` through its peer's Gateway service and see it committed. That
+ * needs the chaincode launched on both peers, discovery seeing the other hospital (anchor
+ * peers, gossip) and a Raft leader, so `npm start` returns only when the first real
+ * transaction will succeed.
  */
 export async function waitForLedgerReady(config: NetworkConfig) {
   for (const org of config.hospitals) {
@@ -33,8 +35,8 @@ async function pingAs(config: NetworkConfig, org: HospitalConfig) {
     privateKey: readFileSync(admin.key, 'utf8'),
   });
   try {
-    const contract = gateway.getNetwork(config.channel).getContract(config.chaincode, 'health');
-    const commit = await contract.submitAsync('Ping');
+    const contract = gateway.getNetwork(config.channel).getContract(config.chaincode);
+    const commit = await contract.submitAsync(transactions.health.ping.fullName);
     return (await commit.getStatus()).successful;
   } finally {
     gateway.close();

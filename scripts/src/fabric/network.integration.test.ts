@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { expect } from 'chai';
 import type * as grpc from '@grpc/grpc-js';
 import type { Gateway } from '@hyperledger/fabric-gateway';
+import { transactions } from '@patrec/contract';
 import { loadNetworkConfig } from '../config/network-config.js';
 import { enrollPerson, type EnrolledIdentity } from '../ledger/enroll.js';
 import { gatewayFor, peerConnection } from '../ledger/connect.js';
@@ -12,6 +13,9 @@ import { ordererChannelInfo, peerHeight } from './channel.js';
 import { ensureFabricConfigDir } from './fabric-config.js';
 import { isHealthy } from './operations.js';
 import { isRaftLeader, ordererOperations, ordererProcessName, startOrderer } from './orderer.js';
+
+const whoAmI = transactions.health.whoAmI.fullName;
+const ping = transactions.health.ping.fullName;
 
 const config = loadNetworkConfig();
 const [hospitalA, hospitalB] = config.hospitals as [
@@ -48,22 +52,22 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
   });
 
   it('gives the chaincode the role and PatRec ID that the hospital CA put in the certificate', async () => {
-    const contract = gateway(hospitalA, patient).getContract(config.chaincode, 'health');
-    const asPatient = JSON.parse(decode(await contract.evaluateTransaction('WhoAmI'))) as unknown;
+    const contract = gateway(hospitalA, patient).getContract(config.chaincode);
+    const asPatient = JSON.parse(decode(await contract.evaluateTransaction(whoAmI))) as unknown;
     expect(asPatient).to.deep.equal({
       mspId: 'HospitalAMSP',
       role: 'patient',
       patrecId: patientId,
     });
 
-    const other = gateway(hospitalB, doctor).getContract(config.chaincode, 'health');
-    const asDoctor = JSON.parse(decode(await other.evaluateTransaction('WhoAmI'))) as unknown;
+    const other = gateway(hospitalB, doctor).getContract(config.chaincode);
+    const asDoctor = JSON.parse(decode(await other.evaluateTransaction(whoAmI))) as unknown;
     expect(asDoctor).to.deep.equal({ mspId: 'HospitalBMSP', role: 'doctor', patrecId: doctorId });
   });
 
   it('commits a transaction endorsed by both hospitals on both peers', async () => {
     const network = gateway(hospitalA, patient);
-    const proposal = network.getContract(config.chaincode, 'health').newProposal('Ping');
+    const proposal = network.getContract(config.chaincode).newProposal(ping);
     const transaction = await proposal.endorse();
     const submitted = await transaction.submit();
     const status = await submitted.getStatus();
@@ -89,10 +93,10 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
       // The patient's certificate with another key: the signature cannot verify.
       privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     };
-    const contract = gateway(hospitalA, stranger).getContract(config.chaincode, 'health');
+    const contract = gateway(hospitalA, stranger).getContract(config.chaincode);
     let refusal: unknown;
     try {
-      await contract.evaluateTransaction('WhoAmI');
+      await contract.evaluateTransaction(whoAmI);
     } catch (error) {
       refusal = error;
     }
@@ -164,13 +168,13 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
         hint: 'SIGKILL did not end it',
       });
 
-      const contract = gateway(hospitalA, patient).getContract(config.chaincode, 'health');
+      const contract = gateway(hospitalA, patient).getContract(config.chaincode);
       const deadline = Date.now() + 60_000;
       let attempts = 0;
       for (;;) {
         attempts += 1;
         try {
-          const submitted = await (await contract.newProposal('Ping').endorse()).submit();
+          const submitted = await (await contract.newProposal(ping).endorse()).submit();
           const status = await submitted.getStatus();
           expect(status.successful, `validation code ${status.code}`).to.equal(true);
           break;

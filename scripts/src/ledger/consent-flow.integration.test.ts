@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { encodeArguments, transactions as tx } from '@patrec/contract';
 import { expect } from 'chai';
 import { loadNetworkConfig } from '../config/network-config.js';
 import { ensureFabricConfigDir } from '../fabric/fabric-config.js';
@@ -39,36 +40,40 @@ describe('consent on the ledger (integration: real CAs, peers, orderers; bare Ga
     const adminA = await actors.enroll(hospitalA, 'admin');
     const adminB = await actors.enroll(hospitalB, 'admin');
     for (const person of [patient, doctor, emergencyDoctor, stranger]) {
-      await person.submit('participants:RegisterSelf');
+      await person.submit(tx.participants.registerSelf, {});
     }
-    await adminB.submit('participants:VerifyDoctor', doctor.id);
-    await adminB.submit('participants:VerifyDoctor', stranger.id);
-    await adminA.submit('participants:VerifyDoctor', emergencyDoctor.id);
-    const created = JSON.parse(
-      await patient.submit('records:CreateRecord', patient.id, 'cardiac', sha256(recordText)),
-    ) as { recordId: string };
+    await adminB.submit(tx.participants.verifyDoctor, { doctorId: doctor.id });
+    await adminB.submit(tx.participants.verifyDoctor, { doctorId: stranger.id });
+    await adminA.submit(tx.participants.verifyDoctor, { doctorId: emergencyDoctor.id });
+    const created = await patient.submit(tx.records.createRecord, {
+      patientId: patient.id,
+      category: 'cardiac',
+      contentHash: sha256(recordText),
+    });
     recordId = created.recordId;
   });
 
   after(() => actors.close());
 
   it('request → grant → access → revoke → access refused', async () => {
-    expect(await doctor.refusal('access:AccessRecord', recordId)).to.equal(
-      `FORBIDDEN: ${doctor.id} holds no active read grant covering ${recordId}`,
+    expect(await doctor.refusal(tx.access.accessRecord, { recordId })).to.equal(
+      `FORBIDDEN(NO_CONSENT): ${doctor.id} holds no active read grant covering ${recordId}`,
     );
 
-    const scope = JSON.stringify({ records: [recordId] });
-    const requested = JSON.parse(
-      await doctor.submit('consents:RequestAccess', patient.id, scope, 'read', 'treatment', '3600'),
-    ) as { consentId: string; status: string };
+    const requested = await doctor.submit(tx.consents.requestAccess, {
+      patientId: patient.id,
+      scope: { records: [recordId] },
+      permission: 'read',
+      purpose: 'treatment',
+      durationSeconds: 3600,
+    });
     expect(requested.status).to.equal('PENDING');
-    expect(await doctor.refusal('access:AccessRecord', recordId)).to.match(/^FORBIDDEN: /);
+    expect(await doctor.refusal(tx.access.accessRecord, { recordId })).to.match(
+      /^FORBIDDEN\(NO_CONSENT\): /,
+    );
 
-    await patient.submit('consents:GrantAccess', requested.consentId, '', '', '');
-    const read = JSON.parse(await doctor.submit('access:AccessRecord', recordId)) as {
-      access: { consentId: string; emergency: boolean; accessorId: string };
-      record: { contentHash: string };
-    };
+    await patient.submit(tx.consents.grantAccess, { consentId: requested.consentId });
+    const read = await doctor.submit(tx.access.accessRecord, { recordId });
     expect(read.record.contentHash).to.equal(sha256(recordText));
     expect(read.access).to.include({
       consentId: requested.consentId,
@@ -76,49 +81,44 @@ describe('consent on the ledger (integration: real CAs, peers, orderers; bare Ga
       accessorId: doctor.id,
     });
 
-    await patient.submit('consents:RevokeAccess', requested.consentId);
-    expect(await doctor.refusal('access:AccessRecord', recordId)).to.equal(
-      `FORBIDDEN: ${doctor.id}'s read grant covering ${recordId} was revoked by the patient`,
+    await patient.submit(tx.consents.revokeAccess, { consentId: requested.consentId });
+    expect(await doctor.refusal(tx.access.accessRecord, { recordId })).to.equal(
+      `FORBIDDEN(REVOKED): ${doctor.id}'s read grant covering ${recordId} was revoked by the patient`,
     );
   });
 
   it('refuses a read once the grant has expired, by the transaction time', async () => {
-    const scope = JSON.stringify({ categories: ['cardiac'] });
-    await patient.submit('consents:ShareWith', doctor.id, scope, 'read', '60');
-    await doctor.submit('access:AccessRecord', recordId);
+    await patient.submit(tx.consents.shareWith, {
+      doctorId: doctor.id,
+      scope: { categories: ['cardiac'] },
+      permission: 'read',
+      durationSeconds: 60,
+    });
+    await doctor.submit(tx.access.accessRecord, { recordId });
     await sleep(62_000);
-    expect(await doctor.refusal('access:AccessRecord', recordId)).to.equal(
+    expect(await doctor.refusal(tx.access.accessRecord, { recordId })).to.equal(
       `EXPIRED: ${doctor.id}'s read grant covering ${recordId} has expired`,
     );
   });
 
   it('grants emergency access with only the reason hash on chain, flagged in the access log', async () => {
-    const granted = JSON.parse(
-      await emergencyDoctor.submit(
-        'consents:EmergencyAccess',
-        patient.id,
-        sha256(emergencyReason),
-        '',
-      ),
-    ) as { origin: string; reasonHash: string; expiresAt: string; decidedAt: string };
+    const granted = await emergencyDoctor.submit(tx.consents.emergencyAccess, {
+      patientId: patient.id,
+      reasonHash: sha256(emergencyReason),
+    });
     expect(granted.origin).to.equal('emergency');
     expect(granted.reasonHash).to.equal(sha256(emergencyReason));
-    const hours = (Date.parse(granted.expiresAt) - Date.parse(granted.decidedAt)) / 3_600_000;
+    const hours =
+      (Date.parse(granted.expiresAt ?? '') - Date.parse(granted.decidedAt ?? '')) / 3_600_000;
     expect(hours).to.equal(24);
 
-    await emergencyDoctor.submit('access:AccessRecord', recordId);
-    const log = JSON.parse(
-      await patient.evaluate(
-        'access:ListAccessLog',
-        patient.id,
-        recordId,
-        emergencyDoctor.id,
-        '',
-        '',
-        '10',
-        '',
-      ),
-    ) as { items: { emergency: boolean; accessorId: string }[] };
+    await emergencyDoctor.submit(tx.access.accessRecord, { recordId });
+    const log = await patient.evaluate(tx.access.listAccessLog, {
+      patientId: patient.id,
+      recordId,
+      accessorId: emergencyDoctor.id,
+      pageSize: 10,
+    });
     expect(log.items.map((e) => [e.accessorId, e.emergency])).to.deep.equal([
       [emergencyDoctor.id, true],
     ]);
@@ -157,7 +157,12 @@ describe('consent on the ledger (integration: real CAs, peers, orderers; bare Ga
             '--name',
             config.chaincode,
             '--ctor',
-            JSON.stringify({ Args: ['access:AccessRecord', recordId] }),
+            JSON.stringify({
+              Args: [
+                tx.access.accessRecord.fullName,
+                ...encodeArguments(tx.access.accessRecord, { recordId }),
+              ],
+            }),
             ...peerArgs,
             ...ordererArgs(config),
           ],
@@ -175,7 +180,7 @@ describe('consent on the ledger (integration: real CAs, peers, orderers; bare Ga
         refusal = error instanceof CommandError ? error.output : String(error);
       }
       expect(refusal).to.contain(
-        `FORBIDDEN: ${stranger.id} holds no active read grant covering ${recordId}`,
+        `FORBIDDEN(NO_CONSENT): ${stranger.id} holds no active read grant covering ${recordId}`,
       );
     } finally {
       rmSync(msp, { recursive: true, force: true });

@@ -1,20 +1,40 @@
 import { randomInt } from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
+import {
+  encodeArguments,
+  formatLedgerError,
+  parseLedgerError,
+  type TransactionDefinition,
+  type TransactionInput,
+  type TransactionResult,
+} from '@patrec/contract';
 import type { HospitalConfig, NetworkConfig } from '../config/network-config.js';
 import { gatewayFor, peerConnection } from './connect.js';
 import { enrollPerson, type EnrolledIdentity, type PersonRequest } from './enroll.js';
 
 const decoder = new TextDecoder();
 
-/** A person enrolled at a real hospital CA, calling the chaincode with a bare Gateway client. */
+/**
+ * A person enrolled at a real hospital CA, calling the chaincode with a bare Gateway client:
+ * transactions from the contract's catalogue, their results checked against its schemas.
+ */
 export interface Actor {
   id: string;
   identity: EnrolledIdentity;
-  submit(transaction: string, ...args: string[]): Promise<string>;
-  evaluate(transaction: string, ...args: string[]): Promise<string>;
-  /** The chaincode's refusal of a submit, as "CODE: message" (fails if it was accepted). */
-  refusal(transaction: string, ...args: string[]): Promise<string>;
+  submit<D extends TransactionDefinition>(
+    transaction: D,
+    input: TransactionInput<D>,
+  ): Promise<TransactionResult<D>>;
+  evaluate<D extends TransactionDefinition>(
+    transaction: D,
+    input: TransactionInput<D>,
+  ): Promise<TransactionResult<D>>;
+  /** The chaincode's refusal of a submit, as `CODE(REASON): detail` (fails if it was accepted). */
+  refusal<D extends TransactionDefinition>(
+    transaction: D,
+    input: TransactionInput<D>,
+  ): Promise<string>;
   /** A query of the peer's ledger system chaincode (blocks, chain info). */
   qscc(transaction: string, ...args: string[]): Promise<Uint8Array>;
 }
@@ -53,35 +73,43 @@ export class LedgerActors {
 }
 
 function actor(id: string, identity: EnrolledIdentity, contract: Contract, qscc: Contract): Actor {
-  const submit = async (transaction: string, ...args: string[]) =>
-    decoder.decode(await contract.submitTransaction(transaction, ...args));
+  const call = async <D extends TransactionDefinition>(
+    send: (name: string, ...args: string[]) => Promise<Uint8Array>,
+    transaction: D,
+    input: TransactionInput<D>,
+  ) => {
+    const bytes = await send(transaction.fullName, ...encodeArguments(transaction, input));
+    return transaction.result.parse(JSON.parse(decoder.decode(bytes))) as TransactionResult<D>;
+  };
   return {
     id,
     identity,
-    submit,
-    evaluate: async (transaction, ...args) =>
-      decoder.decode(await contract.evaluateTransaction(transaction, ...args)),
-    refusal: async (transaction, ...args) => {
+    submit: (transaction, input) =>
+      call(contract.submitTransaction.bind(contract), transaction, input),
+    evaluate: (transaction, input) =>
+      call(contract.evaluateTransaction.bind(contract), transaction, input),
+    refusal: async (transaction, input) => {
       try {
-        await submit(transaction, ...args);
+        await contract.submitTransaction(
+          transaction.fullName,
+          ...encodeArguments(transaction, input),
+        );
       } catch (error) {
         return chaincodeMessage(error);
       }
-      throw new Error(`${transaction} was accepted, but should have been refused`);
+      throw new Error(`${transaction.fullName} was accepted, but should have been refused`);
     },
     qscc: (transaction, ...args) => qscc.evaluateTransaction(transaction, ...args),
   };
 }
 
-/** The chaincode's own words out of a Fabric Gateway error (`CODE: message`). */
+/** The chaincode's refusal out of a Fabric Gateway error, as the contract writes it. */
 export function chaincodeMessage(error: unknown): string {
   const details = (error as { details?: { message: string }[] }).details ?? [];
   const texts = [String((error as Error).message), ...details.map((d) => d.message)];
   for (const text of texts) {
-    const match = /\b((?:FORBIDDEN|NOT_FOUND|CONFLICT|INVALID_ARGUMENT|EXPIRED): [^\n]*)/.exec(
-      text,
-    );
-    if (match?.[1]) return match[1];
+    const refusal = parseLedgerError(text);
+    if (refusal) return formatLedgerError(refusal);
   }
   return texts.join(' | ');
 }

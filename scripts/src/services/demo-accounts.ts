@@ -3,16 +3,10 @@ import path from 'node:path';
 import type { NetworkConfig } from '../config/network-config.js';
 import { run } from '../process/exec.js';
 import { paths, repoRoot } from '../runtime/paths.js';
+import type { DemoLogin } from '../../../gateway/src/seed/demo-accounts.js';
 import { gatewayEnv } from './gateway.js';
 
-export interface DemoLogin {
-  id: string;
-  email: string;
-  role: string;
-  hospital: string;
-  password: string;
-  totpSecret?: string;
-}
+export type { DemoLogin };
 
 export const demoLoginsFile = () => path.join(paths.root, 'demo-logins.json');
 

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ConsentView } from '@patrec/contract';
+import { EVENTS_ABOUT } from '@patrec/contract/core';
 import Link from 'next/link';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
@@ -8,12 +9,11 @@ import { consentState, formatDateTime, scopeText } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { ConsentStatusBadge, ConsentTerms } from './consent-terms';
-import { CONSENT_EVENTS } from './patient-access-view';
 
 /** The doctor's own requests and grants, live. */
 export function useDoctorConsents() {
   const consents = useLoad(() => api.consents(), []);
-  useLedgerEvents(CONSENT_EVENTS, consents.reload);
+  useLedgerEvents(EVENTS_ABOUT.consent, consents.reload);
   return consents;
 }
 

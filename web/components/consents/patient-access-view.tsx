@@ -1,6 +1,7 @@
 'use client';
 
-import type { ConsentView, LedgerEventName } from '@patrec/contract';
+import type { ConsentView } from '@patrec/contract';
+import { EVENTS_ABOUT } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
@@ -14,21 +15,12 @@ import { ErrorNotice, Loading, SuccessNotice } from '../ui/notice';
 import { ConsentStatusBadge, ConsentTerms } from './consent-terms';
 import { ActiveGrantCard, PendingRequestCard } from './patient-decisions';
 
-export const CONSENT_EVENTS = [
-  'AccessRequested',
-  'AccessGranted',
-  'AccessRejected',
-  'AccessShared',
-  'AccessRevoked',
-  'EmergencyAccessGranted',
-] as const satisfies readonly LedgerEventName[];
-
 const newestFirst = (a: ConsentView, b: ConsentView) => b.createdAt.localeCompare(a.createdAt);
 
 /** The patient's consents, live: each change on the ledger reloads them. */
 export function usePatientConsents() {
   const consents = useLoad(() => api.consents(), []);
-  useLedgerEvents(CONSENT_EVENTS, consents.reload);
+  useLedgerEvents(EVENTS_ABOUT.consent, consents.reload);
   const all = [...(consents.data ?? [])].sort(newestFirst);
   return {
     ...consents,
