@@ -45,16 +45,21 @@ export async function packageChaincode(name: string): Promise<ChaincodePackage> 
     });
   }
 
-  // A workspace package (the contract) is a symlink in node_modules: its manifest and its
-  // CommonJS build go in as plain files.
+  // A workspace package (the contract) is a symlink in node_modules: its manifest and the
+  // CommonJS modules the chaincode loads go in as plain files — only those, so a change to
+  // the rest of the contract (API schemas, forms) leaves the package, and its ID, as it was.
   for (const workspace of workspaces) {
     const target = path.join(code, workspace);
     mkdirSync(target, { recursive: true });
     cpSync(path.join(repoRoot, workspace, 'package.json'), path.join(target, 'package.json'));
-    cpSync(path.join(repoRoot, workspace, 'dist', 'cjs'), path.join(target, 'dist', 'cjs'), {
-      recursive: true,
-      dereference: true,
-    });
+    const cjs = path.join('dist', 'cjs');
+    for (const file of [
+      'package.json',
+      ...modulesReachedFrom(path.join(repoRoot, workspace, cjs), 'core.js'),
+    ]) {
+      mkdirSync(path.dirname(path.join(target, cjs, file)), { recursive: true });
+      cpSync(path.join(repoRoot, workspace, cjs, file), path.join(target, cjs, file));
+    }
   }
 
   await deterministicTarGz(code, path.join(work, 'code.tar.gz'));
@@ -106,6 +111,21 @@ async function productionDependencies(): Promise<{ packages: string[]; workspace
     packages: folders.filter((rel) => !isWorkspace(rel) && !peersOfWorkspaces.has(rel)),
     workspaces,
   };
+}
+
+/** The relative modules `entry` requires, transitively, itself included (paths within `dir`). */
+function modulesReachedFrom(dir: string, entry: string): string[] {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const source = readFileSync(path.join(dir, file), 'utf8');
+    for (const [, required] of source.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+      visit(path.join(path.dirname(file), required!));
+    }
+  };
+  visit(entry);
+  return [...reached].sort();
 }
 
 async function deterministicTarGz(dir: string, file: string, entries = ['.']) {

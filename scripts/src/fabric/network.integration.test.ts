@@ -72,7 +72,7 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
     const submitted = await transaction.submit();
     const status = await submitted.getStatus();
     expect(status.successful, `validation code ${status.code}`).to.equal(true);
-    expect(decode(submitted.getResult())).to.equal(status.transactionId);
+    expect(JSON.parse(decode(submitted.getResult()))).to.deep.equal({ txId: status.transactionId });
 
     // The other hospital's peer holds the same transaction in its own ledger.
     const qscc = gateway(hospitalB, doctor).getContract('qscc');
