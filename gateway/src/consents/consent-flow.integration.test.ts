@@ -1,11 +1,11 @@
+import type { RecordContent } from '@patrec/contract';
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import type request from 'supertest';
-import { integrationApp } from '../test-support/integration-app.js';
-import { personFor, type Person } from '../test-support/people.js';
+import { consentScene, type ConsentScene } from '../test-support/consent-scene.js';
+import { personFor } from '../test-support/people.js';
 import { openEventStream } from '../test-support/event-stream.js';
 
-type App = Awaited<ReturnType<typeof integrationApp>>;
 const errorOf = (r: request.Response) =>
   (r.body as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
 
@@ -17,35 +17,25 @@ const cardiacForm = {
     ecgFindings: 'atrial fibrillation',
     chestPain: 'no',
   },
-};
+} satisfies RecordContent;
 
 describe('records and consent over HTTP (integration: real ledger and FerretDB)', function () {
   this.timeout(180_000);
-  let gateway: App;
-  let patient: Person;
-  let doctor: Person;
-  let recordId: string;
   let swappedRecordId: string;
 
+  let scene: ConsentScene;
   before(async () => {
-    gateway = await integrationApp();
-    const { app, services } = gateway;
-    services.listener.start();
-    patient = await personFor(app, services, 'patient', 'hospitala');
-    doctor = await personFor(app, services, 'doctor', 'hospitalb', {
+    scene = await consentScene(cardiacForm, {
       firstName: 'Iris',
       lastName: 'Okafor',
       specialty: 'Cardiology',
     });
-    const admin = await personFor(app, services, 'admin', 'hospitalb');
-    await admin.send('post', `/api/doctors/${doctor.id}/verify`).expect(200);
-    const created = await patient.send('post', `/api/patients/${patient.id}/records`, cardiacForm);
-    expect(created.status, JSON.stringify(created.body)).to.equal(201);
-    recordId = (created.body as { recordId: string }).recordId;
+    scene.gateway.services.listener.start();
   });
-  after(() => gateway.close());
+  after(() => scene.gateway.close());
 
   it('lets the patient read their own record, decrypted and verified', async () => {
+    const { patient, recordId } = scene;
     const read = await patient.agent.get(`/api/records/${recordId}`).expect(200);
     expect(read.body).to.deep.include({ content: cardiacForm });
     expect((read.body as { record: unknown }).record).to.deep.include({
@@ -56,6 +46,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it('runs request → grant → read → revoke → refused, with every read in the access log', async () => {
+    const { patient, doctor, recordId } = scene;
     const before = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
     expect(errorOf(before).details).to.deep.equal({ reason: 'NO_CONSENT' });
 
@@ -110,6 +101,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it('tells the patient live (Server-Sent Events) when a doctor asks, and names the doctor', async () => {
+    const { gateway, patient, doctor } = scene;
     const events = await openEventStream(gateway.app, patient);
     try {
       expect([events.status, events.contentType]).to.deep.equal([200, 'text/event-stream']);
@@ -141,6 +133,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it('refuses a read outside the category the patient shared', async () => {
+    const { patient, doctor } = scene;
     await patient
       .send('post', '/api/consents/shares', {
         doctorId: doctor.id,
@@ -162,6 +155,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it('refuses with 409 a stored ciphertext altered in the database, and alerts auditors', async () => {
+    const { gateway, patient, recordId } = scene;
     const contents = gateway.services.records.store.contents;
     const stored = await contents.findOne({ recordId, state: 'committed' });
     const bytes = Buffer.from((stored!.sealed.ciphertext as { buffer: Uint8Array }).buffer);
@@ -178,6 +172,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it("refuses with 409 a record document swapped for another patient's", async () => {
+    const { gateway, patient } = scene;
     const { app, services } = gateway;
     const other = await personFor(app, services, 'patient', 'hospitala');
     const created = await other
@@ -201,6 +196,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it('lets an auditor sweep every stored record against the ledger and see each mismatch', async () => {
+    const { gateway, recordId } = scene;
     const auditor = await personFor(gateway.app, gateway.services, 'auditor', 'hospitala');
     const sweep = await auditor.send('post', '/api/audit/integrity-sweep').expect(200);
     const report = sweep.body as {
@@ -219,6 +215,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it('grants emergency access with the reason sealed off-chain and only its hash on the ledger', async () => {
+    const { gateway, patient, doctor } = scene;
     const reason = 'Found unresponsive in the waiting room; needs her cardiac history now';
     const granted = await doctor
       .send('post', '/api/emergency-access', { patientId: patient.id, reason })

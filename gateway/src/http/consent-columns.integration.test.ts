@@ -1,14 +1,12 @@
+import type { RecordContent } from '@patrec/contract';
 import { expect } from 'chai';
 import type request from 'supertest';
-import { integrationApp } from '../test-support/integration-app.js';
-import { personFor, type Person } from '../test-support/people.js';
-
-type App = Awaited<ReturnType<typeof integrationApp>>;
+import { consentScene, type ConsentScene } from '../test-support/consent-scene.js';
 
 const form = {
   category: 'clinical-results',
   form: { testName: 'Ferritin', result: '12', unit: 'ng/mL', takenOn: '2026-11-01' },
-};
+} satisfies RecordContent;
 
 /**
  * The consent columns of the authorization table: each endpoint whose answer depends on a
@@ -18,40 +16,31 @@ const form = {
  */
 describe('authorization table: consent-gated endpoints × without / with consent (integration)', function () {
   this.timeout(180_000);
-  let gateway: App;
-  let patient: Person;
-  let doctor: Person;
-  let recordId: string;
 
+  let scene: ConsentScene;
   before(async () => {
-    gateway = await integrationApp();
-    const { app, services } = gateway;
-    patient = await personFor(app, services, 'patient', 'hospitala');
-    doctor = await personFor(app, services, 'doctor', 'hospitalb');
-    const admin = await personFor(app, services, 'admin', 'hospitalb');
-    await admin.send('post', `/api/doctors/${doctor.id}/verify`).expect(200);
-    const created = await patient
-      .send('post', `/api/patients/${patient.id}/records`, form)
-      .expect(201);
-    recordId = (created.body as { recordId: string }).recordId;
+    scene = await consentScene(form);
   });
-  after(() => gateway.close());
+  after(() => scene.gateway.close());
 
   const calls: { name: string; call: () => request.Test; withConsent: number }[] = [
     {
       name: 'GET /records/:recordId',
-      call: () => doctor.agent.get(`/api/records/${recordId}`),
+      call: () => scene.doctor.agent.get(`/api/records/${scene.recordId}`),
       withConsent: 200,
     },
     {
       name: 'PUT /records/:recordId',
       call: () =>
-        doctor.send('put', `/api/records/${recordId}`, { expectedVersion: 1, content: form }),
+        scene.doctor.send('put', `/api/records/${scene.recordId}`, {
+          expectedVersion: 1,
+          content: form,
+        }),
       withConsent: 200,
     },
     {
       name: 'POST /patients/:patientId/records',
-      call: () => doctor.send('post', `/api/patients/${patient.id}/records`, form),
+      call: () => scene.doctor.send('post', `/api/patients/${scene.patient.id}/records`, form),
       withConsent: 201,
     },
   ];
@@ -66,6 +55,7 @@ describe('authorization table: consent-gated endpoints × without / with consent
   }
 
   it('every consent-gated endpoint succeeds once the patient shares read-write access', async () => {
+    const { patient, doctor } = scene;
     await patient
       .send('post', '/api/consents/shares', {
         doctorId: doctor.id,

@@ -138,7 +138,7 @@ export function DoctorsAdmin() {
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">DoctorListing</th>
+                  <th scope="col">Doctor</th>
                   <th scope="col">Specialty</th>
                   <th scope="col">Hospital</th>
                   <th scope="col">Signed up</th>
@@ -186,7 +186,7 @@ function ByIdForm({ onChanged }: { onChanged: (text: string) => void }) {
         }}
       >
         <TextField
-          label="DoctorListing ID"
+          label="Doctor ID"
           name="doctorId"
           placeholder="DOC140"
           required
