@@ -73,29 +73,23 @@ export function doctorsRoutes(
         return card;
       },
     }),
-    route({
-      method: 'post',
-      path: '/doctors/:doctorId/verify',
-      summary: 'Verify a doctor of my hospital',
-      tag: 'doctors',
-      access: ['admin'],
-      params: ofDoctor,
-      response: participant,
-      errors: [404, 409, 503],
-      handler: ({ session, params }) =>
-        ledger.as(session!.userId, (client) => client.participants.verifyDoctor(params)),
-    }),
-    route({
-      method: 'post',
-      path: '/doctors/:doctorId/suspend',
-      summary: 'Suspend a doctor of my hospital',
-      tag: 'doctors',
-      access: ['admin'],
-      params: ofDoctor,
-      response: participant,
-      errors: [404, 409, 503],
-      handler: ({ session, params }) =>
-        ledger.as(session!.userId, (client) => client.participants.suspendDoctor(params)),
-    }),
+    ...(['verify', 'suspend'] as const).map((action) =>
+      route({
+        method: 'post',
+        path: `/doctors/:doctorId/${action}`,
+        summary: `${action === 'verify' ? 'Verify' : 'Suspend'} a doctor of my hospital`,
+        tag: 'doctors',
+        access: ['admin'],
+        params: ofDoctor,
+        response: participant,
+        errors: [404, 409, 503],
+        handler: ({ session, params }) =>
+          ledger.as(session!.userId, (client) =>
+            action === 'verify'
+              ? client.participants.verifyDoctor(params)
+              : client.participants.suspendDoctor(params),
+          ),
+      }),
+    ),
   ];
 }
