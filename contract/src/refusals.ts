@@ -67,6 +67,8 @@ export function parseLedgerError(message: string): LedgerError | undefined {
   if (!match) return undefined;
   const code = match[1] as LedgerErrorCode;
   const reason = (match[2] as LedgerRefusalReason | undefined) ?? null;
+  // A FORBIDDEN without a reason can only come from a chaincode older than this contract;
+  // NOT_YOURS is the reading that promises the caller least.
   return {
     code,
     reason: code === 'EXPIRED' ? 'EXPIRED' : code === 'FORBIDDEN' ? (reason ?? 'NOT_YOURS') : null,
