@@ -13,7 +13,8 @@ import { LedgerEventListener } from './events/event-listener.js';
 import { EventStore } from './events/event-store.js';
 import type { EnrolledIdentity } from './identity/hospital-ca.js';
 import { gatewayAuditor } from './identity/service-identity.js';
-import { ConsentsService, type SealedEmergencyReason } from './consents/consents-service.js';
+import { ConsentsService } from './consents/consents-service.js';
+import { EmergencyReasons } from './consents/emergency-reasons.js';
 import { RecordContents } from './records/record-contents.js';
 import { RecordsService } from './records/records-service.js';
 import { DoctorCards } from './doctors/doctor-cards.js';
@@ -43,14 +44,19 @@ export async function connectServices(
   log: Logger,
   /** Names this replica's event checkpoint. */
   replica = `${hostname()}:${config.port}`,
+  /** Emit the driver's command events (tests read which queries the gateway runs). */
+  monitorCommands = false,
 ): Promise<GatewayServices> {
-  const mongo = new MongoClient(config.mongodbUri, { serverSelectionTimeoutMS: 5000 });
+  const mongo = new MongoClient(config.mongodbUri, {
+    serverSelectionTimeoutMS: 5000,
+    monitorCommands,
+  });
   await mongo.connect();
   const db = mongo.db(config.databaseName);
   const wallet = new WalletIdentities(new MongoWalletStore(db, config.masterKey));
   const ledger = new Ledger(config.network, wallet);
   const store = new AccountStore(db);
-  await store.createIndexes();
+  await store.prepare();
   const dataKeys = new DataKeys(db, config.masterKey);
   const accounts = new AccountsService(
     store,
@@ -62,6 +68,10 @@ export async function connectServices(
   );
   const auditor = await gatewayAuditor(wallet, config.network.hospitals[0]!);
   const doctorCards = new DoctorCards(store, accounts);
+  const contents = new RecordContents(db);
+  await contents.migrate();
+  const reasons = new EmergencyReasons(db);
+  await reasons.migrate();
   const events = new EventStore(db);
   const listener = new LedgerEventListener(ledger, auditor.identity, events, log, replica);
   return {
@@ -73,13 +83,8 @@ export async function connectServices(
     sessions: new SessionStore(db),
     accounts,
     dataKeys,
-    records: new RecordsService(new RecordContents(db), dataKeys, ledger),
-    consents: new ConsentsService(
-      ledger,
-      doctorCards,
-      dataKeys,
-      db.collection<SealedEmergencyReason>('emergencyReasons'),
-    ),
+    records: new RecordsService(contents, dataKeys, ledger),
+    consents: new ConsentsService(ledger, doctorCards, dataKeys, reasons),
     doctorCards,
     auditor: auditor.identity,
     events,

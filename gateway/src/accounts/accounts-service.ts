@@ -65,8 +65,12 @@ export class AccountsService {
     }
     const passwordHash = await hashPassword(request.password);
     const { id, identity } = await this.#enrollNewId(hospital, request.role);
-    await this.wallet.put(id, identity);
+    // Claimed before anything else is kept: two sign-ups racing for one e-mail get one account.
+    if (!(await this.store.claimEmail(email, id))) {
+      throw new ApiError('CONFLICT', 'an account with this e-mail exists already');
+    }
     try {
+      await this.wallet.put(id, identity);
       const dataKey = await this.dataKeys.create(id);
       if (request.role === 'patient' || request.role === 'doctor') {
         await this.ledger.withIdentity(identity, (ledger) => ledger.participants.registerSelf({}));
@@ -91,6 +95,7 @@ export class AccountsService {
     } catch (error) {
       await this.wallet.remove(id);
       await this.dataKeys.shred(id);
+      await this.store.releaseEmail(email);
       throw error;
     }
   }

@@ -16,15 +16,14 @@ export async function sweepIntegrity(
   ledger: Ledger,
 ): Promise<SweepResult> {
   const newest = new Map<string, ContentVersion>();
-  for await (const content of store.contents.find({ state: 'committed' })) {
-    const seen = newest.get(content.recordId!);
-    if (!seen || seen.version! < content.version!) newest.set(content.recordId!, content);
+  for await (const content of store.versions.find({})) {
+    const seen = newest.get(content.recordId);
+    if (!seen || seen.version < content.version) newest.set(content.recordId, content);
   }
   const findings: SweepFinding[] = [];
   await ledger.as(session.userId, async (client) => {
     for (const content of newest.values()) {
-      const recordId = content.recordId!;
-      const version = content.version!;
+      const { recordId, version } = content;
       const actual = contentHash(fromStored(content.sealed));
       const onLedger = await client.audit.verifyRecordHash({ recordId, contentHash: actual });
       if (!onLedger.matches || onLedger.version !== version) {

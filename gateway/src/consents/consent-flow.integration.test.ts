@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import type request from 'supertest';
 import { consentScene, type ConsentScene } from '../test-support/consent-scene.js';
 import { personFor } from '../test-support/people.js';
+import { versionKey } from '../records/record-contents.js';
 import { openEventStream } from '../test-support/event-stream.js';
 
 const errorOf = (r: request.Response) =>
@@ -156,8 +157,8 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
 
   it('refuses with 409 a stored ciphertext altered in the database, and alerts auditors', async () => {
     const { gateway, patient, recordId } = scene;
-    const contents = gateway.services.records.store.contents;
-    const stored = await contents.findOne({ recordId, state: 'committed' });
+    const contents = gateway.services.records.store.versions;
+    const stored = await contents.findOne({ _id: versionKey(recordId, 1) });
     const bytes = Buffer.from((stored!.sealed.ciphertext as { buffer: Uint8Array }).buffer);
     bytes[0] = bytes[0]! ^ 0xff;
     await contents.updateOne({ _id: stored!._id }, { $set: { 'sealed.ciphertext': bytes } });
@@ -185,10 +186,10 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     const mineId = (fresh.body as { recordId: string }).recordId;
     swappedRecordId = mineId;
 
-    const contents = services.records.store.contents;
-    const theirs = await contents.findOne({ recordId: otherRecord, state: 'committed' });
+    const contents = services.records.store.versions;
+    const theirs = await contents.findOne({ _id: versionKey(otherRecord, 1) });
     await contents.updateOne(
-      { recordId: mineId, state: 'committed' },
+      { _id: versionKey(mineId, 1) },
       { $set: { sealed: theirs!.sealed, contentHash: theirs!.contentHash } },
     );
     const refused = await patient.agent.get(`/api/records/${mineId}`).expect(409);
@@ -224,9 +225,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     expect(consent.origin).to.equal('emergency');
     expect(consent.reasonHash).to.equal(createHash('sha256').update(reason).digest('hex'));
 
-    const stored = await gateway.services.consents.reasons.findOne({
-      consentId: consent.consentId,
-    });
+    const stored = await gateway.services.consents.reasons.of(consent.consentId);
     expect(stored?.reasonHash).to.equal(consent.reasonHash);
     expect(JSON.stringify(stored)).to.not.contain('unresponsive');
 

@@ -12,25 +12,14 @@ import {
   type PageQuery,
   type Share,
 } from '@patrec/contract';
-import type { Collection } from 'mongodb';
 import type { Session } from '../accounts/session.js';
 import type { DataKeys } from '../crypto/data-keys.js';
 import { open, seal } from '../crypto/envelope.js';
-import { fromStored, type StoredSealed } from '../crypto/stored.js';
+import { fromStored } from '../crypto/stored.js';
 import type { DoctorCards } from '../doctors/doctor-cards.js';
 import { ApiError } from '../http/api-error.js';
 import type { Ledger } from '../ledger/ledger.js';
-
-/** The reason a doctor gave for emergency access: kept off-chain, sealed, its hash on chain. */
-export interface SealedEmergencyReason {
-  _id: string;
-  patientId: string;
-  doctorId: string;
-  consentId: string | null;
-  reasonHash: string;
-  sealed: StoredSealed;
-  createdAt: Date;
-}
+import type { EmergencyReasons } from './emergency-reasons.js';
 
 const seconds = (days: number | undefined) =>
   days === undefined ? undefined : days * SECONDS_PER_DAY;
@@ -47,7 +36,7 @@ export class ConsentsService {
     /** Names the doctors in access histories. */
     readonly cards: DoctorCards,
     readonly dataKeys: DataKeys,
-    readonly reasons: Collection<SealedEmergencyReason>,
+    readonly reasons: EmergencyReasons,
   ) {}
 
   request(session: Session, request: AccessRequest): Promise<ConsentView> {
@@ -111,33 +100,34 @@ export class ConsentsService {
     const key = await this.dataKeys.keyOf(patientId).catch(() => {
       throw new ApiError('NOT_FOUND', `no patient ${patientId}`);
     });
-    const id = randomBytes(16).toString('hex');
+    const stagedId = randomBytes(16).toString('hex');
     const reasonHash = sha256(reason);
-    await this.reasons.insertOne({
-      _id: id,
+    await this.reasons.stage({
+      stagedId,
       patientId,
       doctorId: session.userId,
-      consentId: null,
       reasonHash,
-      sealed: seal(key, Buffer.from(reason), `emergency:${id}`),
+      sealed: seal(key, Buffer.from(reason), `emergency:${stagedId}`),
       createdAt: new Date(),
     });
+    let consent: ConsentView;
     try {
-      const consent = await this.ledger.as(session.userId, (ledger) =>
+      consent = await this.ledger.as(session.userId, (ledger) =>
         ledger.consents.emergencyAccess({ patientId, reasonHash }),
       );
-      await this.reasons.updateOne({ _id: id }, { $set: { consentId: consent.consentId } });
-      return consent;
     } catch (error) {
-      await this.reasons.deleteOne({ _id: id });
+      // Only a refusal (4xx) means the ledger granted nothing; otherwise keep the reason.
+      if (error instanceof ApiError && error.status < 500) await this.reasons.discard(stagedId);
       throw error;
     }
+    await this.reasons.keep(stagedId, consent.consentId);
+    return consent;
   }
 
   /** An emergency's stated reason: the ledger decides who may see it; its hash vouches for it. */
   async emergencyReason(session: Session, consentId: string): Promise<EmergencyReason> {
     const consent = await this.get(session, consentId);
-    const stored = await this.reasons.findOne({ consentId });
+    const stored = await this.reasons.of(consentId);
     if (!consent.reasonHash || !stored) {
       throw new ApiError(
         'NOT_FOUND',
@@ -145,7 +135,7 @@ export class ConsentsService {
       );
     }
     const key = await this.dataKeys.keyOf(consent.patientId);
-    const reason = open(key, fromStored(stored.sealed), `emergency:${stored._id}`).toString();
+    const reason = open(key, fromStored(stored.sealed), `emergency:${stored.stagedId}`).toString();
     if (sha256(reason) !== consent.reasonHash) {
       throw new ApiError('INTEGRITY', 'the stored reason does not match the hash on the ledger');
     }

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import type { Network } from '@hyperledger/fabric-gateway';
+import { common } from '@hyperledger/fabric-protos';
 import type { Logger } from 'pino';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { connectAs, type Ledger } from '../ledger/ledger.js';
@@ -60,7 +62,9 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
     const gateway = connectAs(this.ledger.clientFor(this.identity.mspId), this.identity);
     const network = gateway.getNetwork(this.ledger.profile.channel);
     const events = await network.getChaincodeEvents(this.ledger.profile.chaincode, {
-      startBlock: BigInt(0),
+      // Without a checkpoint nobody can be waiting for an older event: start at the next
+      // block rather than read the channel's whole history first.
+      startBlock: saved ? BigInt(0) : await nextBlock(network),
       ...(saved
         ? {
             checkpoint: {
@@ -77,6 +81,7 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
     try {
       let block = -1;
       let index = 0;
+      let lastSeq = saved?.lastSeq;
       for await (const event of events) {
         const blockNumber = Number(event.blockNumber);
         index = blockNumber === block ? index + 1 : 0;
@@ -89,18 +94,27 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
             txId: event.transactionId,
             blockNumber,
           };
-          await this.store.add(ledgerEvent);
+          await this.store.add(ledgerEvent, lastSeq);
+          lastSeq = ledgerEvent.seq;
           this.emit('event', ledgerEvent);
         } else {
           // Not in the contract: nobody may be shown it, so it is not kept either.
           this.log.warn({ name: event.eventName, blockNumber }, 'unknown chaincode event skipped');
         }
-        await this.store.saveCheckpoint(this.name, blockNumber, event.transactionId);
+        await this.store.saveCheckpoint(this.name, blockNumber, event.transactionId, lastSeq);
       }
     } finally {
       this.#close();
     }
   }
+}
+
+/** The number of the next block of the channel: its height. */
+async function nextBlock(network: Network): Promise<bigint> {
+  const info = await network
+    .getContract('qscc')
+    .evaluateTransaction('GetChainInfo', network.getName());
+  return BigInt(common.BlockchainInfo.deserializeBinary(info).getHeight());
 }
 
 function parseIds(payload: Uint8Array): Record<string, string | null> {

@@ -1,8 +1,13 @@
 import type { Collection, Db } from 'mongodb';
 import type { LedgerEvent } from '@patrec/contract';
 
+/**
+ * An event as kept: `_id` is its seq, and `next` the seq of the event after it, so a replay
+ * walks the chain by `_id` (the embedded store serves only `_id` lookups from an index).
+ */
 interface StoredEvent extends LedgerEvent {
   _id: string;
+  next: number | null;
   storedAt: Date;
 }
 
@@ -10,10 +15,22 @@ interface StoredCheckpoint {
   _id: string;
   blockNumber: number;
   transactionId: string;
+  /** The seq of the last event kept, which the next one is chained to. */
+  lastSeq?: number;
 }
 
 /** How long events stay for clients that reconnect (Last-Event-ID). */
 const keepMs = 7 * 24 * 3600_000;
+
+const eventKey = (seq: number) => String(seq);
+
+const asEvent = ({ seq, name, ids, txId, blockNumber }: StoredEvent): LedgerEvent => ({
+  seq,
+  name,
+  ids,
+  txId,
+  blockNumber,
+});
 
 /**
  * Ledger events kept for a week, so a browser that reconnects gets what it missed, and the
@@ -24,34 +41,44 @@ export class EventStore {
   readonly #checkpoints: Collection<StoredCheckpoint>;
 
   constructor(db: Db) {
-    this.#events = db.collection<StoredEvent>('ledgerEvents');
+    this.#events = db.collection<StoredEvent>('ledgerEventChain');
     this.#checkpoints = db.collection<StoredCheckpoint>('eventCheckpoints');
   }
 
-  /** Stores an event once; replays after a restart find it there already. */
-  async add(event: LedgerEvent) {
+  /**
+   * Keeps an event once and chains the one before it (`previous`) to it; a replay after a
+   * restart repeats both writes harmlessly.
+   */
+  async add(event: LedgerEvent, previous: number | undefined) {
     await this.#events.updateOne(
-      { _id: `${event.blockNumber}:${event.txId}` },
-      { $setOnInsert: { ...event, storedAt: new Date() } },
+      { _id: eventKey(event.seq) },
+      { $setOnInsert: { ...event, next: null, storedAt: new Date() } },
       { upsert: true },
     );
+    if (previous !== undefined && previous !== event.seq) {
+      await this.#events.updateOne({ _id: eventKey(previous) }, { $set: { next: event.seq } });
+    }
   }
 
+  async get(seq: number): Promise<LedgerEvent | undefined> {
+    const stored = await this.#events.findOne({ _id: eventKey(seq) });
+    return stored ? asEvent(stored) : undefined;
+  }
+
+  /** Up to `limit` events after `seq`, following the chain from the event the client saw. */
   async after(seq: number, limit = 200): Promise<LedgerEvent[]> {
-    const stored = await this.#events
-      .find({ seq: { $gt: seq } })
-      .sort({ seq: 1 })
-      .limit(limit)
-      .toArray();
-    return stored.map(({ seq: s, name, ids, txId, blockNumber }) => ({
-      seq: s,
-      name,
-      ids,
-      txId,
-      blockNumber,
-    }));
+    const events: LedgerEvent[] = [];
+    let next = (await this.#events.findOne({ _id: eventKey(seq) }))?.next ?? null;
+    while (next !== null && events.length < limit) {
+      const stored = await this.#events.findOne({ _id: eventKey(next) });
+      if (!stored) break;
+      events.push(asEvent(stored));
+      next = stored.next;
+    }
+    return events;
   }
 
+  /** Drops events older than a week; periodic, off the request path. */
   async prune(now = Date.now()) {
     await this.#events.deleteMany({ storedAt: { $lt: new Date(now - keepMs) } });
   }
@@ -60,10 +87,15 @@ export class EventStore {
     return this.#checkpoints.findOne({ _id: listener });
   }
 
-  async saveCheckpoint(listener: string, blockNumber: number, transactionId: string) {
+  async saveCheckpoint(
+    listener: string,
+    blockNumber: number,
+    transactionId: string,
+    lastSeq: number | undefined,
+  ) {
     await this.#checkpoints.updateOne(
       { _id: listener },
-      { $set: { blockNumber, transactionId } },
+      { $set: { blockNumber, transactionId, ...(lastSeq === undefined ? {} : { lastSeq }) } },
       { upsert: true },
     );
   }

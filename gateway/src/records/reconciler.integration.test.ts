@@ -38,12 +38,9 @@ describe('repair of interrupted record writes (integration: real ledger and Ferr
       return { upload, ...sealContent(key, patient.id, upload, content) };
     });
     for (const s of staged) {
-      await services.records.store.contents.insertOne({
+      await services.records.store.pending.insertOne({
         _id: s.upload,
         patientId: patient.id,
-        recordId: null,
-        version: null,
-        state: 'pending',
         category: 'dermatology',
         sealed: s.sealed,
         contentHash: s.contentHash,
@@ -67,7 +64,7 @@ describe('repair of interrupted record writes (integration: real ledger and Ferr
     );
     expect(report).to.deep.equal({ committed: 1, rolledBack: 1 });
     expect(
-      await services.records.store.contents.countDocuments({ _id: staged[1]!.upload }),
+      await services.records.store.pending.countDocuments({ _id: staged[1]!.upload }),
     ).to.equal(0);
 
     const read = await patient.agent.get(`/api/records/${committed.recordId}`).expect(200);

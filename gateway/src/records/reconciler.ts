@@ -10,10 +10,10 @@ export interface ReconcileReport {
 }
 
 /**
- * Finishes what a crash left between "stored as pending" and "marked committed": a pending
- * version whose hash the ledger holds is marked committed; one the ledger never got is
- * removed. Runs at start-up (everything pending) and then periodically (older than `graceMs`,
- * so writes in flight are left alone).
+ * Finishes what a crash (or a ledger call whose outcome was unknown) left staged: a staged
+ * version whose hash the ledger holds is kept as committed; one the ledger never got is
+ * removed. Runs at start-up (everything staged) and then periodically (older than `graceMs`,
+ * so writes in flight are left alone). It reads only the staged versions, which are few.
  */
 export async function reconcilePending(
   store: RecordContents,
@@ -23,8 +23,8 @@ export async function reconcilePending(
   graceMs = 0,
   now = Date.now(),
 ): Promise<ReconcileReport> {
-  const pending = await store.contents
-    .find({ state: 'pending', createdAt: { $lte: new Date(now - graceMs) } })
+  const pending = await store.pending
+    .find({ createdAt: { $lte: new Date(now - graceMs) } })
     .toArray();
   const report: ReconcileReport = { committed: 0, rolledBack: 0 };
   const recordsOf = new Map<string, HealthRecord[]>();
@@ -36,13 +36,10 @@ export async function reconcilePending(
     }
     const onLedger = records.find((r) => r.contentHash === content.contentHash);
     if (onLedger) {
-      await store.contents.updateOne(
-        { _id: content._id },
-        { $set: { recordId: onLedger.recordId, version: onLedger.version, state: 'committed' } },
-      );
+      await store.commit(content, onLedger.recordId, onLedger.version);
       report.committed += 1;
     } else {
-      await store.contents.deleteOne({ _id: content._id, state: 'pending' });
+      await store.pending.deleteOne({ _id: content._id });
       report.rolledBack += 1;
     }
   }

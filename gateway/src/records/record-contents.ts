@@ -1,18 +1,11 @@
 import type { Collection, Db } from 'mongodb';
 import type { Category, IntegrityAlert as ReportedAlert } from '@patrec/contract';
+import { isDuplicateKey } from '../accounts/account-store.js';
 import type { StoredSealed } from '../crypto/stored.js';
 
-/**
- * One version of a record's contents, sealed under the patient's data key. `pending` until
- * its hash is committed on the ledger; reads serve only `committed` versions.
- */
-export interface ContentVersion {
-  /** Random upload ID, fixed before the ledger allocates the record ID. */
-  _id: string;
+/** What a stored version holds, staged or committed: sealed under the patient's data key. */
+interface SealedVersion {
   patientId: string;
-  recordId: string | null;
-  version: number | null;
-  state: 'pending' | 'committed';
   category: Category;
   sealed: StoredSealed;
   /** SHA-256 of iv ‖ tag ‖ ciphertext: what the ledger holds for this version. */
@@ -21,19 +14,89 @@ export interface ContentVersion {
   createdBy: string;
 }
 
+/** A version staged before its hash is on the ledger; `_id` is its random upload ID. */
+export interface PendingContent extends SealedVersion {
+  _id: string;
+}
+
+/** A version whose hash the ledger holds; `_id` is `<recordId>@<version>`. */
+export interface ContentVersion extends SealedVersion {
+  _id: string;
+  recordId: string;
+  version: number;
+  /** The upload ID it was staged (and sealed) under. */
+  uploadId: string;
+}
+
 /** An integrity alert as stored: as auditors see it, with the time as a date. */
 export type IntegrityAlert = Omit<ReportedAlert, 'detectedAt'> & { detectedAt: Date };
 
+/** The `_id` of a record's version: reads compose it from what the ledger says. */
+export const versionKey = (recordId: string, version: number) => `${recordId}@${version}`;
+
+/**
+ * Record contents. Every request looks a version up by its `_id`, which the embedded store
+ * serves from its index (any other filter reads a whole collection there). Staged versions
+ * live apart, so the reconciler reads only what is in flight.
+ */
 export class RecordContents {
-  readonly contents: Collection<ContentVersion>;
+  readonly versions: Collection<ContentVersion>;
+  readonly pending: Collection<PendingContent>;
   readonly alerts: Collection<IntegrityAlert>;
+  readonly #legacy: Collection<LegacyContent>;
 
   constructor(db: Db) {
-    this.contents = db.collection<ContentVersion>('recordContents');
+    this.versions = db.collection<ContentVersion>('recordVersions');
+    this.pending = db.collection<PendingContent>('pendingContents');
     this.alerts = db.collection<IntegrityAlert>('integrityAlerts');
+    this.#legacy = db.collection<LegacyContent>('recordContents');
   }
 
-  committed(recordId: string, version: number) {
-    return this.contents.findOne({ recordId, version, state: 'committed' });
+  version(recordId: string, version: number) {
+    return this.versions.findOne({ _id: versionKey(recordId, version) });
   }
+
+  /** Keeps a staged version as committed, then drops the staged copy; safe to repeat. */
+  async commit(pending: PendingContent, recordId: string, version: number) {
+    const { _id: uploadId, ...sealed } = pending;
+    await this.versions
+      .insertOne({ ...sealed, _id: versionKey(recordId, version), recordId, version, uploadId })
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
+    await this.pending.deleteOne({ _id: uploadId });
+  }
+
+  /** Destroys every version of a record (1 … its last), each by `_id`. */
+  async destroy(recordId: string, lastVersion: number) {
+    for (let version = 1; version <= lastVersion; version += 1) {
+      await this.versions.deleteOne({ _id: versionKey(recordId, version) });
+    }
+  }
+
+  /**
+   * Moves contents stored before versions had their own `_id` (one collection, a `state`
+   * field) to the collections above: once, at start-up, never on a request.
+   */
+  async migrate() {
+    for await (const old of this.#legacy.find({})) {
+      const { _id: uploadId, state, recordId, version, ...sealed } = old;
+      if (state === 'committed' && recordId !== null && version !== null) {
+        await this.commit({ ...sealed, _id: uploadId }, recordId, version);
+      } else {
+        await this.pending.insertOne({ ...sealed, _id: uploadId }).catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error;
+        });
+      }
+      await this.#legacy.deleteOne({ _id: uploadId });
+    }
+  }
+}
+
+/** How contents were stored before (one collection for staged and committed versions). */
+interface LegacyContent extends SealedVersion {
+  _id: string;
+  recordId: string | null;
+  version: number | null;
+  state: 'pending' | 'committed';
 }

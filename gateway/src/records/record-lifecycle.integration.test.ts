@@ -56,7 +56,8 @@ describe('record versions, deletion and grant expiry over HTTP (integration)', f
       .expect(422);
     expect(errorOf(other).message).to.equal(`record ${recordId} is dentistry, not dermatology`);
     // Neither refusal left a stored version behind.
-    expect(await gateway.services.records.store.contents.countDocuments({ recordId })).to.equal(2);
+    expect(await gateway.services.records.store.versions.countDocuments({ recordId })).to.equal(2);
+    expect(await gateway.services.records.store.pending.countDocuments({})).to.equal(0);
   });
 
   it('deletes a record: contents destroyed, the ledger keeps a tombstone', async () => {
@@ -68,7 +69,7 @@ describe('record versions, deletion and grant expiry over HTTP (integration)', f
     expect(errorOf(refused).details).to.deep.equal({ reason: 'ROLE' });
 
     await patient.send('delete', `/api/records/${recordId}`).expect(204);
-    expect(await gateway.services.records.store.contents.countDocuments({ recordId })).to.equal(0);
+    expect(await gateway.services.records.store.versions.countDocuments({ recordId })).to.equal(0);
     const gone = await patient.agent.get(`/api/records/${recordId}`).expect(404);
     expect(errorOf(gone).code).to.equal('NOT_FOUND');
     const history = await patient.agent.get(`/api/audit/records/${recordId}/history`).expect(200);

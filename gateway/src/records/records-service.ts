@@ -17,7 +17,11 @@ import {
   type StoredContent,
 } from '@patrec/contract';
 import { contentHash, openContent, sealContent } from './content-seal.js';
-import type { RecordContents, ContentVersion } from './record-contents.js';
+import type { PendingContent, RecordContents } from './record-contents.js';
+
+const commitRetryPausesMs = [50, 200, 800];
+const backgroundAttempts = 30;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Record contents: sealed off-chain, their hash on the ledger. Writes store the sealed
@@ -38,13 +42,13 @@ export class RecordsService {
     patientId: string,
     content: RecordContent,
   ): Promise<RecordSummary> {
-    const { stored, upload } = await this.#stage(session, patientId, content);
-    const record = await this.#commit(upload, () =>
+    const staged = await this.#stage(session, patientId, content);
+    const record = await this.#commit(staged, () =>
       this.ledger.as(session.userId, (ledger) =>
         ledger.records.createRecord({
           patientId,
           category: content.category,
-          contentHash: stored.contentHash,
+          contentHash: staged.contentHash,
         }),
       ),
     );
@@ -57,19 +61,21 @@ export class RecordsService {
     content: RecordContent,
     expectedVersion: number,
   ): Promise<RecordSummary> {
-    // The category of a record never changes; our own committed copy says which it is.
-    const current = await this.store.contents.findOne({ recordId, state: 'committed' });
-    if (!current) throw new ApiError('NOT_FOUND', `no record ${recordId}`);
+    // The category of a record never changes; the version the writer started from says which
+    // it is (an older one too: the ledger then refuses the stale write).
+    const current = await this.store.version(recordId, expectedVersion);
+    if (!current)
+      throw new ApiError('NOT_FOUND', `no record ${recordId} at version ${expectedVersion}`);
     if (current.category !== content.category) {
       throw new ApiError(
         'UNPROCESSABLE',
         `record ${recordId} is ${current.category}, not ${content.category}`,
       );
     }
-    const { stored, upload } = await this.#stage(session, current.patientId, content);
-    const record = await this.#commit(upload, () =>
+    const staged = await this.#stage(session, current.patientId, content);
+    const record = await this.#commit(staged, () =>
       this.ledger.as(session.userId, (ledger) =>
-        ledger.records.updateRecord({ recordId, contentHash: stored.contentHash, expectedVersion }),
+        ledger.records.updateRecord({ recordId, contentHash: staged.contentHash, expectedVersion }),
       ),
     );
     return recordSummary.parse(record);
@@ -80,7 +86,7 @@ export class RecordsService {
     const { access, record } = await this.ledger.as(session.userId, (ledger) =>
       ledger.access.accessRecord({ recordId }),
     );
-    const stored = await this.store.committed(recordId, record.version);
+    const stored = await this.store.version(recordId, record.version);
     if (!stored) throw await this.#integrity(session, record, 'missing');
     const sealed = fromStored(stored.sealed);
     if (contentHash(sealed) !== record.contentHash || stored.patientId !== record.patientId) {
@@ -91,7 +97,7 @@ export class RecordsService {
       content = openContent(
         await this.dataKeys.keyOf(record.patientId),
         record.patientId,
-        stored._id,
+        stored.uploadId,
         sealed,
       );
     } catch (error) {
@@ -112,8 +118,10 @@ export class RecordsService {
 
   /** Deletes on the ledger (a tombstone that keeps the history) and shreds every version. */
   async delete(session: Session, recordId: string) {
-    await this.ledger.as(session.userId, (ledger) => ledger.records.deleteRecord({ recordId }));
-    await this.store.contents.deleteMany({ recordId });
+    const tombstone = await this.ledger.as(session.userId, (ledger) =>
+      ledger.records.deleteRecord({ recordId }),
+    );
+    await this.store.destroy(recordId, tombstone.version);
   }
 
   /** A patient's record IDs, categories and dates: their own list, or a doctor's directory. */
@@ -136,36 +144,67 @@ export class RecordsService {
       upload,
       withDerivedValues(content),
     );
-    const stored: ContentVersion = {
+    const staged: PendingContent = {
       _id: upload,
       patientId,
-      recordId: null,
-      version: null,
-      state: 'pending',
       category: content.category,
       sealed,
       contentHash: hash,
       createdAt: new Date(),
       createdBy: session.userId,
     };
-    await this.store.contents.insertOne(stored);
-    return { stored, upload };
+    await this.store.pending.insertOne(staged);
+    return staged;
   }
 
-  /** Commits on the ledger; marks the staged version committed, or removes it if refused. */
-  async #commit(upload: string, submit: () => Promise<HealthRecord>) {
+  /**
+   * Commits the staged version's hash on the ledger, then keeps the version as committed.
+   * The staged copy is dropped only when the ledger refused (a 4xx: nothing was written);
+   * when the outcome is unknown (a deadline, a lost connection) it stays for the reconciler,
+   * so a hash the ledger did commit never points at nothing.
+   */
+  async #commit(staged: PendingContent, submit: () => Promise<HealthRecord>) {
     let record: HealthRecord;
     try {
       record = await submit();
     } catch (error) {
-      await this.store.contents.deleteOne({ _id: upload });
+      if (error instanceof ApiError && error.status < 500) {
+        await this.store.pending.deleteOne({ _id: staged._id });
+      }
       throw error;
     }
-    await this.store.contents.updateOne(
-      { _id: upload },
-      { $set: { recordId: record.recordId, version: record.version, state: 'committed' } },
-    );
+    await this.#keepCommitted(staged, record);
     return record;
+  }
+
+  /**
+   * Keeps a version the ledger committed. The store may be busy for a moment: a few quick
+   * retries, then 503 (the version stays staged and is finished in the background).
+   */
+  async #keepCommitted(staged: PendingContent, record: HealthRecord) {
+    for (const pauseMs of commitRetryPausesMs) {
+      try {
+        return await this.store.commit(staged, record.recordId, record.version);
+      } catch {
+        await sleep(pauseMs);
+      }
+    }
+    this.#finishLater(staged, record);
+    throw new ApiError(
+      'UNAVAILABLE',
+      `record ${record.recordId} v${record.version} is on the ledger; its content is being stored, read it again in a few seconds`,
+      undefined,
+      5,
+    );
+  }
+
+  /** Keeps retrying in the background; the reconciler takes over if this too gives up. */
+  #finishLater(staged: PendingContent, record: HealthRecord, attempt = 1) {
+    setTimeout(() => {
+      this.store.commit(staged, record.recordId, record.version).catch(() => {
+        if (attempt < backgroundAttempts) this.#finishLater(staged, record, attempt + 1);
+      });
+    }, 2000).unref();
   }
 
   async #integrity(session: Session, record: HealthRecord, problem: IntegrityProblem) {

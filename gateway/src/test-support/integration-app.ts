@@ -10,13 +10,14 @@ import { connectServices, type GatewayServices } from '../gateway-services.js';
  * own (dropped afterwards) so tests neither see nor leave demo data. Integration tests run
  * with the environment `npm start` gives the gateway (scripts/src/cli/test-integration.ts).
  */
-export async function integrationApp() {
+export async function integrationApp({ monitorCommands = false } = {}) {
   const config = loadGatewayConfig();
   config.databaseName = `patrec_test_${randomInt(1e9).toString(36)}`;
   const services: GatewayServices = await connectServices(
     config,
     pino({ level: 'silent' }),
     `test-${config.databaseName}`,
+    monitorCommands,
   );
   // Start this database's IDs far from those of the demo database: IDs are network-wide.
   const offset = randomInt(1e6, 1e9);
