@@ -73,6 +73,7 @@ export async function connectServices(
   const reasons = new EmergencyReasons(db);
   await reasons.migrate();
   const events = new EventStore(db);
+  await events.migrate();
   const listener = new LedgerEventListener(ledger, auditor.identity, events, log, replica);
   return {
     mongo,

@@ -40,9 +40,18 @@ export class EventStore {
   readonly #events: Collection<StoredEvent>;
   readonly #checkpoints: Collection<StoredCheckpoint>;
 
-  constructor(db: Db) {
+  constructor(readonly db: Db) {
     this.#events = db.collection<StoredEvent>('ledgerEventChain');
     this.#checkpoints = db.collection<StoredCheckpoint>('eventCheckpoints');
+  }
+
+  /**
+   * Drops the events kept before they were chained (`ledgerEvents`, read by a scan): a
+   * browser reconnecting across the upgrade misses at most those. Once, at start-up.
+   */
+  async migrate() {
+    const old = this.db.listCollections({ name: 'ledgerEvents' }, { nameOnly: true });
+    if ((await old.toArray()).length > 0) await this.db.collection('ledgerEvents').drop();
   }
 
   /**
