@@ -52,5 +52,6 @@ func run(listen, dataDir string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	fmt.Printf("patrec-ferretdb serving %s from %s\n", listen, abs)
+	go keepIDIndexes(ctx, abs)
 	return server.Run(ctx)
 }

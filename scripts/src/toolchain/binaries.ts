@@ -1,6 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { paths, repoRoot } from '../runtime/paths.js';
 import { lastLines, run } from '../process/exec.js';
@@ -197,11 +205,14 @@ async function findGo(): Promise<string> {
   );
 }
 
-/** go.mod and go.sum together: a changed pin means a rebuild. */
+/** go.mod, go.sum and the module's own Go files: a changed pin or source means a rebuild. */
 function moduleDigest(set: Toolset) {
   const dir = path.join(repoRoot, 'network', 'tools', set.module);
   const hash = createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) {
+  const sources = readdirSync(dir)
+    .filter((file) => file.endsWith('.go'))
+    .sort();
+  for (const file of ['go.mod', 'go.sum', ...sources]) {
     const full = path.join(dir, file);
     if (existsSync(full)) hash.update(readFileSync(full));
   }
