@@ -58,21 +58,22 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
   }
 
   async #listen() {
-    const saved = await this.store.checkpoint(this.name);
     const gateway = connectAs(this.ledger.clientFor(this.identity.mspId), this.identity);
     const network = gateway.getNetwork(this.ledger.profile.channel);
+    // Without a checkpoint nobody can be waiting for an older event: start at the next
+    // block rather than read the channel's whole history first, and remember that.
+    let start = await this.store.checkpoint(this.name);
+    if (!start) {
+      start = { _id: this.name, blockNumber: Number(await nextBlock(network)), transactionId: '' };
+      await this.store.saveCheckpoint(this.name, start.blockNumber, '', undefined);
+    }
+    const { blockNumber: fromBlock, transactionId: afterTransaction } = start;
     const events = await network.getChaincodeEvents(this.ledger.profile.chaincode, {
-      // Without a checkpoint nobody can be waiting for an older event: start at the next
-      // block rather than read the channel's whole history first.
-      startBlock: saved ? BigInt(0) : await nextBlock(network),
-      ...(saved
-        ? {
-            checkpoint: {
-              getBlockNumber: () => BigInt(saved.blockNumber),
-              getTransactionId: () => saved.transactionId,
-            },
-          }
-        : {}),
+      checkpoint: {
+        getBlockNumber: () => BigInt(fromBlock),
+        // An empty transaction ID means "from the start of that block".
+        getTransactionId: () => afterTransaction || undefined,
+      },
     });
     this.#close = () => {
       events.close();
@@ -81,11 +82,18 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
     try {
       let block = -1;
       let index = 0;
-      let lastSeq = saved?.lastSeq;
+      let lastSeq = start.lastSeq;
       for await (const event of events) {
         const blockNumber = Number(event.blockNumber);
-        index = blockNumber === block ? index + 1 : 0;
-        block = blockNumber;
+        if (blockNumber === block) {
+          index += 1;
+        } else {
+          // Every event of the blocks before is kept: resume at this one after a restart.
+          // (Never mid-block, so a replayed event gets the same seq it had.)
+          if (block >= 0) await this.store.saveCheckpoint(this.name, blockNumber, '', lastSeq);
+          block = blockNumber;
+          index = 0;
+        }
         if (isLedgerEventName(event.eventName)) {
           const ledgerEvent: LedgerEvent = {
             seq: blockNumber * 100_000 + index,
@@ -101,7 +109,6 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
           // Not in the contract: nobody may be shown it, so it is not kept either.
           this.log.warn({ name: event.eventName, blockNumber }, 'unknown chaincode event skipped');
         }
-        await this.store.saveCheckpoint(this.name, blockNumber, event.transactionId, lastSeq);
       }
     } finally {
       this.#close();

@@ -53,7 +53,10 @@ export class HospitalCa {
       return await this.#registerAndEnroll(patrecId, role);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (/already registered/i.test(message)) throw new IdentityTakenError(patrecId);
+      // Two sign-ups racing for one ID: the CA refuses the second, which then takes the next.
+      if (/already registered|UNIQUE constraint failed: users\.id/i.test(message)) {
+        throw new IdentityTakenError(patrecId);
+      }
       if (
         /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|socket hang up|Calling register endpoint failed/i.test(
           message,
