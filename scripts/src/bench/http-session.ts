@@ -1,3 +1,29 @@
+/** A refusal or failure the gateway answered, with its status and the body's error code. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly apiMessage: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string };
+}
+
+/** The body as JSON when it is JSON; a proxy's HTML error page is not. */
+function parseBody(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A logged-in person talking to the gateway over HTTP, as the web app does. */
 export class HttpSession {
   #cookie = '';
@@ -5,25 +31,44 @@ export class HttpSession {
 
   constructor(readonly baseUrl: string) {}
 
-  async login(login: string, password: string, totp?: string) {
+  /** The session cookie, for clients that talk to the gateway outside `call` (SSE). */
+  get cookie() {
+    return this.#cookie;
+  }
+
+  /** Logs in; resolves to the answer's status. */
+  async login(login: string, password: string, totp?: string): Promise<number> {
     const response = await fetch(`${this.baseUrl}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login, password, ...(totp ? { totp } : {}) }),
     });
-    const body = (await response.json()) as { csrfToken?: string; error?: { message: string } };
-    if (!response.ok || !body.csrfToken) {
-      throw new Error(`log-in of ${login} failed: ${body.error?.message ?? response.status}`);
+    const body = parseBody(await response.text()) as
+      (ErrorBody & { csrfToken?: string }) | undefined;
+    if (!response.ok || !body?.csrfToken) {
+      const message = body?.error?.message ?? '';
+      throw new ApiError(
+        response.status,
+        body?.error?.code,
+        message,
+        `log-in of ${login} failed: ${message || response.status}`,
+      );
     }
     this.#csrf = body.csrfToken;
     this.#cookie = response.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
+    return response.status;
   }
 
   /** Sends a request; resolves to the JSON body, throwing with the API's message on failure. */
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.send<T>(method, path, body)).body;
+  }
+
+  /** Like `call`, but also says which success status the gateway answered. */
+  async send<T>(method: string, path: string, body?: unknown) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -33,10 +78,16 @@ export class HttpSession {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const text = await response.text();
-    const parsed = (text ? JSON.parse(text) : undefined) as T & { error?: { message: string } };
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${parsed?.error?.message ?? ''}`);
-    return parsed;
+    const parsed = parseBody(await response.text()) as (T & ErrorBody) | undefined;
+    if (!response.ok) {
+      const message = parsed?.error?.message ?? '';
+      throw new ApiError(
+        response.status,
+        parsed?.error?.code,
+        message,
+        `${method} ${path}: ${response.status} ${message}`,
+      );
+    }
+    return { status: response.status, body: parsed as T };
   }
 }

@@ -1,5 +1,3 @@
-import type { Contract } from '@hyperledger/fabric-gateway';
-
 export interface BenchResult {
   transactions: number;
   failures: number;
@@ -8,13 +6,13 @@ export interface BenchResult {
 }
 
 /**
- * Runs `clients` loops concurrently, each submitting one transaction at a time and waiting
- * for its commit, until `total` transactions have been started.
+ * Runs one loop per client concurrently, each submitting one transaction (or request) at a
+ * time and waiting for its answer, until `total` have been started.
  */
-export async function submitConcurrently(
-  contracts: Contract[],
+export async function submitConcurrently<Client>(
+  clients: Client[],
   total: number,
-  submit: (contract: Contract) => Promise<void>,
+  submit: (client: Client) => Promise<void>,
   onProgress: (done: number) => void,
 ): Promise<BenchResult> {
   let started = 0;
@@ -22,12 +20,12 @@ export async function submitConcurrently(
   const latenciesMs: number[] = [];
   const began = performance.now();
   await Promise.all(
-    contracts.map(async (contract) => {
+    clients.map(async (client) => {
       while (started < total) {
         started += 1;
         const t0 = performance.now();
         try {
-          await submit(contract);
+          await submit(client);
           latenciesMs.push(performance.now() - t0);
         } catch {
           failures += 1;

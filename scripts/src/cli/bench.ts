@@ -1,13 +1,19 @@
 import { randomInt } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Gateway } from '@hyperledger/fabric-gateway';
 import { transactions } from '@patrec/contract';
 import { loadNetworkConfig, type NetworkConfig } from '../config/network-config.js';
 import { percentile, submitConcurrently } from '../bench/ledger-bench.js';
 import { benchRecords } from '../bench/records-bench.js';
+import { benchStore, lookupsPerSize } from '../bench/store-bench.js';
+import { formatScaleTable, ScaleBench, type ScaleOptions } from '../bench/scale-bench.js';
 import { gatewayFor, peerConnection } from '../ledger/connect.js';
 import { enrollPerson } from '../ledger/enroll.js';
+import { paths } from '../runtime/paths.js';
 import { readDemoLogins } from '../services/demo-accounts.js';
+import { databaseUri } from '../services/database.js';
 import { gatewayUrl } from '../services/gateway.js';
 import { runCli } from './run-cli.js';
 
@@ -17,13 +23,19 @@ class UsageError extends Error {
 
 const usage =
   'usage: npm run bench -- ledger [--clients 20] [--transactions 1000]\n' +
-  '       npm run bench -- records [--count 200]';
+  '       npm run bench -- records [--count 200]\n' +
+  '       npm run bench -- scale [--patients 500] [--records 40] [--writers 32] [--readers 64]\n' +
+  '       npm run bench -- store [--sizes 1000,100000,1000000]';
 
 /**
  * `npm run bench -- ledger`: the ledger's ceiling, N concurrent clients submitting the no-op
  * `transactions.health.ping` through @hyperledger/fabric-gateway, waiting for each commit.
  * `npm run bench -- records`: a record write and a consent-checked record read through the
  * gateway API, one at a time, as a person would.
+ * `npm run bench -- scale`: fills the running PatRec through the API to N patients × M
+ * records and measures reads, writes, event delivery and CPU before and after.
+ * `npm run bench -- store`: the record store alone, filled straight to each size, and every
+ * lookup a request makes there timed through the gateway's own store classes.
  */
 runCli(async () => {
   const { positionals, values } = parseArgs({
@@ -32,6 +44,11 @@ runCli(async () => {
       clients: { type: 'string', default: '20' },
       transactions: { type: 'string', default: '1000' },
       count: { type: 'string', default: '200' },
+      patients: { type: 'string', default: '500' },
+      records: { type: 'string', default: '40' },
+      writers: { type: 'string', default: '32' },
+      readers: { type: 'string', default: '64' },
+      sizes: { type: 'string', default: '1000,100000,1000000' },
     },
   });
   const whole = (name: string, value: string | undefined) => {
@@ -47,6 +64,18 @@ runCli(async () => {
     return benchLedger(config, clients, whole('transactions', values.transactions));
   }
   if (mode === 'records') return benchRecordsCommand(config, whole('count', values.count));
+  if (mode === 'scale') {
+    return benchScaleCommand(config, {
+      patients: whole('patients', values.patients),
+      records: whole('records', values.records),
+      writers: whole('writers', values.writers),
+      readers: whole('readers', values.readers),
+    });
+  }
+  if (mode === 'store') {
+    const sizes = (values.sizes ?? '').split(',').map((size) => whole('sizes', size));
+    return benchStoreCommand(config, sizes);
+  }
   throw new UsageError(usage);
 });
 
@@ -93,10 +122,15 @@ Ledger benchmark (${config.ordererOrg.orderers.length} Raft orderers, ${config.h
   }
 }
 
-async function benchRecordsCommand(config: NetworkConfig, count: number) {
+function demoDoctor() {
   const doctor = readDemoLogins().find((l) => l.role === 'doctor' && l.totpSecret);
   if (!doctor)
     throw new UsageError('no demo doctor found: run `npm start` first (it seeds demo accounts)');
+  return doctor;
+}
+
+async function benchRecordsCommand(config: NetworkConfig, count: number) {
+  const doctor = demoDoctor();
   const result = await benchRecords(gatewayUrl(config), doctor, count, (m) => console.log(m));
   const line = (label: string, t: { latenciesMs: number[]; seconds: number }) =>
     `  ${label.padEnd(36)} p50 ${fmt(percentile(t.latenciesMs, 0.5)).padStart(7)}   p99 ${fmt(
@@ -106,4 +140,41 @@ async function benchRecordsCommand(config: NetworkConfig, count: number) {
 Record benchmark through the gateway API (${count} each, one at a time, BatchTimeout ${config.batchTimeout})
 ${line('write (seal, store, commit hash)', result.writes)}
 ${line('consent-checked read (doctor, share)', result.reads)}`);
+}
+
+async function benchScaleCommand(config: NetworkConfig, options: ScaleOptions) {
+  const bench = new ScaleBench(
+    gatewayUrl(config),
+    config.batchTimeout,
+    demoDoctor(),
+    options,
+    (m) => console.log(m),
+  );
+  const result = await bench.run();
+  const dir = path.join(paths.root, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `scale-${result.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(
+    `\n${formatScaleTable(result)}\n\nFigures as JSON: ${path.relative(process.cwd(), file)}`,
+  );
+}
+
+async function benchStoreCommand(config: NetworkConfig, sizes: number[]) {
+  const uri = process.env.MONGODB_URI ?? databaseUri(config);
+  console.log(`Record store benchmark on ${uri} (a scratch database, dropped afterwards) …`);
+  const results = await benchStore(uri, sizes, (m) => console.log(m));
+  const queries = results[0]?.lookups.map((l) => l.query) ?? [];
+  const cell = (ms: number) => `${ms.toFixed(1)} ms`.padStart(9);
+  console.log(`
+Lookups in the record store, p50 / p99 of ${lookupsPerSize} each (record versions stored)
+  ${'lookup'.padEnd(42)}${results.map((r) => r.versions.toLocaleString('en').padStart(22)).join('')}
+${queries
+  .map(
+    (query, i) =>
+      `  ${query.padEnd(42)}${results
+        .map((r) => `${cell(r.lookups[i]!.p50Ms)} / ${cell(r.lookups[i]!.p99Ms)}`.padStart(22))
+        .join('')}`,
+  )
+  .join('\n')}`);
 }
