@@ -29,7 +29,7 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
     ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
     ...auditRoutes(services.ledger, services.records),
     ...networkRoutes(services.ledger, services.wallet),
-    ...eventsRoutes(services.listener, services.events, (hospital) => mspOf(config, hospital)),
+    ...eventsRoutes(services.listener, (hospital) => mspOf(config, hospital)),
   ];
 }
 

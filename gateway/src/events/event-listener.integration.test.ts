@@ -51,6 +51,7 @@ describe('ledger events across a gateway restart (integration)', function () {
       if (Date.now() > deadline) throw new Error('the first listener never saw the registration');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    await first.settled();
     first.stop();
     expect(await services.events.get(registration.seq)).to.deep.equal(registration);
 
@@ -72,6 +73,7 @@ describe('ledger events across a gateway restart (integration)', function () {
     try {
       const event = await missed;
       expect(event.ids).to.include({ recordId, patientId: patient.id });
+      await second.settled();
       expect(await services.events.get(event.seq)).to.deep.equal(event);
       // The second listener chained its events to the first one's: a browser that saw the
       // registration is replayed the record's creation.

@@ -4,19 +4,27 @@ import { common } from '@hyperledger/fabric-protos';
 import type { Logger } from 'pino';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { connectAs, type Ledger } from '../ledger/ledger.js';
+import { EventKeeper } from './event-keeper.js';
 import type { EventStore } from './event-store.js';
 import { isLedgerEventName, type LedgerEvent } from '@patrec/contract';
 
 const decoder = new TextDecoder();
 
+/** How many of the latest events are held in memory for browsers that reconnect at once. */
+const recentKept = 2000;
+
 /**
- * Reads the chaincode's events from the stored checkpoint onwards, keeps each one, publishes
- * it to the browsers that are listening, then moves the checkpoint: an event is never lost
- * across a restart (at worst published twice, which the SSE ids make harmless).
+ * Reads the chaincode's events from the stored checkpoint onwards and publishes each at once
+ * to the browsers that are listening; an EventKeeper stores them behind, in batches, and
+ * moves the checkpoint only past what is stored: an event is never lost across a restart
+ * (at worst published twice, which the SSE ids make harmless).
  */
 export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> {
   #stopped = false;
   #close: (() => void) | undefined;
+  /** The latest events, oldest first: what the store may not hold yet. */
+  readonly #recent: LedgerEvent[] = [];
+  #keeper: EventKeeper | undefined;
 
   constructor(
     readonly ledger: Ledger,
@@ -37,6 +45,18 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
   stop() {
     this.#stopped = true;
     this.#close?.();
+  }
+
+  /** Resolves once every event published so far is stored (tests, shutdown). */
+  async settled() {
+    await this.#keeper?.settled();
+  }
+
+  /** The events after `seq` that a reconnecting browser missed: stored ones, then recent. */
+  async replay(seq: number): Promise<LedgerEvent[]> {
+    const stored = await this.store.after(seq);
+    const last = stored.at(-1)?.seq ?? seq;
+    return [...stored, ...this.#recent.filter((event) => event.seq > last)];
   }
 
   async #run() {
@@ -79,18 +99,19 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
       events.close();
       gateway.close();
     };
+    const keeper = new EventKeeper(this.store, this.name, start.lastSeq, this.log);
+    this.#keeper = keeper;
     try {
       let block = -1;
       let index = 0;
-      let lastSeq = start.lastSeq;
       for await (const event of events) {
         const blockNumber = Number(event.blockNumber);
         if (blockNumber === block) {
           index += 1;
         } else {
-          // Every event of the blocks before is kept: resume at this one after a restart.
-          // (Never mid-block, so a replayed event gets the same seq it had.)
-          if (block >= 0) await this.store.saveCheckpoint(this.name, blockNumber, '', lastSeq);
+          // Every event of the blocks before is handed over: resume at this one after a
+          // restart (never mid-block, so a replayed event gets the seq it had).
+          if (block >= 0) keeper.resumeAt(blockNumber);
           block = blockNumber;
           index = 0;
         }
@@ -102,9 +123,10 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
             txId: event.transactionId,
             blockNumber,
           };
-          await this.store.add(ledgerEvent, lastSeq);
-          lastSeq = ledgerEvent.seq;
+          this.#recent.push(ledgerEvent);
+          if (this.#recent.length > recentKept) this.#recent.shift();
           this.emit('event', ledgerEvent);
+          keeper.keep(ledgerEvent);
         } else {
           // Not in the contract: nobody may be shown it, so it is not kept either.
           this.log.warn({ name: event.eventName, blockNumber }, 'unknown chaincode event skipped');

@@ -24,6 +24,15 @@ const keepMs = 7 * 24 * 3600_000;
 
 const eventKey = (seq: number) => String(seq);
 
+/** An unordered insert that failed only on documents kept already. */
+function isOnlyDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
+  return (
+    (error as { code?: number }).code === 11000 ||
+    (Array.isArray(writeErrors) && writeErrors.every((e) => e.code === 11000))
+  );
+}
+
 const asEvent = ({ seq, name, ids, txId, blockNumber }: StoredEvent): LedgerEvent => ({
   seq,
   name,
@@ -55,17 +64,25 @@ export class EventStore {
   }
 
   /**
-   * Keeps an event once and chains the one before it (`previous`) to it; a replay after a
-   * restart repeats both writes harmlessly.
+   * Keeps events (in order) chained to each other, and the one before them (`previous`) to
+   * the first: one insert and one update whatever their number. Events kept already (a
+   * replay after a restart) stay as they are.
    */
-  async add(event: LedgerEvent, previous: number | undefined) {
-    await this.#events.updateOne(
-      { _id: eventKey(event.seq) },
-      { $setOnInsert: { ...event, next: null, storedAt: new Date() } },
-      { upsert: true },
-    );
-    if (previous !== undefined && previous !== event.seq) {
-      await this.#events.updateOne({ _id: eventKey(previous) }, { $set: { next: event.seq } });
+  async addAll(events: LedgerEvent[], previous: number | undefined) {
+    const first = events[0];
+    if (!first) return;
+    const storedAt = new Date();
+    const docs = events.map((event, i) => ({
+      ...event,
+      _id: eventKey(event.seq),
+      next: events[i + 1]?.seq ?? null,
+      storedAt,
+    }));
+    await this.#events.insertMany(docs, { ordered: false }).catch((error: unknown) => {
+      if (!isOnlyDuplicates(error)) throw error;
+    });
+    if (previous !== undefined && previous < first.seq) {
+      await this.#events.updateOne({ _id: eventKey(previous) }, { $set: { next: first.seq } });
     }
   }
 

@@ -1,7 +1,6 @@
 import { ledgerEvent, mayReceiveEvent, type LedgerEvent } from '@patrec/contract';
 import { route, type Route } from '../http/route.js';
 import type { LedgerEventListener } from './event-listener.js';
-import type { EventStore } from './event-store.js';
 
 const keepAliveMs = 20_000;
 
@@ -12,7 +11,6 @@ const keepAliveMs = 20_000;
  */
 export function eventsRoutes(
   listener: LedgerEventListener,
-  store: EventStore,
   mspOf: (hospital: string) => string,
 ): Route[] {
   return [
@@ -36,7 +34,11 @@ export function eventsRoutes(
           Connection: 'keep-alive',
           'X-Accel-Buffering': 'no',
         });
+        let lastSent = -1;
         const send = (event: LedgerEvent) => {
+          // Seqs only grow: one seen in the replay and live too is sent once.
+          if (event.seq <= lastSent) return;
+          lastSent = event.seq;
           // Who sees what follows the ledger's read rules (the contract's one definition).
           if (!mayReceiveEvent(event.name, event.ids, viewer)) return;
           response.write(
@@ -44,10 +46,17 @@ export function eventsRoutes(
           );
         };
         response.write(': connected\n\n');
+        // Live events wait while the missed ones are replayed, so none falls in between.
+        const arrived: LedgerEvent[] = [];
+        const hold = (event: LedgerEvent) => arrived.push(event);
+        listener.on('event', hold);
         const lastSeen = Number(request.get('last-event-id') ?? Number.NaN);
         if (Number.isSafeInteger(lastSeen) && lastSeen >= 0) {
-          for (const missed of await store.after(lastSeen)) send(missed);
+          lastSent = lastSeen;
+          for (const missed of await listener.replay(lastSeen)) send(missed);
         }
+        listener.off('event', hold);
+        arrived.forEach(send);
         listener.on('event', send);
         const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs);
         await new Promise((resolve) => request.once('close', resolve));

@@ -44,6 +44,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         : (fromDatabase(error) ?? fromBodyParser(error as { status?: number; type?: string }));
     const apiError = known ?? new ApiError('INTERNAL', 'something went wrong on our side');
     if (!known) log.error({ err: error, requestId: request.id }, 'unhandled error');
+    else if (apiError.status === 500) {
+      log.error({ err: apiError.cause ?? apiError, requestId: request.id }, apiError.message);
+    }
     if (apiError.retryAfter !== undefined) response.set('Retry-After', String(apiError.retryAfter));
     response.status(apiError.status).json(apiError.toBody());
   };

@@ -58,7 +58,7 @@ export class HospitalCa {
         throw new IdentityTakenError(patrecId);
       }
       if (
-        /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|socket hang up|Calling register endpoint failed/i.test(
+        /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|socket hang up|Calling (register|enroll) endpoint failed/i.test(
           message,
         )
       ) {

@@ -34,7 +34,10 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof CommitError) {
     return new ApiError('CONFLICT', `the ledger did not accept the transaction (${error.code})`);
   }
-  return new ApiError('INTERNAL', 'the ledger gave an unexpected answer');
+  // Said to the client in general words; the error handler logs what it was.
+  return Object.assign(new ApiError('INTERNAL', 'the ledger gave an unexpected answer'), {
+    cause: error,
+  });
 }
 
 function fromRefusal({ code, reason, detail }: LedgerError): ApiError {

@@ -149,7 +149,7 @@ describe('the record store serves every request-path query from an index (integr
     await auditor.agent.get('/api/me').expect(200);
     // A browser reconnecting after an event it saw (the listener is not running here).
     const seen = { seq: 1, name: 'AccessShared', ids: {}, txId: 'tx', blockNumber: 0 } as const;
-    await services.events.add(seen, undefined);
+    await services.events.addAll([seen], undefined);
     await reconnectEvents(gateway, patient.cookie, seen.seq);
     await patient.send('delete', `/api/records/${recordId}`).expect(204);
     await patient.send('delete', '/api/sessions/current').expect(204);
