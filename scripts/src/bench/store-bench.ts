@@ -100,12 +100,14 @@ export async function benchStore(
           `  ${stored.toLocaleString('en')} versions stored (${rate.toLocaleString('en')}/s this step)`,
         );
       }
-      for (let seq = 1; seq <= 2; seq += 1) {
-        await events.add(
-          { seq: size + seq, name: 'RecordCreated', ids: {}, txId: 't', blockNumber: size },
-          seq === 1 ? undefined : size + 1,
-        );
-      }
+      const event = (seq: number) => ({
+        seq,
+        name: 'RecordCreated' as const,
+        ids: {},
+        txId: 't',
+        blockNumber: size,
+      });
+      await events.addAll([event(size + 1), event(size + 2)], undefined);
       const anyPatient = () => randomInt(Math.max(1, Math.floor(size / 40)));
       const lookups = [
         await timeLookups('record version by _id (every read)', () =>
