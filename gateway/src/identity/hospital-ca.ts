@@ -3,6 +3,7 @@ import FabricCAServices from 'fabric-ca-client';
 import { User } from 'fabric-common';
 import type { HospitalProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
+import { ConcurrencyLimit } from './concurrency-limit.js';
 import type { Role } from '../http/route.js';
 
 /** The CA has an identity of that name already (an ID used before this database). */
@@ -28,6 +29,11 @@ export interface EnrolledIdentity {
 export class HospitalCa {
   readonly #ca: FabricCAServices;
   readonly #registrar: User;
+  /**
+   * Enrolments at once: the CA signs each one, and dozens together made it time out (sign-ups
+   * answered 503 under 32 concurrent sign-ups); the rest wait their turn instead.
+   */
+  readonly #enrolments = new ConcurrencyLimit(4);
 
   constructor(readonly hospital: HospitalProfile) {
     this.#ca = new FabricCAServices(
@@ -50,7 +56,7 @@ export class HospitalCa {
    */
   async enroll(patrecId: string, role: Role): Promise<EnrolledIdentity> {
     try {
-      return await this.#registerAndEnroll(patrecId, role);
+      return await this.#enrolments.run(() => this.#registerAndEnroll(patrecId, role));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // Two sign-ups racing for one ID: the CA refuses the second, which then takes the next.
