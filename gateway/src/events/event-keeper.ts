@@ -23,6 +23,7 @@ export class EventKeeper {
   readonly #queue: Item[] = [];
   #draining: Promise<void> | undefined;
   #lastSeq: number | undefined;
+  #stopped = false;
 
   constructor(
     readonly sink: EventSink,
@@ -45,6 +46,15 @@ export class EventKeeper {
     this.#drain();
   }
 
+  /**
+   * Stops keeping: what is not stored yet is dropped, and read again from the checkpoint by
+   * the next listener (it never moved past it).
+   */
+  stop() {
+    this.#stopped = true;
+    this.#queue.length = 0;
+  }
+
   /** Resolves once everything handed over so far is stored. */
   async settled(): Promise<void> {
     while (this.#draining) await this.#draining;
@@ -55,7 +65,7 @@ export class EventKeeper {
   }
 
   async #run() {
-    while (this.#queue.length > 0) {
+    while (this.#queue.length > 0 && !this.#stopped) {
       const batch = this.#queue.splice(0);
       const events = batch.flatMap((item) => ('event' in item ? [item.event] : []));
       const resumeAt = batch.flatMap((item) => ('resumeAt' in item ? [item.resumeAt] : [])).at(-1);
@@ -68,9 +78,10 @@ export class EventKeeper {
         this.#lastSeq = lastSeq;
       } catch (error) {
         // Put the batch back in front and try again: events are kept in order, once.
+        if (this.#stopped) return;
         this.#queue.unshift(...batch);
         this.log.warn({ err: error, retryInMs: this.retryMs }, 'keeping ledger events failed');
-        await new Promise((resolve) => setTimeout(resolve, this.retryMs));
+        await new Promise((resolve) => setTimeout(resolve, this.retryMs).unref());
       }
     }
   }

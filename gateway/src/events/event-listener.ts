@@ -45,6 +45,7 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
   stop() {
     this.#stopped = true;
     this.#close?.();
+    this.#keeper?.stop();
   }
 
   /** Resolves once every event published so far is stored (tests, shutdown). */
@@ -101,6 +102,8 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
     };
     const keeper = new EventKeeper(this.store, this.name, start.lastSeq, this.log);
     this.#keeper = keeper;
+    // Stopped while this was starting: nothing must be left running.
+    if (this.#stopped) this.#close();
     try {
       let block = -1;
       let index = 0;

@@ -45,6 +45,7 @@ export function eventsRoutes(
             `id: ${event.seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`,
           );
         };
+        const closed = new Promise((resolve) => request.once('close', resolve));
         response.write(': connected\n\n');
         // Live events wait while the missed ones are replayed, so none falls in between.
         const arrived: LedgerEvent[] = [];
@@ -59,7 +60,7 @@ export function eventsRoutes(
         arrived.forEach(send);
         listener.on('event', send);
         const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs);
-        await new Promise((resolve) => request.once('close', resolve));
+        await closed;
         clearInterval(keepAlive);
         listener.off('event', send);
       },
