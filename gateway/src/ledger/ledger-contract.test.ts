@@ -1,4 +1,5 @@
-import { CommitError, type Contract } from '@hyperledger/fabric-gateway';
+import type { ServiceError } from '@grpc/grpc-js';
+import { CommitError, EndorseError, type Contract } from '@hyperledger/fabric-gateway';
 import { transactions } from '@patrec/contract';
 import { expect } from 'chai';
 import { ApiError } from '../http/api-error.js';
@@ -10,6 +11,15 @@ const mvcc = () =>
 const endorsementFailure = () =>
   new CommitError({ code: 10, transactionId: 'tx', message: 'ENDORSEMENT_POLICY_FAILURE' });
 const createRecord = transactions.records.createRecord.fullName;
+/** The peers answered differently: one was a block behind (or, with a message, refused). */
+const endorsedApart = (detail = 'ProposalResponsePayloads do not match') =>
+  new EndorseError({
+    code: 10,
+    transactionId: 'tx',
+    cause: new Error('grpc') as ServiceError,
+    details: [{ address: 'peer0', mspId: 'HospitalBMSP', message: detail }],
+    message: '10 ABORTED: failed to collect enough transaction endorsements',
+  });
 
 /** A contract whose submits fail with the given errors, then answer "done". */
 function contractFailing(errors: Error[]) {
@@ -37,6 +47,28 @@ describe('ledger submits', () => {
     expect(error).to.be.instanceOf(ApiError);
     expect((error as ApiError).status).to.equal(409);
     expect(calls()).to.equal(3);
+  });
+
+  it('sends a transaction again when the peers disagreed while one caught up', async () => {
+    const { ledger, calls } = contractFailing([endorsedApart()]);
+    expect(await ledger.submit(createRecord, [])).to.equal('done');
+    expect(calls()).to.equal(2);
+  });
+
+  it('answers 503 with Retry-After when the peers keep disagreeing, never 500', async () => {
+    const { ledger, calls } = contractFailing([endorsedApart(), endorsedApart(), endorsedApart()]);
+    const error = await ledger.submit(createRecord, []).catch((e: unknown) => e);
+    expect([(error as ApiError).status, (error as ApiError).retryAfter]).to.deep.equal([503, 5]);
+    expect(calls()).to.equal(3);
+  });
+
+  it('does not send again what a peer refused', async () => {
+    const { ledger, calls } = contractFailing([
+      endorsedApart('chaincode response 500, FORBIDDEN(NO_CONSENT): DOC7 holds no grant'),
+    ]);
+    const error = await ledger.submit(createRecord, []).catch((e: unknown) => e);
+    expect((error as ApiError).details).to.deep.equal({ reason: 'NO_CONSENT' });
+    expect(calls()).to.equal(1);
   });
 
   it('never retries any other failure', async () => {

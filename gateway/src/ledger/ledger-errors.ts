@@ -1,5 +1,5 @@
 import { status as grpcStatus } from '@grpc/grpc-js';
-import { CommitError, GatewayError } from '@hyperledger/fabric-gateway';
+import { CommitError, EndorseError, GatewayError } from '@hyperledger/fabric-gateway';
 import { parseLedgerError, type LedgerError } from '@patrec/contract/core';
 import { ApiError } from '../http/api-error.js';
 
@@ -8,6 +8,16 @@ export const mvccReadConflict = 11;
 
 export const isMvccConflict = (error: unknown) =>
   error instanceof CommitError && Number(error.code) === mvccReadConflict;
+
+/**
+ * The peers endorsed but did not agree, and none refused: under load one hospital's peer can
+ * be a block behind the other and read older state. Nothing reached the orderers, so the
+ * transaction may simply be sent again.
+ */
+export const isEndorsementDisagreement = (error: unknown) =>
+  error instanceof EndorseError &&
+  Number(error.code) === Number(grpcStatus.ABORTED) &&
+  ![error.message, ...error.details.map((d) => d.message)].some((text) => parseLedgerError(text));
 
 /**
  * Turns what the Fabric Gateway threw into the API's error: the chaincode's refusals keep
@@ -24,10 +34,11 @@ export function toApiError(error: unknown): ApiError {
     if (refusal) return fromRefusal(refusal);
   }
   if (
-    error instanceof GatewayError &&
-    [grpcStatus.UNAVAILABLE, grpcStatus.DEADLINE_EXCEEDED, grpcStatus.CANCELLED].includes(
-      error.code,
-    )
+    isEndorsementDisagreement(error) ||
+    (error instanceof GatewayError &&
+      [grpcStatus.UNAVAILABLE, grpcStatus.DEADLINE_EXCEEDED, grpcStatus.CANCELLED].includes(
+        error.code,
+      ))
   ) {
     return new ApiError('UNAVAILABLE', 'the ledger is not reachable right now', undefined, 5);
   }

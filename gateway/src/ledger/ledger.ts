@@ -12,7 +12,7 @@ import type { NetworkProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { ledgerClient, type LedgerClient, type TransactionSender } from './ledger-client.js';
-import { isMvccConflict, toApiError } from './ledger-errors.js';
+import { isEndorsementDisagreement, isMvccConflict, toApiError } from './ledger-errors.js';
 
 /** Looks up a person's enrolled identity (the wallet). */
 export interface IdentityLookup {
@@ -21,7 +21,9 @@ export interface IdentityLookup {
 
 const deadline = (ms: number) => () => ({ deadline: Date.now() + ms });
 const decoder = new TextDecoder();
-const maxMvccRetries = 3;
+const maxRetries = 3;
+/** About one block: what a peer a block behind needs to catch up. */
+const catchUpPauseMs = 150;
 
 /**
  * The ledger as the gateway uses it: one gRPC connection per hospital peer, shared by every
@@ -126,13 +128,22 @@ export class LedgerContract implements TransactionSender {
     }
   }
 
-  /** Submits and waits for the commit; retries only when the commit lost an MVCC race. */
+  /**
+   * Submits and waits for the commit; sends it again only when nothing was written: the
+   * commit lost an MVCC race, or the peers disagreed while one caught up (after a pause).
+   */
   async submit(fullName: string, args: string[]): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return decoder.decode(await this.contract.submitTransaction(fullName, ...args));
       } catch (error) {
-        if (isMvccConflict(error) && attempt < maxMvccRetries) continue;
+        if (attempt < maxRetries) {
+          if (isMvccConflict(error)) continue;
+          if (isEndorsementDisagreement(error)) {
+            await new Promise((resolve) => setTimeout(resolve, catchUpPauseMs * attempt));
+            continue;
+          }
+        }
         throw toApiError(error);
       }
     }
