@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { Role } from '../http/route.js';
+import { insertIfAbsent, migrateOnce } from '../store/store-helpers.js';
 import { idPrefix, type Account } from './account.js';
 
 interface Counter {
@@ -14,9 +15,6 @@ interface EmailEntry {
   accountId: string;
 }
 
-/** A duplicate key: the e-mail (or ID) exists already. */
-export const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
-
 /**
  * Accounts, their e-mails and the per-role counters that number new PatRec IDs. Every
  * lookup is by `_id`, which the embedded store serves from its index (any other filter reads
@@ -27,7 +25,7 @@ export class AccountStore {
   readonly #emails: Collection<EmailEntry>;
   readonly #counters: Collection<Counter>;
 
-  constructor(db: Db) {
+  constructor(readonly db: Db) {
     this.accounts = db.collection<Account>('accounts');
     this.#emails = db.collection<EmailEntry>('accountEmails');
     this.#counters = db.collection<Counter>('idCounters');
@@ -35,28 +33,20 @@ export class AccountStore {
 
   /**
    * Indexes, and e-mail entries for accounts made before they existed: a scan of the
-   * accounts, once, at start-up (never on a request).
+   * accounts, once per database, at start-up (never on a request).
    */
   async prepare() {
     await this.accounts.createIndex({ email: 1 }, { unique: true });
-    for await (const account of this.accounts.find({}, { projection: { email: 1 } })) {
-      await this.#emails
-        .insertOne({ _id: account.email, accountId: account._id })
-        .catch((error: unknown) => {
-          if (!isDuplicateKey(error)) throw error;
-        });
-    }
+    await migrateOnce(this.db, 'accountEmails', async () => {
+      for await (const account of this.accounts.find({}, { projection: { email: 1 } })) {
+        await insertIfAbsent(this.#emails, { _id: account.email, accountId: account._id });
+      }
+    });
   }
 
   /** Claims an e-mail for an account; false when another account has it. */
-  async claimEmail(email: string, accountId: string): Promise<boolean> {
-    try {
-      await this.#emails.insertOne({ _id: email.toLowerCase(), accountId });
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+  claimEmail(email: string, accountId: string): Promise<boolean> {
+    return insertIfAbsent(this.#emails, { _id: email.toLowerCase(), accountId });
   }
 
   async releaseEmail(email: string) {

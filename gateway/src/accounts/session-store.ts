@@ -68,10 +68,6 @@ export class SessionStore implements SessionResolver {
     await this.#sessions.deleteOne({ _id: session.id });
   }
 
-  async endAllOf(userId: string) {
-    await this.#sessions.deleteMany({ userId });
-  }
-
   /** Deletes expired sessions; run periodically. */
   async purgeExpired() {
     const { deletedCount } = await this.#sessions.deleteMany({

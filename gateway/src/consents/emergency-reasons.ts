@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKey } from '../accounts/account-store.js';
+import { insertIfAbsent, migrateOnce } from '../store/store-helpers.js';
 import type { StoredSealed } from '../crypto/stored.js';
 
 /**
@@ -23,7 +23,7 @@ export interface SealedEmergencyReason {
 export class EmergencyReasons {
   readonly collection: Collection<SealedEmergencyReason>;
 
-  constructor(db: Db) {
+  constructor(readonly db: Db) {
     this.collection = db.collection<SealedEmergencyReason>('emergencyReasons');
   }
 
@@ -35,11 +35,7 @@ export class EmergencyReasons {
   async keep(stagedId: string, consentId: string) {
     const staged = await this.collection.findOne({ _id: stagedId });
     if (!staged) return;
-    await this.collection
-      .insertOne({ ...staged, _id: consentId, consentId })
-      .catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-      });
+    await insertIfAbsent(this.collection, { ...staged, _id: consentId, consentId });
     await this.collection.deleteOne({ _id: stagedId });
   }
 
@@ -53,18 +49,16 @@ export class EmergencyReasons {
 
   /**
    * Moves reasons stored before they were kept under their consent's ID (a `consentId`
-   * field, the staging ID as `_id`): once, at start-up, never on a request.
+   * field, the staging ID as `_id`): once per database, at start-up, never on a request.
    */
   async migrate() {
-    for await (const old of this.collection.find({})) {
-      if (old.consentId && old._id !== old.consentId) {
-        await this.collection
-          .insertOne({ ...old, _id: old.consentId, stagedId: old._id })
-          .catch((error: unknown) => {
-            if (!isDuplicateKey(error)) throw error;
-          });
-        await this.collection.deleteOne({ _id: old._id });
+    await migrateOnce(this.db, 'emergencyReasonsByConsent', async () => {
+      for await (const old of this.collection.find({})) {
+        if (old.consentId && old._id !== old.consentId) {
+          await insertIfAbsent(this.collection, { ...old, _id: old.consentId, stagedId: old._id });
+          await this.collection.deleteOne({ _id: old._id });
+        }
       }
-    }
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { Category, IntegrityAlert as ReportedAlert } from '@patrec/contract';
-import { isDuplicateKey } from '../accounts/account-store.js';
+import { insertIfAbsent, migrateOnce } from '../store/store-helpers.js';
 import type { StoredSealed } from '../crypto/stored.js';
 
 /** What a stored version holds, staged or committed: sealed under the patient's data key. */
@@ -45,7 +45,7 @@ export class RecordContents {
   readonly alerts: Collection<IntegrityAlert>;
   readonly #legacy: Collection<LegacyContent>;
 
-  constructor(db: Db) {
+  constructor(readonly db: Db) {
     this.versions = db.collection<ContentVersion>('recordVersions');
     this.pending = db.collection<PendingContent>('pendingContents');
     this.alerts = db.collection<IntegrityAlert>('integrityAlerts');
@@ -59,11 +59,13 @@ export class RecordContents {
   /** Keeps a staged version as committed, then drops the staged copy; safe to repeat. */
   async commit(pending: PendingContent, recordId: string, version: number) {
     const { _id: uploadId, ...sealed } = pending;
-    await this.versions
-      .insertOne({ ...sealed, _id: versionKey(recordId, version), recordId, version, uploadId })
-      .catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-      });
+    await insertIfAbsent(this.versions, {
+      ...sealed,
+      _id: versionKey(recordId, version),
+      recordId,
+      version,
+      uploadId,
+    });
     await this.pending.deleteOne({ _id: uploadId });
   }
 
@@ -76,17 +78,19 @@ export class RecordContents {
 
   /**
    * Moves contents stored before versions had their own `_id` (one collection, a `state`
-   * field) to the collections above: once, at start-up, never on a request.
+   * field) to the collections above: once per database, at start-up, never on a request.
    */
   async migrate() {
+    await migrateOnce(this.db, 'recordVersions', () => this.#moveLegacy());
+  }
+
+  async #moveLegacy() {
     for await (const old of this.#legacy.find({})) {
       const { _id: uploadId, state, recordId, version, ...sealed } = old;
       if (state === 'committed' && recordId !== null && version !== null) {
         await this.commit({ ...sealed, _id: uploadId }, recordId, version);
       } else {
-        await this.pending.insertOne({ ...sealed, _id: uploadId }).catch((error: unknown) => {
-          if (!isDuplicateKey(error)) throw error;
-        });
+        await insertIfAbsent(this.pending, { ...sealed, _id: uploadId });
       }
       await this.#legacy.deleteOne({ _id: uploadId });
     }
