@@ -62,6 +62,7 @@ GetParticipantHistory  ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  F
 GetRecordHistory       ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  ok  Fc
 GetConsentHistory      ok  Fy  Fn  Fw  ok  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fr  Fr  ok  Fc
 VerifyRecordHash       ok  Fy  Fy  Fw  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  ok  Fc
+ListAllRecords         Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fc
 Ping                   ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok
 WhoAmI                 ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok
 `;
@@ -146,6 +147,7 @@ const OPERATIONS: Record<
     transaction: tx.audit.verifyRecordHash,
     args: () => ['PAT1REC0', sha256('PAT1 cardiac content')],
   },
+  ListAllRecords: { transaction: tx.audit.listAllRecords, args: () => ['', ''] },
   Ping: { transaction: tx.health.ping, args: () => [] },
   WhoAmI: { transaction: tx.health.whoAmI, args: () => [] },
 };

@@ -243,6 +243,12 @@ const CASES: Case[] = [
     args: () => ['PAT1REC0', HASH],
     kinds: ['recordId', 'hash'],
   },
+  {
+    transaction: tx.audit.listAllRecords,
+    caller: () => auditor,
+    args: () => ['', ''],
+    kinds: ['pageSize', 'bookmark'],
+  },
 ];
 
 async function buildScene(): Promise<Scene> {

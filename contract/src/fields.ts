@@ -11,6 +11,7 @@ import {
   PATIENT_ID,
   RECORD_ID,
   SHA256_HEX,
+  SWEEP_ID,
 } from './ids.js';
 import type { Scope } from './scopes.js';
 import * as words from './vocabulary.js';
@@ -24,6 +25,7 @@ export const recordId = z.string().regex(RECORD_ID, ID_EXAMPLES.record);
 export const consentId = z.string().regex(CONSENT_ID, ID_EXAMPLES.consent);
 export const accessId = z.string().regex(ACCESS_ID, 'an access ID (ACC and 64 hex digits)');
 export const sha256 = z.string().regex(SHA256_HEX, ID_EXAMPLES.sha256);
+export const sweepId = z.string().regex(SWEEP_ID, ID_EXAMPLES.sweep);
 export const mspId = z.string().regex(MSP_ID, ID_EXAMPLES.msp);
 export const bookmark = z
   .string()

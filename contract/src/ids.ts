@@ -13,6 +13,8 @@ export const RECORD_ID = /^(PAT[0-9]{1,12})REC(0|[1-9][0-9]{0,9})$/;
 export const CONSENT_ID = /^CON[0-9a-f]{64}$/;
 export const ACCESS_ID = /^ACC[0-9a-f]{64}$/;
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** Integrity sweeps: the gateway names each run. */
+export const SWEEP_ID = /^SWP[0-9a-f]{16}$/;
 export const MSP_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 /** Bookmarks are opaque base64url tokens the chaincode hands out. */
 export const BOOKMARK = /^[A-Za-z0-9_-]*$/;
@@ -26,6 +28,7 @@ export const ID_EXAMPLES = {
   record: 'a record ID such as PAT177REC0',
   consent: 'a consent ID (CON and 64 hex digits)',
   sha256: 'a SHA-256 digest in lowercase hex (64 digits)',
+  sweep: 'a sweep ID (SWP and 16 hex digits)',
   msp: 'an MSP ID such as HospitalAMSP',
 } as const;
 

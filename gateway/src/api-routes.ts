@@ -27,7 +27,7 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
     ...recordsRoutes(services.records),
     ...consentsRoutes(services.consents),
     ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
-    ...auditRoutes(services.ledger, services.records),
+    ...auditRoutes(services.ledger, services.records, services.sweeps),
     ...networkRoutes(services.ledger, services.wallet),
     ...eventsRoutes(services.listener, (hospital) => mspOf(config, hospital)),
   ];

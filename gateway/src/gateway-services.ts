@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { MongoClient, type Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { AccountStore } from './accounts/account-store.js';
+import { IntegritySweeps } from './audit/integrity-sweeps.js';
 import { AccountsService } from './accounts/accounts-service.js';
 import { SessionStore } from './accounts/session-store.js';
 import type { GatewayConfig } from './config/gateway-config.js';
@@ -30,6 +31,7 @@ export interface GatewayServices {
   accounts: AccountsService;
   dataKeys: DataKeys;
   records: RecordsService;
+  sweeps: IntegritySweeps;
   consents: ConsentsService;
   doctorCards: DoctorCards;
   /** The gateway's own auditor identity (reconciler, event listener). */
@@ -75,6 +77,7 @@ export async function connectServices(
   const events = new EventStore(db);
   await events.migrate();
   const listener = new LedgerEventListener(ledger, auditor.identity, events, log, replica);
+  const sweeps = new IntegritySweeps(db, ledger, contents, log);
   return {
     mongo,
     db,
@@ -85,6 +88,7 @@ export async function connectServices(
     accounts,
     dataKeys,
     records: new RecordsService(contents, dataKeys, ledger),
+    sweeps,
     consents: new ConsentsService(ledger, doctorCards, dataKeys, reasons),
     doctorCards,
     auditor: auditor.identity,
@@ -92,6 +96,7 @@ export async function connectServices(
     listener,
     close: async () => {
       listener.stop();
+      await sweeps.stop();
       ledger.close();
       await mongo.close();
     },

@@ -18,7 +18,8 @@ import type {
   HealthRecord,
   HealthReport,
   HistoryEntry,
-  integrityAlerts,
+  IntegrityAlert,
+  IntegritySweep,
   LoginRequest,
   Me,
   NetworkReport,
@@ -33,7 +34,6 @@ import type {
   RefusalReason,
   SessionInfo,
   Share,
-  SweepResult,
   TotpSecret,
   totpConfirmation,
 } from '@patrec/contract';
@@ -230,7 +230,13 @@ export const api = {
     call<HistoryEntry<Consent>[]>('GET', `/audit/consents/${segment(consentId)}/history`),
   recordHistory: (recordId: string) =>
     call<HistoryEntry<HealthRecord>[]>('GET', `/audit/records/${segment(recordId)}/history`),
-  integrityAlerts: () => call<z.infer<typeof integrityAlerts>>('GET', '/audit/integrity-alerts'),
-  integritySweep: () => call<SweepResult>('POST', '/audit/integrity-sweep'),
+  integrityAlerts: (bookmark = '') =>
+    call<Page<IntegrityAlert>>(
+      'GET',
+      `/audit/integrity-alerts${query({ pageSize: 50, bookmark })}`,
+    ),
+  startIntegritySweep: () => call<IntegritySweep>('POST', '/audit/integrity-sweeps'),
+  integritySweep: (sweepId: string) =>
+    call<IntegritySweep>('GET', `/audit/integrity-sweeps/${segment(sweepId)}`),
   networkStatus: () => call<NetworkReport>('GET', '/network/status'),
 };

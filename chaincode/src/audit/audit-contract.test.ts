@@ -139,4 +139,25 @@ describe('AuditContract', () => {
       await chain.refused(auditor, 'INVALID_ARGUMENT', tx.audit.verifyRecordHash, 'PAT1REC0', 'v1');
     });
   });
+
+  describe('ListAllRecords', () => {
+    it("pages through every patient's records in key order, deleted ones included", async () => {
+      const other = person('patient', 'PAT2');
+      await createRecord(chain, other, 'PAT2', 'dentistry', 'p2 v1');
+      await createRecord(chain, patient, 'PAT1', 'dermatology', 'v1 second');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC1');
+      const first = await chain.ok(auditor, tx.audit.listAllRecords, '2', '');
+      expect(first.items.map((r) => r.recordId)).to.deep.equal(['PAT1REC0', 'PAT1REC1']);
+      expect(first.items[1]?.status).to.equal('DELETED');
+      const second = await chain.ok(auditor, tx.audit.listAllRecords, '2', first.bookmark);
+      expect(second.items.map((r) => r.recordId)).to.deep.equal(['PAT2REC0']);
+      expect(second.items[0]?.contentHash).to.equal(sha256('p2 v1'));
+    });
+
+    it('is for auditors only: patients and doctors are refused for their role', async () => {
+      await chain.refused(patient, 'FORBIDDEN(ROLE)', tx.audit.listAllRecords, '', '');
+      await chain.refused(doctor, 'FORBIDDEN(ROLE)', tx.audit.listAllRecords, '', '');
+      await chain.refused(adminA, 'FORBIDDEN(ROLE)', tx.audit.listAllRecords, '', '');
+    });
+  });
 });

@@ -3,13 +3,13 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { consentKey } from '../consents/consent';
 import { consentForParty } from '../consents/consent-policy';
 import { consentIdArg, participantIdArg, recordIdArg, sha256Arg } from '../shared/arguments';
-import { authenticate } from '../shared/caller';
+import { authenticate, requireRole } from '../shared/caller';
 import { fromLedger, toSortedJson } from '../shared/ledger-json';
-import { drainIterator } from '../shared/pagination';
+import { drainIterator, pageOfPartialKey, pageRequestArgs } from '../shared/pagination';
 import { isoOfTimestamp } from '../shared/time';
 import { participantKey } from '../participants/participant';
 import { readParticipant, requireSelfOrAuditor } from '../participants/participant-ledger';
-import { ownerOf, recordKey } from '../records/health-record';
+import { ownerOf, parseHealthRecord, RECORD_OBJECT, recordKey } from '../records/health-record';
 import { readRecord } from '../records/record-ledger';
 
 /**
@@ -71,6 +71,18 @@ export class AuditContract extends Contract {
       matches: record.contentHash === hash,
     };
     return toSortedJson(check);
+  }
+
+  /** For auditors: every record of every patient, a page at a time (integrity sweeps). */
+  @Transaction(false)
+  @Returns('string')
+  async ListAllRecords(ctx: Context, pageSize: string, bookmark: string): Promise<string> {
+    const caller = authenticate(ctx);
+    const page = pageRequestArgs(pageSize, bookmark);
+    requireRole(caller, ['auditor'], 'list every record');
+    const entries = await pageOfPartialKey(ctx, RECORD_OBJECT, [], page);
+    const items = entries.items.map(({ value }) => parseHealthRecord(fromLedger(value, 'record')));
+    return toSortedJson({ items, bookmark: entries.bookmark });
   }
 }
 

@@ -12,10 +12,29 @@ export const integrityAlert = z.object({
 });
 export type IntegrityAlert = z.infer<typeof integrityAlert>;
 
-export const integrityAlerts = z.object({ items: z.array(integrityAlert) });
+/** Newest first. */
+export const integrityAlerts = f.pageOf(integrityAlert);
 
-export const sweepFinding = integrityAlert.pick({ recordId: true, version: true, problem: true });
-export type SweepFinding = z.infer<typeof sweepFinding>;
+/** `interrupted`: the gateway running it stopped before it finished. */
+export const SWEEP_STATES = ['running', 'finished', 'failed', 'interrupted'] as const;
+export type SweepState = (typeof SWEEP_STATES)[number];
 
-export const sweepResult = z.object({ checked: z.number().int(), findings: z.array(sweepFinding) });
-export type SweepResult = z.infer<typeof sweepResult>;
+/** One run of the check of every record on the ledger against its stored contents. */
+export const integritySweep = z.object({
+  sweepId: f.sweepId,
+  state: z.enum(SWEEP_STATES),
+  startedAt: z.iso.datetime(),
+  startedBy: z.string(),
+  /** When it last reported progress (or finished). */
+  updatedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  /** Records checked so far (deleted ones have no contents and are skipped). */
+  checked: z.number().int(),
+  /** Records that failed, each raised as an integrity alert. */
+  failed: z.number().int(),
+  /** Why it stopped, when it failed. */
+  failure: z.string().nullable(),
+});
+export type IntegritySweep = z.infer<typeof integritySweep>;
+
+export const sweepParams = z.object({ sweepId: f.sweepId });

@@ -198,6 +198,8 @@ export const transactions = {
       { recordId: text(f.recordId), contentHash: text(f.sha256) },
       o.hashCheck,
     ),
+    /** Every record of every patient, in key order: what an integrity sweep walks. */
+    listAllRecords: evaluated('ListAllRecords', { ...page }, f.pageOf(o.healthRecord)),
   }),
 };
 

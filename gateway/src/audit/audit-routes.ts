@@ -4,19 +4,25 @@ import {
   healthRecord,
   historyOf,
   integrityAlerts,
+  integritySweep,
+  pageQuery,
   participant,
-  sweepResult,
+  sweepParams,
 } from '@patrec/contract';
 import { z } from 'zod';
 import { route, type Route } from '../http/route.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { RecordsService } from '../records/records-service.js';
-import { sweepIntegrity } from './integrity-sweep.js';
+import type { IntegritySweeps } from './integrity-sweeps.js';
 
 const summary = (what: string) => `Every change of ${what}, from the ledger's key history`;
 
 /** Auditors' views: the full history of a consent, record or participant, and integrity. */
-export function auditRoutes(ledger: Ledger, records: RecordsService): Route[] {
+export function auditRoutes(
+  ledger: Ledger,
+  records: RecordsService,
+  sweeps: IntegritySweeps,
+): Route[] {
   return [
     route({
       method: 'get',
@@ -57,30 +63,45 @@ export function auditRoutes(ledger: Ledger, records: RecordsService): Route[] {
     route({
       method: 'get',
       path: '/audit/integrity-alerts',
-      summary: 'Records whose stored contents failed a check against the ledger (newest first)',
+      summary: 'Records whose stored contents failed a check against the ledger, newest first',
       tag: 'audit',
       access: ['auditor'],
+      query: pageQuery,
       response: integrityAlerts,
-      handler: async () => {
-        const alerts = await records.store.alerts
-          .find({}, { projection: { _id: 0 } })
-          .sort({ detectedAt: -1 })
-          .limit(500)
-          .toArray();
+      errors: [400],
+      handler: async ({ query }) => {
+        const page = await records.store.alerts.page(query.pageSize, query.bookmark);
         return {
-          items: alerts.map((alert) => ({ ...alert, detectedAt: alert.detectedAt.toISOString() })),
+          ...page,
+          items: page.items.map((alert) => ({
+            ...alert,
+            detectedAt: alert.detectedAt.toISOString(),
+          })),
         };
       },
     }),
     route({
       method: 'post',
-      path: '/audit/integrity-sweep',
-      summary: 'Check every stored record against its ledger hash; report and alert each mismatch',
+      path: '/audit/integrity-sweeps',
+      summary:
+        'Start checking every record on the ledger against its stored contents, in the background',
       tag: 'audit',
       access: ['auditor'],
-      response: sweepResult,
-      errors: [503],
-      handler: ({ session }) => sweepIntegrity(session!, records.store, ledger),
+      status: 202,
+      response: integritySweep,
+      errors: [409, 503],
+      handler: ({ session }) => sweeps.start(session!.userId),
+    }),
+    route({
+      method: 'get',
+      path: '/audit/integrity-sweeps/:sweepId',
+      summary: 'How far a sweep has got, and how many records failed (each is an alert)',
+      tag: 'audit',
+      access: ['auditor'],
+      params: sweepParams,
+      response: integritySweep,
+      errors: [404],
+      handler: ({ params }) => sweeps.get(params.sweepId),
     }),
   ];
 }

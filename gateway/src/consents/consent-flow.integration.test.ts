@@ -168,8 +168,9 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
       code: 'INTEGRITY',
       details: { problem: 'hash-mismatch' },
     });
-    const alerts = await gateway.services.records.store.alerts.find({ recordId }).toArray();
-    expect(alerts.map((a) => a.problem)).to.deep.equal(['hash-mismatch']);
+    const alerts = await gateway.services.records.store.alerts.page(100, '');
+    const raised = alerts.items.filter((alert) => alert.recordId === recordId);
+    expect(raised.map((a) => a.problem)).to.deep.equal(['hash-mismatch']);
   });
 
   it("refuses with 409 a record document swapped for another patient's", async () => {
@@ -196,23 +197,52 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     expect(errorOf(refused).code).to.equal('INTEGRITY');
   });
 
-  it('lets an auditor sweep every stored record against the ledger and see each mismatch', async () => {
+  it('lets an auditor sweep every record on the ledger in the background and see each failure as an alert', async () => {
     const { gateway, recordId } = scene;
     const auditor = await personFor(gateway.app, gateway.services, 'auditor', 'hospitala');
-    const sweep = await auditor.send('post', '/api/audit/integrity-sweep').expect(200);
-    const report = sweep.body as {
-      checked: number;
-      findings: { recordId: string; problem: string }[];
-    };
-    expect(report.checked).to.be.at.least(3);
-    expect(report.findings.map((f) => f.recordId).sort()).to.deep.equal(
-      [recordId, swappedRecordId].sort(),
-    );
-    const alerts = await auditor.agent.get('/api/audit/integrity-alerts').expect(200);
-    const alerted = (alerts.body as { items: { recordId: string }[] }).items.map((a) => a.recordId);
-    expect(alerted).to.include.members([recordId, swappedRecordId]);
+    const started = await auditor.send('post', '/api/audit/integrity-sweeps').expect(202);
+    const { sweepId, state } = started.body as { sweepId: string; state: string };
+    expect(state).to.equal('running');
+    await gateway.services.sweeps.settled();
+
+    const done = await auditor.agent.get(`/api/audit/integrity-sweeps/${sweepId}`).expect(200);
+    const sweep = done.body as { state: string; checked: number; failed: number };
+    expect(sweep.state).to.equal('finished');
+    expect(sweep.checked).to.be.at.least(3);
+    expect(sweep.failed).to.be.at.least(2);
+    // Its alerts are the newest, one per failed record: the two tampered here among them.
+    const raised: { recordId: string; detectedBy: string }[] = [];
+    let bookmark = '';
+    do {
+      const alerts = await auditor.agent
+        .get(`/api/audit/integrity-alerts?pageSize=100&bookmark=${bookmark}`)
+        .expect(200);
+      const page = alerts.body as { items: typeof raised; bookmark: string };
+      raised.push(...page.items);
+      bookmark = page.bookmark;
+    } while (bookmark && raised.length < sweep.failed);
+    const fromSweep = raised.slice(0, sweep.failed);
+    expect(fromSweep.every((alert) => alert.detectedBy === auditor.id)).to.equal(true);
+    expect(fromSweep.map((alert) => alert.recordId)).to.include.members([
+      recordId,
+      swappedRecordId,
+    ]);
     const history = await auditor.agent.get(`/api/audit/records/${recordId}/history`).expect(200);
     expect(JSON.stringify(history.body)).to.contain(recordId);
+  });
+
+  it('answers 400 for an alerts bookmark it did not hand out and 404 for an unknown sweep', async () => {
+    const { gateway } = scene;
+    const auditor = await personFor(gateway.app, gateway.services, 'auditor', 'hospitala');
+    const forged = await auditor.agent.get('/api/audit/integrity-alerts?bookmark=abc').expect(400);
+    expect(errorOf(forged).message).to.equal('bookmark is not one this list returned');
+    const unknown = await auditor.agent
+      .get('/api/audit/integrity-sweeps/SWP0123456789abcdef')
+      .expect(404);
+    expect(errorOf(unknown).message).to.equal('no integrity sweep SWP0123456789abcdef');
+    const patient = scene.patient;
+    const refused = await patient.send('post', '/api/audit/integrity-sweeps').expect(403);
+    expect(errorOf(refused).code).to.equal('FORBIDDEN');
   });
 
   it('grants emergency access with the reason sealed off-chain and only its hash on the ledger', async () => {

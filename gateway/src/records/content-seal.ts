@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { StoredContent } from '@patrec/contract';
+import type { HealthRecord, IntegrityProblem, StoredContent } from '@patrec/contract';
 import { open, seal, type Sealed } from '../crypto/envelope.js';
+import { fromStored, type StoredSealed } from '../crypto/stored.js';
 
 /** The bytes the ledger's hash covers, in a fixed order. */
 export function contentHash(sealed: Sealed): string {
@@ -37,3 +38,19 @@ export function openContent(
 }
 
 const contextOf = (patientId: string, uploadId: string) => `record:${patientId}:${uploadId}`;
+
+/**
+ * The stored version's sealed contents when they are the ones the ledger's record holds the
+ * hash of (and of its patient), or what is wrong with them. Decrypting is the caller's step.
+ */
+export function verifiedSealed<S extends { sealed: StoredSealed; patientId: string }>(
+  record: Pick<HealthRecord, 'contentHash' | 'patientId'>,
+  stored: S | null,
+): { stored: S; sealed: Sealed } | { problem: Exclude<IntegrityProblem, 'does-not-decrypt'> } {
+  if (!stored) return { problem: 'missing' };
+  const sealed = fromStored(stored.sealed);
+  if (contentHash(sealed) !== record.contentHash || stored.patientId !== record.patientId) {
+    return { problem: 'hash-mismatch' };
+  }
+  return { stored, sealed };
+}

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
-import type { Category, IntegrityAlert as ReportedAlert } from '@patrec/contract';
+import type { Category } from '@patrec/contract';
+import { IntegrityAlerts } from '../audit/integrity-alerts.js';
 import { insertIfAbsent, migrateOnce } from '../store/store-helpers.js';
 import type { StoredSealed } from '../crypto/stored.js';
 
@@ -28,9 +29,6 @@ export interface ContentVersion extends SealedVersion {
   uploadId: string;
 }
 
-/** An integrity alert as stored: as auditors see it, with the time as a date. */
-export type IntegrityAlert = Omit<ReportedAlert, 'detectedAt'> & { detectedAt: Date };
-
 /** The `_id` of a record's version: reads compose it from what the ledger says. */
 export const versionKey = (recordId: string, version: number) => `${recordId}@${version}`;
 
@@ -42,13 +40,13 @@ export const versionKey = (recordId: string, version: number) => `${recordId}@${
 export class RecordContents {
   readonly versions: Collection<ContentVersion>;
   readonly pending: Collection<PendingContent>;
-  readonly alerts: Collection<IntegrityAlert>;
+  readonly alerts: IntegrityAlerts;
   readonly #legacy: Collection<LegacyContent>;
 
   constructor(readonly db: Db) {
     this.versions = db.collection<ContentVersion>('recordVersions');
     this.pending = db.collection<PendingContent>('pendingContents');
-    this.alerts = db.collection<IntegrityAlert>('integrityAlerts');
+    this.alerts = new IntegrityAlerts(db);
     this.#legacy = db.collection<LegacyContent>('recordContents');
   }
 
@@ -78,10 +76,12 @@ export class RecordContents {
 
   /**
    * Moves contents stored before versions had their own `_id` (one collection, a `state`
-   * field) to the collections above: once per database, at start-up, never on a request.
+   * field) to the collections above, and numbers the alerts: once per database, at
+   * start-up, never on a request.
    */
   async migrate() {
     await migrateOnce(this.db, 'recordVersions', () => this.#moveLegacy());
+    await this.alerts.migrate();
   }
 
   async #moveLegacy() {

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Session } from '../accounts/session.js';
 import type { DataKeys } from '../crypto/data-keys.js';
 import { DecryptionError } from '../crypto/envelope.js';
-import { fromStored } from '../crypto/stored.js';
 import { ApiError } from '../http/api-error.js';
 import type { Ledger } from '../ledger/ledger.js';
 import {
@@ -16,7 +15,7 @@ import {
   type RecordSummary,
   type StoredContent,
 } from '@patrec/contract';
-import { contentHash, openContent, sealContent } from './content-seal.js';
+import { openContent, sealContent, verifiedSealed } from './content-seal.js';
 import type { PendingContent, RecordContents } from './record-contents.js';
 
 const commitRetryPausesMs = [50, 200, 800];
@@ -86,12 +85,9 @@ export class RecordsService {
     const { access, record } = await this.ledger.as(session.userId, (ledger) =>
       ledger.access.accessRecord({ recordId }),
     );
-    const stored = await this.store.version(recordId, record.version);
-    if (!stored) throw await this.#integrity(session, record, 'missing');
-    const sealed = fromStored(stored.sealed);
-    if (contentHash(sealed) !== record.contentHash || stored.patientId !== record.patientId) {
-      throw await this.#integrity(session, record, 'hash-mismatch');
-    }
+    const verified = verifiedSealed(record, await this.store.version(recordId, record.version));
+    if ('problem' in verified) throw await this.#integrity(session, record, verified.problem);
+    const { stored, sealed } = verified;
     let content: StoredContent;
     try {
       content = openContent(
@@ -208,7 +204,7 @@ export class RecordsService {
   }
 
   async #integrity(session: Session, record: HealthRecord, problem: IntegrityProblem) {
-    await this.store.alerts.insertOne({
+    await this.store.alerts.raise({
       recordId: record.recordId,
       version: record.version,
       patientId: record.patientId,

@@ -147,6 +147,15 @@ describe('the record store serves every request-path query from an index (integr
     await patient.agent.get(`/api/consents/${consentId}/emergency-reason`).expect(200);
     await auditor.agent.get(`/api/audit/records/${recordId}/history`).expect(200);
     await auditor.agent.get('/api/me').expect(200);
+    const sweep = await auditor.send('post', '/api/audit/integrity-sweeps').expect(202);
+    await services.sweeps.settled();
+    const { sweepId } = sweep.body as { sweepId: string };
+    await auditor.agent.get(`/api/audit/integrity-sweeps/${sweepId}`).expect(200);
+    const alerts = await auditor.agent.get('/api/audit/integrity-alerts?pageSize=1').expect(200);
+    const { bookmark } = alerts.body as { bookmark: string };
+    if (bookmark) {
+      await auditor.agent.get(`/api/audit/integrity-alerts?bookmark=${bookmark}`).expect(200);
+    }
     // A browser reconnecting after an event it saw (the listener is not running here).
     const seen = { seq: 1, name: 'AccessShared', ids: {}, txId: 'tx', blockNumber: 0 } as const;
     await services.events.addAll([seen], undefined);
