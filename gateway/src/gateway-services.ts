@@ -41,11 +41,14 @@ export interface GatewayServices {
   close(): Promise<void>;
 }
 
+/** Names a replica's event checkpoint: its host and port. */
+export const replicaName = (port: number) => `${hostname()}:${port}`;
+
 export async function connectServices(
   config: GatewayConfig,
   log: Logger,
   /** Names this replica's event checkpoint. */
-  replica = `${hostname()}:${config.port}`,
+  replica = replicaName(config.port),
   /** Emit the driver's command events (tests read which queries the gateway runs). */
   monitorCommands = false,
 ): Promise<GatewayServices> {

@@ -17,13 +17,15 @@ describe('ledger events across a gateway restart (integration)', function () {
 
   it('delivers after a restart the events that happened while the gateway was down', async () => {
     const { app, services } = gateway;
+    // A checkpoint of its own: one left by an earlier run would be read from, far behind.
+    const name = `restart-test-${Date.now()}`;
     const listenerFor = () =>
       new LedgerEventListener(
         services.ledger,
         services.auditor,
         services.events,
         pino({ level: 'silent' }),
-        'restart-test',
+        name,
       );
     const waitFor = (listener: LedgerEventListener, match: (e: LedgerEvent) => boolean) =>
       new Promise<LedgerEvent>((resolve) => {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Network } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
 import type { Logger } from 'pino';
@@ -12,6 +13,12 @@ const decoder = new TextDecoder();
 
 /** How many of the latest events are held in memory for browsers that reconnect at once. */
 const recentKept = 2000;
+/**
+ * How fast blocks written before the listener started are read again: ten times the rate the
+ * ledger makes them at full load (BatchTimeout 100 ms), and slow enough that catching up
+ * after a restart leaves the peers, the store and this process to the requests.
+ */
+const CATCH_UP_BLOCKS_PER_SECOND = 100;
 
 /**
  * Reads the chaincode's events from the stored checkpoint onwards and publishes each at once
@@ -83,12 +90,13 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
     const network = gateway.getNetwork(this.ledger.profile.channel);
     // Without a checkpoint nobody can be waiting for an older event: start at the next
     // block rather than read the channel's whole history first, and remember that.
+    const head = Number(await nextBlock(network));
     let start = await this.store.checkpoint(this.name);
     if (!start) {
-      start = { _id: this.name, blockNumber: Number(await nextBlock(network)), transactionId: '' };
-      await this.store.saveCheckpoint(this.name, start.blockNumber, '', undefined);
+      start = { _id: this.name, blockNumber: head, transactionId: '' };
+      await this.store.saveCheckpoint(this.name, head, '', undefined);
     }
-    const { blockNumber: fromBlock, transactionId: afterTransaction } = start;
+    const { blockNumber: fromBlock, transactionId: afterTransaction, lastSeq } = start;
     const events = await network.getChaincodeEvents(this.ledger.profile.chaincode, {
       checkpoint: {
         getBlockNumber: () => BigInt(fromBlock),
@@ -100,7 +108,7 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
       events.close();
       gateway.close();
     };
-    const keeper = new EventKeeper(this.store, this.name, start.lastSeq, this.log);
+    const keeper = new EventKeeper(this.store, this.name, lastSeq, this.log);
     this.#keeper = keeper;
     // Stopped while this was starting: nothing must be left running.
     if (this.#stopped) this.#close();
@@ -117,10 +125,14 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
           if (block >= 0) keeper.resumeAt(blockNumber);
           block = blockNumber;
           index = 0;
+          if (blockNumber < head) await sleep(1000 / CATCH_UP_BLOCKS_PER_SECOND);
         }
+        const seq = blockNumber * 100_000 + index;
+        // Kept before the restart: in the store, where a reconnecting browser finds it.
+        if (lastSeq !== undefined && seq <= lastSeq) continue;
         if (isLedgerEventName(event.eventName)) {
           const ledgerEvent: LedgerEvent = {
-            seq: blockNumber * 100_000 + index,
+            seq,
             name: event.eventName,
             ids: parseIds(event.payload),
             txId: event.transactionId,

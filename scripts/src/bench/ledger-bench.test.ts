@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Contract } from '@hyperledger/fabric-gateway';
-import { percentile, submitConcurrently } from './ledger-bench.js';
+import { percentile, submitConcurrently, submitWhile } from './ledger-bench.js';
 
 describe('ledger benchmark', () => {
   it('takes percentiles by nearest rank', () => {
@@ -27,5 +27,24 @@ describe('ledger benchmark', () => {
     expect(result.failures).to.equal(2);
     expect(result.transactions).to.equal(8);
     expect(result.latenciesMs).to.have.length(8);
+  });
+
+  it('starts no submit once told to stop, and counts those already started', async () => {
+    let stop = false;
+    let started = 0;
+    const result = await submitWhile(
+      [1, 2],
+      () => !stop,
+      async () => {
+        started += 1;
+        if (started === 3) stop = true;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+      () => {},
+    );
+    // The third, started while the second was in flight, is awaited; no fourth begins.
+    expect(started).to.equal(3);
+    expect(result.transactions).to.equal(3);
+    expect(result.failures).to.equal(0);
   });
 });

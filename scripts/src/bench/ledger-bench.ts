@@ -16,13 +16,25 @@ export async function submitConcurrently<Client>(
   onProgress: (done: number) => void,
 ): Promise<BenchResult> {
   let started = 0;
+  return submitWhile(clients, () => started++ < total, submit, onProgress);
+}
+
+/**
+ * Like `submitConcurrently`, but each client starts another submit as long as `more()` says
+ * so: what started before it said no is awaited and counted.
+ */
+export async function submitWhile<Client>(
+  clients: Client[],
+  more: () => boolean,
+  submit: (client: Client) => Promise<void>,
+  onProgress: (done: number) => void,
+): Promise<BenchResult> {
   let failures = 0;
   const latenciesMs: number[] = [];
   const began = performance.now();
   await Promise.all(
     clients.map(async (client) => {
-      while (started < total) {
-        started += 1;
+      while (more()) {
         const t0 = performance.now();
         try {
           await submit(client);

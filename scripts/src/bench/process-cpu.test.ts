@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { cpuPercent, parseProcStat, type CpuSample } from './process-cpu.js';
+import {
+  clockTicksPerSecond,
+  cpuPercent,
+  parseProcStat,
+  secondsSinceStart,
+  type CpuSample,
+} from './process-cpu.js';
 
 /** A /proc/<pid>/stat line with the given utime, stime and start time (fields 14, 15, 22). */
 const statLine = (name: string, utime: number, stime: number, start: number) =>
@@ -40,5 +46,12 @@ describe('process CPU', () => {
     expect(cpuPercent(undefined, sample(5, 5000), 100)).to.equal(undefined);
     expect(cpuPercent(sample(5, 0), undefined, 100)).to.equal(undefined);
     expect(cpuPercent(sample(5, 1000), sample(5, 1000), 100)).to.equal(undefined);
+  });
+
+  it('tells how long ago a process started', () => {
+    // This test's own process: the kernel's clock ticks make it exact to about 10 ms.
+    const seconds = secondsSinceStart(process.pid, clockTicksPerSecond());
+    expect(seconds).to.be.closeTo(process.uptime(), 0.5);
+    expect(secondsSinceStart(2 ** 30, 100)).to.equal(undefined);
   });
 });

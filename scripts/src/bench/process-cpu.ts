@@ -62,6 +62,18 @@ export function sampleCpu(processName: string): CpuSample | undefined {
   }
 }
 
+/** How long ago the process started: the system's uptime less the process's start time. */
+export function secondsSinceStart(pid: number, ticksPerSecond: number): number | undefined {
+  try {
+    const { startTicks } = parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    const seconds = uptime - Number(startTicks) / ticksPerSecond;
+    return Number.isFinite(seconds) ? seconds : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** CPU % of one core of several processes over a window: start it, then end it. */
 export class CpuWindow {
   readonly #before: Map<string, CpuSample | undefined>;

@@ -23,15 +23,33 @@ import {
 } from './event-delivery.js';
 import { EventStreamClient } from './event-stream.js';
 import { ApiError, HttpSession } from './http-session.js';
-import { submitConcurrently, type BenchResult } from './ledger-bench.js';
+import { submitConcurrently, submitWhile, type BenchResult } from './ledger-bench.js';
 import { clockTicksPerSecond, CpuWindow } from './process-cpu.js';
 import { ResponseTally, type ServerFailure } from './response-tally.js';
 
 export interface ScaleOptions {
   patients: number;
   records: number;
+  /** Probe patients, whose concurrent writes are timed before and after the fill. */
   writers: number;
+  /** Patients filling at once. */
+  fillWriters: number;
   readers: number;
+  /** How far back the event checkpoint is moved for the catch-up after a restart. */
+  catchUpBlocks: number;
+}
+
+/** What the catch-up phase needs of the process that runs the gateway; the CLI provides it. */
+export interface GatewayRestarter {
+  /** Why the gateway cannot be restarted from here, or undefined when it can. */
+  cannotRestart(): string | undefined;
+  /** The block the gateway's event listener would resume at: its stored checkpoint. */
+  checkpointBlock(): Promise<number>;
+  /**
+   * Stops the gateway, moves its event checkpoint back to `block` and starts it again;
+   * resolves once it answers, to the moment (`performance.now()`) the new process began.
+   */
+  restartFrom(block: number): Promise<number>;
 }
 
 /** How long a write's event may take before it counts as not delivered. */
@@ -41,6 +59,9 @@ const READS_AT_ONE_CLIENT = 200;
 const READS_PER_CONCURRENT_CLIENT = 10;
 const PROBE_WRITES_PER_WRITER = 5;
 const PROGRESS_EVERY_MS = 10_000;
+const CHECKPOINT_POLL_MS = 500;
+/** A listener not back by then is reported as such rather than waited for. */
+const CATCH_UP_DEADLINE_MS = 15 * 60_000;
 /** Shown as they happen, up to this many kinds per phase; all are counted and reported. */
 const FAILURES_SHOWN = 20;
 const SIGN_UP_ATTEMPTS = 3;
@@ -88,6 +109,33 @@ export interface FillResult {
   responses: PhaseResponses;
 }
 
+/** When the listener's checkpoint was back where it had been before the restart. */
+export type CatchUpEnd = 'before it answered' | 'while reading' | 'not within the deadline';
+
+/** The event listener re-reading blocks after a restart, and reads timed meanwhile. */
+export interface CatchUpResult {
+  /** Blocks the checkpoint was moved back by: `fromBlock` to `toBlock`. */
+  blocks: number;
+  fromBlock: number;
+  toBlock: number;
+  /** From stopping the old gateway until the new one answered (compiling it, if it was stale). */
+  downSeconds: number;
+  /** From the new gateway's launch until it answered: when the reads began. */
+  answeredAfterSeconds: number;
+  /**
+   * From the new gateway's launch until its checkpoint was back at `toBlock`: the time
+   * waited when not within the deadline, `answeredAfterSeconds` when back before it answered.
+   */
+  seconds: number;
+  caughtUp: CatchUpEnd;
+  /** Reads that started before the listener had caught up (as seen every 500 ms). */
+  reads: Throughput;
+  cpu: CpuPercent;
+  responses: PhaseResponses;
+}
+
+export type CatchUpOutcome = CatchUpResult | { notRun: string };
+
 export interface ScaleResult {
   startedAt: string;
   finishedAt: string;
@@ -98,6 +146,7 @@ export interface ScaleResult {
   start: Snapshot;
   fill: FillResult;
   end: Snapshot;
+  catchUp: CatchUpOutcome;
 }
 
 export class GatewayUnreachable extends Error {
@@ -125,6 +174,7 @@ interface Patient {
 }
 
 const now = () => performance.now();
+const NOTHING_TIMED: BenchResult = { transactions: 0, failures: 0, seconds: 0, latenciesMs: [] };
 
 export function throughput(result: BenchResult): Throughput {
   return {
@@ -172,6 +222,7 @@ export class ScaleBench {
     readonly batchTimeout: string,
     readonly doctorLogin: DemoLogin,
     readonly options: ScaleOptions,
+    readonly restarter: GatewayRestarter,
     readonly log: (message: string) => void,
   ) {
     this.#doctor = new HttpSession(gatewayUrl);
@@ -183,14 +234,7 @@ export class ScaleBench {
     const { writers } = this.options;
     this.log(`Logging in the demo doctor ${this.doctorLogin.id} and listening to their events …`);
     this.#beginPhase();
-    await this.#api('log-in', async () => ({
-      status: await this.#doctor.login(
-        this.doctorLogin.id,
-        this.doctorLogin.password,
-        currentTotp(this.doctorLogin.totpSecret!, this.doctorLogin.id),
-      ),
-      body: undefined,
-    }));
+    await this.#logInDoctor();
     await this.#openStream(this.#doctor);
 
     this.log(`Measuring at the start: idle CPU for ${IDLE_WINDOW_MS / 1000} s …`);
@@ -207,6 +251,9 @@ export class ScaleBench {
     this.log('Measuring at the end …');
     const end = await this.#measure(probe, readTargets, undefined, 'end');
     this.#throwIfBug();
+
+    const catchUp = await this.#catchUp(readTargets);
+    this.#throwIfBug();
     await Promise.all([...this.#streams].map((s) => s.close()));
     return {
       startedAt,
@@ -218,6 +265,7 @@ export class ScaleBench {
       start,
       fill,
       end,
+      catchUp,
     };
   }
 
@@ -229,6 +277,14 @@ export class ScaleBench {
         `the gateway does not answer on ${this.gatewayUrl}: run \`npm start\` first`,
       );
     }
+  }
+
+  async #logInDoctor() {
+    const { id, password, totpSecret } = this.doctorLogin;
+    await this.#api('log-in', async () => ({
+      status: await this.#doctor.login(id, password, currentTotp(totpSecret!, id)),
+      body: undefined,
+    }));
   }
 
   /** Starts counting answers afresh, for the phase that begins. */
@@ -459,15 +515,21 @@ export class ScaleBench {
 
   async #readProbe(targets: string[], clients: number, total: number, tracker: DeliveryTracker) {
     this.log(`  ${total} consent-checked reads from ${clients} concurrent client(s) …`);
+    let started = 0;
+    return this.#reads(targets, clients, () => started++ < total, tracker);
+  }
+
+  /** The doctor's consent-checked reads of `targets` in turn, from `clients` at once. */
+  async #reads(targets: string[], clients: number, more: () => boolean, tracker?: DeliveryTracker) {
     if (targets.length === 0) {
       this.log('  (no records to read: every probe write failed)');
-      return throughput({ transactions: 0, failures: 0, seconds: 0, latenciesMs: [] });
+      return throughput(NOTHING_TIMED);
     }
     let next = 0;
     const slots = Array.from({ length: clients }, (_, i) => i);
-    const result = await submitConcurrently(
+    const result = await submitWhile(
       slots,
-      total,
+      more,
       this.#step(async () => {
         await this.#read(targets[next++ % targets.length]!, tracker);
       }),
@@ -483,15 +545,15 @@ export class ScaleBench {
   }
 
   /**
-   * The fill: `patients` new patients, `writers` at a time. Each shares one category with the
-   * doctor, writes `records` forms of varied categories, and the doctor reads every second
+   * The fill: `patients` new patients, `fillWriters` at a time. Each shares one category with
+   * the doctor, writes `records` forms of varied categories, and the doctor reads every second
    * record of the shared category soon after it is written (≈ 10 % of all records).
    */
   async #fill(): Promise<FillResult> {
-    const { patients, records, writers } = this.options;
+    const { patients, records, fillWriters } = this.options;
     const target = patients * records;
     this.log(
-      `Filling: ${patients} patients × ${records} records = ${target} records, ${writers} at a time …`,
+      `Filling: ${patients} patients × ${records} records = ${target} records, ${fillWriters} at a time …`,
     );
     const tally = this.#beginPhase();
     const tracker = this.#newTracker();
@@ -568,7 +630,7 @@ export class ScaleBench {
     };
 
     let next = 0;
-    const slots = Array.from({ length: writers }, (_, i) => i);
+    const slots = Array.from({ length: fillWriters }, (_, i) => i);
     try {
       await submitConcurrently(
         slots,
@@ -603,6 +665,120 @@ export class ScaleBench {
     };
   }
 
+  /**
+   * Catch-up after a restart: the gateway starts again with its event listener's checkpoint
+   * `catchUpBlocks` back, as after a long stop, and re-reads those blocks while the doctor's
+   * consent-checked reads are timed as at the end. A failure here is reported, not thrown:
+   * the figures of the run so far are kept.
+   */
+  async #catchUp(readTargets: string[]): Promise<CatchUpOutcome> {
+    const cannot = this.restarter.cannotRestart();
+    if (cannot) {
+      this.log(`Skipping the catch-up after a restart: ${cannot}.`);
+      return { notRun: cannot };
+    }
+    try {
+      return await this.#restartAndCatchUp(readTargets);
+    } catch (error) {
+      const reason = `it failed: ${errorText(error)}`;
+      this.log(`  ! the catch-up after a restart was not measured, ${reason}`);
+      return { notRun: reason };
+    }
+  }
+
+  async #restartAndCatchUp(readTargets: string[]): Promise<CatchUpResult> {
+    const toBlock = await this.restarter.checkpointBlock();
+    const fromBlock = rewoundCheckpoint(toBlock, this.options.catchUpBlocks);
+    this.log(
+      `Catch-up after a restart: the event listener is at block ${toBlock}; ` +
+        `restarting the gateway from block ${fromBlock} …`,
+    );
+    const tally = this.#beginPhase();
+    const stoppedAt = now();
+    // The listener starts with the process, before it answers: catch-up is timed from there.
+    const launchedAt = await this.restarter.restartFrom(fromBlock);
+    const answeredAt = now();
+    const load = new CpuWindow(MEASURED_PROCESSES, this.#ticksPerSecond);
+    const { caughtUp, backAt, reads } = await this.#readWhileCatchingUp(
+      readTargets,
+      toBlock,
+      answeredAt,
+    );
+    const cpu = load.end();
+    const seconds = (backAt - launchedAt) / 1000;
+    this.log(
+      caughtUp === 'not within the deadline'
+        ? `  not caught up ${formatDuration(seconds)} after the launch: stopped waiting`
+        : `  caught up ${formatDuration(seconds)} after the launch, ${reads.count} reads meanwhile`,
+    );
+    return {
+      blocks: toBlock - fromBlock,
+      fromBlock,
+      toBlock,
+      downSeconds: (answeredAt - stoppedAt) / 1000,
+      answeredAfterSeconds: (answeredAt - launchedAt) / 1000,
+      seconds,
+      caughtUp,
+      reads,
+      cpu,
+      responses: responsesOf(tally),
+    };
+  }
+
+  /** The doctor's reads at `readers` clients until the checkpoint is back at `block`. */
+  async #readWhileCatchingUp(targets: string[], block: number, answeredAt: number) {
+    if ((await this.restarter.checkpointBlock()) >= block) {
+      this.log('  the checkpoint was back before the gateway answered: no read to time');
+      return {
+        caughtUp: 'before it answered' as const,
+        backAt: answeredAt,
+        reads: throughput(NOTHING_TIMED),
+      };
+    }
+    await this.#keepDoctorLoggedIn();
+    const { readers } = this.options;
+    this.log(
+      `  consent-checked reads from ${readers} concurrent clients until the checkpoint ` +
+        `is back at block ${block} …`,
+    );
+    let catchingUp = true;
+    const [reads, backAt] = await Promise.all([
+      this.#reads(targets, readers, () => catchingUp),
+      this.#checkpointBackAt(block, answeredAt).finally(() => (catchingUp = false)),
+    ]);
+    return backAt === undefined
+      ? { caughtUp: 'not within the deadline' as const, backAt: now(), reads }
+      : { caughtUp: 'while reading' as const, backAt, reads };
+  }
+
+  /** Sessions are kept in the store, so they should outlive a restart; if not, log in again. */
+  async #keepDoctorLoggedIn() {
+    try {
+      await this.#doctor.send('GET', '/api/me');
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+      this.log("  the doctor's session did not outlive the restart: logging in again …");
+      await this.#logInDoctor();
+    }
+  }
+
+  /** When the checkpoint was back at `block`; undefined if the deadline passed first. */
+  async #checkpointBackAt(block: number, since: number): Promise<number | undefined> {
+    let shownAt = since;
+    while (now() - since < CATCH_UP_DEADLINE_MS) {
+      const at = await this.restarter.checkpointBlock();
+      if (at >= block) return now();
+      if (now() - shownAt >= PROGRESS_EVERY_MS) {
+        shownAt = now();
+        this.log(
+          `  checkpoint at block ${at} of ${block}, ${formatDuration((shownAt - since) / 1000)}`,
+        );
+      }
+      await sleep(CHECKPOINT_POLL_MS);
+    }
+    return undefined;
+  }
+
   async #closeWhenDelivered(stream: EventStreamClient, tracker: DeliveryTracker, keys: string[]) {
     const deadline = now() + EVENT_DEADLINE_MS;
     while (now() < deadline && keys.some((key) => tracker.isAwaiting(key))) await sleep(250);
@@ -621,6 +797,11 @@ function idOfEvent(event: LedgerEvent): string | undefined {
           ? event.ids.accessId
           : undefined;
   return id ?? undefined;
+}
+
+/** The block the listener resumes at to re-read `blocks` before `checkpoint`: never below 0. */
+export function rewoundCheckpoint(checkpoint: number, blocks: number) {
+  return Math.max(0, checkpoint - blocks);
 }
 
 export function formatDuration(seconds: number) {
@@ -644,7 +825,7 @@ const cpuPair = (cpu: CpuPercent) =>
   `${pct(cpu[databaseProcessName])} / ${pct(cpu[gatewayProcessName])}`;
 const delivery = (e: LatencySummary) => `${ms(e.p50Ms)} / ${ms(e.p99Ms)} / ${ms(e.maxMs)} ms`;
 
-/** The printed report: start and after-fill side by side, then the fill itself. */
+/** The printed report: start and after-fill side by side, the fill itself, then the catch-up. */
 export function formatScaleTable(result: ScaleResult): string {
   const { start, end, fill, options } = result;
   const width = 44;
@@ -655,7 +836,7 @@ export function formatScaleTable(result: ScaleResult): string {
   const failureLines = (phase: string, responses: PhaseResponses) =>
     responses.failures.map(
       (f) =>
-        `  ${phase.padEnd(6)}${f.operation}: ${f.status || 'no answer'} ${f.code ?? ''} ×${f.count}  ${f.message}`,
+        `  ${phase.padEnd(9)}${f.operation}: ${f.status || 'no answer'} ${f.code ?? ''} ×${f.count}  ${f.message}`,
     );
   const byStatus = Object.entries(fill.responses.byOperation)
     .map(
@@ -665,6 +846,37 @@ export function formatScaleTable(result: ScaleResult): string {
           .join(' ')}`,
     )
     .join(', ');
+  const catchUpLines = (catchUp: CatchUpOutcome) => {
+    const title = 'Catch-up after a restart';
+    if ('notRun' in catchUp) return [`${title}: not measured, ${catchUp.notRun}`];
+    const { reads, responses } = catchUp;
+    const before = end.readsConcurrent;
+    const took = formatDuration(catchUp.seconds);
+    const how = {
+      'before it answered': 're-read before the gateway answered, so no read during it',
+      'while reading': `re-read in ${took} from the gateway's launch`,
+      'not within the deadline': `not re-read yet ${took} after the gateway's launch: stopped waiting`,
+    }[catchUp.caughtUp];
+    return [
+      `${title}: ${catchUp.blocks} blocks (${catchUp.fromBlock} → ${catchUp.toBlock}) ${how}`,
+      `  the gateway answered ${formatDuration(catchUp.answeredAfterSeconds)} after its launch, ` +
+        `down ${formatDuration(catchUp.downSeconds)} in all`,
+      row('', 'during catch-up', 'after the fill'),
+      row(
+        `read p50 / p99, ${options.readers} clients`,
+        pair(reads.p50Ms, reads.p99Ms),
+        pair(before.p50Ms, before.p99Ms),
+      ),
+      row(`reads/s, ${options.readers} clients`, rate(reads.perSecond), rate(before.perSecond)),
+      row(
+        'reads timed / failed',
+        `${reads.count} / ${reads.failed}`,
+        `${before.count} / ${before.failed}`,
+      ),
+      fillRow('CPU: database / gateway', cpuPair(catchUp.cpu)),
+      fillRow('5xx or no answer / all answers', `${responses.serverFailures} / ${responses.total}`),
+    ];
+  };
   const eventRows = Object.entries(fill.events.byEvent).map(([name, e]) =>
     fillRow(`  ${name} (${e.expected})`, `${delivery(e)}, ${e.notWithinDeadline} not within 30 s`),
   );
@@ -722,7 +934,7 @@ export function formatScaleTable(result: ScaleResult): string {
     '',
     `During the fill: ${fill.patientsSignedUp}/${options.patients} patients, ${fill.recordsWritten}/${
       options.patients * options.records
-    } records, ${fill.shares} shares, ${fill.doctorReads} doctor reads, ${options.writers} writers, ${formatDuration(fill.seconds)}`,
+    } records, ${fill.shares} shares, ${fill.doctorReads} doctor reads, ${options.fillWriters} writers, ${formatDuration(fill.seconds)}`,
     fillRow(
       'writes/s, p50 / p99',
       `${rate(fill.writes.perSecond)}, ${pair(fill.writes.p50Ms, fill.writes.p99Ms)}`,
@@ -737,11 +949,14 @@ export function formatScaleTable(result: ScaleResult): string {
     fillRow('event stream reconnects', String(fill.streamReconnects)),
     fillRow('answers by status', byStatus),
     fillRow('5xx or no answer', String(fill.responses.serverFailures)),
+    '',
+    ...catchUpLines(result.catchUp),
   ];
   const failures = [
     ...failureLines('start', start.responses),
     ...failureLines('fill', fill.responses),
     ...failureLines('end', end.responses),
+    ...('notRun' in result.catchUp ? [] : failureLines('catch-up', result.catchUp.responses)),
   ];
   if (failures.length)
     lines.push('', 'Server failures (5xx) and requests without an answer:', ...failures);

@@ -9,6 +9,7 @@ import { percentile, submitConcurrently } from '../bench/ledger-bench.js';
 import { benchRecords } from '../bench/records-bench.js';
 import { benchStore, lookupsPerSize } from '../bench/store-bench.js';
 import { formatScaleTable, ScaleBench, type ScaleOptions } from '../bench/scale-bench.js';
+import { SupervisedGateway } from '../bench/supervised-gateway.js';
 import { gatewayFor, peerConnection } from '../ledger/connect.js';
 import { enrollPerson } from '../ledger/enroll.js';
 import { paths } from '../runtime/paths.js';
@@ -24,7 +25,8 @@ class UsageError extends Error {
 const usage =
   'usage: npm run bench -- ledger [--clients 20] [--transactions 1000]\n' +
   '       npm run bench -- records [--count 200]\n' +
-  '       npm run bench -- scale [--patients 500] [--records 40] [--writers 32] [--readers 64]\n' +
+  '       npm run bench -- scale [--patients 500] [--records 40] [--writers 32]\n' +
+  '                              [--fill-writers 64] [--readers 64] [--catch-up-blocks 2000]\n' +
   '       npm run bench -- store [--sizes 1000,100000,1000000]';
 
 /**
@@ -33,7 +35,8 @@ const usage =
  * `npm run bench -- records`: a record write and a consent-checked record read through the
  * gateway API, one at a time, as a person would.
  * `npm run bench -- scale`: fills the running PatRec through the API to N patients × M
- * records and measures reads, writes, event delivery and CPU before and after.
+ * records and measures reads, writes, event delivery and CPU before and after, then reads
+ * while a restarted gateway's event listener catches up.
  * `npm run bench -- store`: the record store alone, filled straight to each size, and every
  * lookup a request makes there timed through the gateway's own store classes.
  */
@@ -47,7 +50,9 @@ runCli(async () => {
       patients: { type: 'string', default: '500' },
       records: { type: 'string', default: '40' },
       writers: { type: 'string', default: '32' },
+      'fill-writers': { type: 'string', default: '64' },
       readers: { type: 'string', default: '64' },
+      'catch-up-blocks': { type: 'string', default: '2000' },
       sizes: { type: 'string', default: '1000,100000,1000000' },
     },
   });
@@ -69,7 +74,9 @@ runCli(async () => {
       patients: whole('patients', values.patients),
       records: whole('records', values.records),
       writers: whole('writers', values.writers),
+      fillWriters: whole('fill-writers', values['fill-writers']),
       readers: whole('readers', values.readers),
+      catchUpBlocks: whole('catch-up-blocks', values['catch-up-blocks']),
     });
   }
   if (mode === 'store') {
@@ -143,14 +150,17 @@ ${line('consent-checked read (doctor, share)', result.reads)}`);
 }
 
 async function benchScaleCommand(config: NetworkConfig, options: ScaleOptions) {
+  const log = (message: string) => console.log(message);
+  const gateway = new SupervisedGateway(config, log);
   const bench = new ScaleBench(
     gatewayUrl(config),
     config.batchTimeout,
     demoDoctor(),
     options,
-    (m) => console.log(m),
+    gateway,
+    log,
   );
-  const result = await bench.run();
+  const result = await bench.run().finally(() => gateway.close());
   const dir = path.join(paths.root, 'bench');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `scale-${result.startedAt.replace(/[:.]/g, '-')}.json`);
