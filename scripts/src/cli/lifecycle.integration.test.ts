@@ -4,9 +4,12 @@ import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { MongoClient } from 'mongodb';
 import { loadNetworkConfig } from '../config/network-config.js';
+import { networkProcessNames } from '../fabric/network.js';
 import type { NetworkStatus } from '../fabric/status.js';
+import type { SupervisionStatus } from '../process/watchdog-process.js';
 import { repoRoot } from '../runtime/paths.js';
-import { databaseUri } from '../services/database.js';
+import { databaseUri, usesEmbeddedDatabase } from '../services/database.js';
+import { serviceProcessNames } from '../services/services.js';
 
 const execFileAsync = promisify(execFile);
 const config = loadNetworkConfig();
@@ -21,7 +24,10 @@ async function command(name: string, ...args: string[]) {
   return stdout;
 }
 
-const status = async () => JSON.parse(await command('status', '--json')) as NetworkStatus;
+const status = async () =>
+  JSON.parse(await command('status', '--json')) as NetworkStatus & {
+    supervision: SupervisionStatus;
+  };
 
 async function withDatabase<T>(work: (client: MongoClient) => Promise<T>) {
   const client = new MongoClient(databaseUri(config), { serverSelectionTimeoutMS: 5000 });
@@ -57,6 +63,14 @@ describe('npm run status, npm stop and npm start (integration)', function () {
       ['gateway', true],
       ['web', true],
     ]);
+    expect(report.supervision.watchdog.up, 'the watchdog').to.equal(true);
+    // npm start records how it starts each process, or did for one already running.
+    expect(report.supervision.restartable).to.include.members([
+      ...networkProcessNames(config),
+      ...serviceProcessNames.filter((name) => name !== 'database' || usesEmbeddedDatabase()),
+    ]);
+    expect(report.supervision.notRestartable).to.deep.equal([]);
+    expect(report.supervision.gaveUp).to.deep.equal([]);
   });
 
   it('keeps the ledger height and the database contents across npm stop and npm start', async () => {
@@ -70,9 +84,11 @@ describe('npm run status, npm stop and npm start (integration)', function () {
     const stopped = await status();
     const everything = [...stopped.cas, ...stopped.orderers, ...stopped.peers, ...stopped.services];
     expect(everything.filter((n) => n.up).map((n) => n.name)).to.deep.equal([]);
+    expect(stopped.supervision.watchdog.up, 'the watchdog after npm stop').to.equal(false);
 
     await command('start');
     const after = await status();
+    expect(after.supervision.watchdog.up, 'the watchdog after npm start').to.equal(true);
     for (const [i, peer] of after.peers.entries()) {
       expect(peer.height, peer.name).to.be.at.least(before.peers[i]!.height!);
     }

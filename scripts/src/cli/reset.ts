@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { loadNetworkConfig } from '../config/network-config.js';
 import { networkProcessNames } from '../fabric/network.js';
 import { stopProcess } from '../process/supervisor.js';
+import { watchdogProcessName } from '../process/watchdog.js';
 import { paths } from '../runtime/paths.js';
 import { serviceProcessNames } from '../services/services.js';
 import { runCli } from './run-cli.js';
@@ -32,7 +33,9 @@ runCli(async () => {
     }
   }
   const config = loadNetworkConfig();
-  for (const name of [...serviceProcessNames, ...networkProcessNames(config)]) {
+  // The watchdog first: it restarts nothing once stopped, and its pid file is about to go.
+  const names = [watchdogProcessName, ...serviceProcessNames, ...networkProcessNames(config)];
+  for (const name of names) {
     if (await stopProcess(name)) console.log(`stopped ${name}`);
   }
   for (const entry of readdirSync(paths.root)) {

@@ -1,6 +1,9 @@
 import { allPorts, loadNetworkConfig } from '../config/network-config.js';
 import { isRunning, networkSteps, startNetwork } from '../fabric/network.js';
+import { clearAllGaveUp } from '../process/gave-up.js';
 import { assertPortsFree } from '../process/ports.js';
+import { watchdogProcessName } from '../process/watchdog.js';
+import { startWatchdog, stopWatchdog } from '../process/watchdog-process.js';
 import { paths } from '../runtime/paths.js';
 import { databaseUri, startDatabase, usesEmbeddedDatabase } from '../services/database.js';
 import { gatewayUrl, startGateway } from '../services/gateway.js';
@@ -13,9 +16,12 @@ import { runCli } from './run-cli.js';
 /** `npm start`: installs what is missing, brings every process up, prints where they are. */
 runCli(async () => {
   const config = loadNetworkConfig();
-  const progress = new Progress('PatRec', networkSteps + 6);
+  const progress = new Progress('PatRec', networkSteps + 7);
   const detail = (message: string) => progress.detail(message);
   console.log(`Starting PatRec (runtime folder ${paths.root})`);
+  // Nothing restarts behind this start's back; what the watchdog gave up on gets its turn again.
+  await stopWatchdog();
+  clearAllGaveUp();
 
   const binaries = await progress.step('Native binaries', () => ensureBinaries(detail));
   await progress.step('Ports', async () => {
@@ -30,6 +36,7 @@ runCli(async () => {
   await progress.step('Gateway API', () => startGateway(config, detail));
   await progress.step('Web app', () => startWeb(config, detail));
   const logins = await progress.step('Demo accounts', () => seedDemoAccounts(config));
+  await progress.step('Watchdog', startWatchdog);
 
   const peers = config.hospitals.flatMap((h) => h.peers);
   console.log(`
@@ -42,6 +49,7 @@ PatRec is up (${progress.elapsed()}).
   Orderers     ${config.ordererOrg.orderers.map((o) => `${o.name} ${o.host}:${o.port}`).join(', ')}
   Channel      ${config.channel}, chaincode ${chaincode.name} ${chaincode.version} (sequence ${chaincode.sequence})
   Logs         ${paths.logs}
+  Watchdog     restarts any of these processes that dies (${paths.log(watchdogProcessName)})
 
 Demo logins (password ${logins[0]?.password ?? ''}; staff also need their authenticator code,
 shown by \`npm run totp -- <ID>\` or from the secret in ${paths.root}/demo-logins.json):

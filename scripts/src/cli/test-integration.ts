@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { loadNetworkConfig } from '../config/network-config.js';
 import { isRunning, networkProcessNames } from '../fabric/network.js';
 import { stopProcess } from '../process/supervisor.js';
+import { watchdogProcessName } from '../process/watchdog.js';
 import { repoRoot } from '../runtime/paths.js';
 import { serviceProcessNames } from '../services/services.js';
 import { gatewayEnv } from '../services/gateway.js';
@@ -15,7 +16,8 @@ import { runCli } from './run-cli.js';
  */
 runCli(async () => {
   const config = loadNetworkConfig();
-  const names = [...serviceProcessNames, ...networkProcessNames(config)];
+  // The watchdog first, so that it restarts none of what the cleanup stops.
+  const names = [watchdogProcessName, ...serviceProcessNames, ...networkProcessNames(config)];
   const runningBefore = new Set(names.filter(isRunning));
 
   let failed = false;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CaConfig, NetworkConfig, OrgConfig } from '../config/network-config.js';
 import { paths } from '../runtime/paths.js';
 import { secret } from '../runtime/secrets.js';
-import { runningPid, startProcess, type StartedProcess } from '../process/supervisor.js';
+import { adoptRunning, startProcess, type StartedProcess } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
 import { httpsGet } from '../process/https.js';
 import type { Binaries } from '../toolchain/binaries.js';
@@ -22,12 +22,10 @@ export function startCa(
   binaries: Binaries,
   config: NetworkConfig,
 ): StartedProcess | undefined {
-  const name = caProcessName(org);
-  if (runningPid(name)) return undefined;
   const home = paths.caServer(org.key);
   const hosts = [...new Set([config.tlsHostname, '127.0.0.1', org.ca.host])].join(',');
-  return startProcess({
-    name,
+  const spec = {
+    name: caProcessName(org),
     command: binaries['fabric-ca-server'],
     args: [
       'start',
@@ -52,7 +50,8 @@ export function startCa(
       FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: `${org.ca.host}:${org.ca.operationsPort}`,
       FABRIC_CA_SERVER_METRICS_PROVIDER: 'prometheus',
     },
-  });
+  };
+  return adoptRunning(spec) ? undefined : startProcess(spec);
 }
 
 /** Resolves once the CA answers /cainfo over TLS with its root certificate. */

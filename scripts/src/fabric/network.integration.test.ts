@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { expect } from 'chai';
 import type * as grpc from '@grpc/grpc-js';
 import type { Gateway } from '@hyperledger/fabric-gateway';
@@ -6,8 +7,11 @@ import { transactions } from '@patrec/contract';
 import { loadNetworkConfig } from '../config/network-config.js';
 import { enrollPerson, type EnrolledIdentity } from '../ledger/enroll.js';
 import { gatewayFor, peerConnection } from '../ledger/connect.js';
-import { isAlive, runningPid, sleep } from '../process/supervisor.js';
+import { isAlive } from '../process/proc.js';
+import { runningPid, sleep } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
+import { watchdogProcessName } from '../process/watchdog.js';
+import { paths } from '../runtime/paths.js';
 import { ensureBinaries } from '../toolchain/binaries.js';
 import { ordererChannelInfo, peerHeight } from './channel.js';
 import { ensureFabricConfigDir } from './fabric-config.js';
@@ -108,13 +112,20 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
 
   describe('with the Raft leader killed', () => {
     let killed: (typeof config.ordererOrg.orderers)[0] | undefined;
+    let killedPid: number | undefined;
+    let killedAt = 0;
+    const watchdogLog = paths.log(watchdogProcessName);
+    let watchdogFrom = 0;
 
     after(async () => {
       if (!killed) return;
-      // Bring the orderer back as `npm start` would, and wait until it has caught up.
       const binaries = await ensureBinaries(() => {});
-      const started = startOrderer(killed, config, binaries, await ensureFabricConfigDir());
       const orderer = killed;
+      // The watchdog brought it back (the test below checks); should it not have, start it
+      // as `npm start` would, so that the tests after these find the whole network.
+      const started = runningPid(ordererProcessName(orderer))
+        ? undefined
+        : startOrderer(orderer, config, binaries, await ensureFabricConfigDir());
       await waitFor(
         `${orderer.name} to restart`,
         () => isHealthy(ordererOperations(orderer, config)),
@@ -162,6 +173,9 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
       expect(killed, 'some orderer should lead the Raft cluster').to.not.equal(undefined);
       const pid = runningPid(ordererProcessName(killed!));
       expect(pid).to.be.a('number');
+      killedPid = pid;
+      watchdogFrom = existsSync(watchdogLog) ? statSync(watchdogLog).size : 0;
+      killedAt = Date.now();
       process.kill(pid!, 'SIGKILL');
       await waitFor(`${killed!.name} to die`, () => Promise.resolve(!isAlive(pid!)), {
         timeoutMs: 5_000,
@@ -189,6 +203,32 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
         }
       }
       expect(attempts).to.be.lessThan(60);
+    });
+
+    it('is started again by the watchdog within 10 s of the kill, under a new pid', async () => {
+      expect(killed, 'the test before killed the leader').to.not.equal(undefined);
+      const name = ordererProcessName(killed!);
+      const restart = new RegExp(
+        `^(\\S+) ${name.replace(/\./g, '\\.')}: restarted by the watchdog as pid (\\d+): ` +
+          `pid ${killedPid} (?:was no longer running|was killed by SIGKILL)`,
+        'm',
+      );
+      const logged = () =>
+        existsSync(watchdogLog)
+          ? readFileSync(watchdogLog).subarray(watchdogFrom).toString('utf8')
+          : '';
+      await waitFor(
+        `the watchdog to restart ${name}`,
+        () => Promise.resolve(restart.test(logged())),
+        {
+          timeoutMs: Math.max(0, killedAt + 10_000 - Date.now()),
+          hint: `See ${watchdogLog}.`,
+        },
+      );
+      const [, at, pid] = restart.exec(logged())!;
+      expect(Date.parse(at!) - killedAt, 'ms from the kill to the restart').to.be.below(10_000);
+      expect(runningPid(name)).to.equal(Number(pid));
+      expect(Number(pid)).to.not.equal(killedPid);
     });
   });
 });

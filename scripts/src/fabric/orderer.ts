@@ -1,6 +1,6 @@
 import type { NetworkConfig, OrdererConfig } from '../config/network-config.js';
 import { operationsEndpoint, readMetrics } from './operations.js';
-import { runningPid, startProcess, type StartedProcess } from '../process/supervisor.js';
+import { adoptRunning, startProcess, type StartedProcess } from '../process/supervisor.js';
 import { paths } from '../runtime/paths.js';
 import type { Binaries } from '../toolchain/binaries.js';
 import { identityFiles, orgAdminName } from './identities.js';
@@ -15,11 +15,10 @@ export function startOrderer(
   fabricConfigDir: string,
 ): StartedProcess | undefined {
   const name = ordererProcessName(orderer);
-  if (runningPid(name)) return undefined;
   const org = config.ordererOrg;
   const id = identityFiles(org, orderer.name);
   const data = paths.dataOf(name);
-  return startProcess({
+  const spec = {
     name,
     command: binaries.orderer,
     args: [],
@@ -57,7 +56,8 @@ export function startOrderer(
       ORDERER_CONSENSUS_WALDIR: `${data}/etcdraft/wal`,
       ORDERER_CONSENSUS_SNAPDIR: `${data}/etcdraft/snapshot`,
     },
-  });
+  };
+  return adoptRunning(spec) ? undefined : startProcess(spec);
 }
 
 /** The orderer org admin's TLS identity: the channel participation API's client. */

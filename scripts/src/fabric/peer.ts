@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { HospitalConfig, NetworkConfig, PeerConfig } from '../config/network-config.js';
 import { run } from '../process/exec.js';
-import { runningPid, startProcess, type StartedProcess } from '../process/supervisor.js';
+import { adoptRunning, startProcess, type StartedProcess } from '../process/supervisor.js';
 import { builderRoot, paths } from '../runtime/paths.js';
 import type { Binaries } from '../toolchain/binaries.js';
 import { identityFiles, orgAdminName } from './identities.js';
@@ -21,13 +21,12 @@ export function startPeer(
   fabricConfigDir: string,
 ): StartedProcess | undefined {
   const name = peerProcessName(peer);
-  if (runningPid(name)) return undefined;
   const id = identityFiles(org, peer.name);
   const address = `${peer.host}:${peer.port}`;
   // Its own TMPDIR: a killed peer leaves folders holding the chaincode's TLS key behind.
   const tmp = paths.tmpOf(name);
   mkdirSync(tmp, { recursive: true });
-  return startProcess({
+  const spec = {
     name,
     command: binaries.peer,
     args: ['node', 'start'],
@@ -62,7 +61,8 @@ export function startPeer(
       CORE_VM_ENDPOINT: '',
       CORE_CHAINCODE_EXTERNALBUILDERS: `[{name: patrec-node, path: ${path.join(builderRoot, 'node')}, propagateEnvironment: [HOME]}]`,
     },
-  });
+  };
+  return adoptRunning(spec) ? undefined : startProcess(spec);
 }
 
 export function peerOperations(peer: PeerConfig, org: HospitalConfig, config: NetworkConfig) {

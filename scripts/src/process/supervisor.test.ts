@@ -1,18 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-
-// The supervisor writes under PATREC_HOME, read when paths.ts is first imported.
-const home = mkdtempSync(path.join(os.tmpdir(), 'patrec-supervisor-'));
-process.env.PATREC_HOME = home;
-const supervisor = await import('./supervisor.js');
-const { waitFor, WaitTimeoutError } = await import('./wait.js');
-const { assertPortsFree, PortInUseError } = await import('./ports.js');
+import { paths } from '../runtime/paths.js';
+import { assertPortsFree, PortInUseError } from './ports.js';
+import { groupMembers, isAlive } from './proc.js';
+import { readPidRecord, readSpec } from './process-records.js';
+import * as supervisor from './supervisor.js';
+import { waitFor, WaitTimeoutError } from './wait.js';
 
 describe('process supervision', () => {
-  after(() => rmSync(home, { recursive: true, force: true }));
+  // Every runtime path is read from PATREC_HOME when used, so each suite can have its own.
+  const home = mkdtempSync(path.join(os.tmpdir(), 'patrec-supervisor-'));
+  const previousHome = process.env.PATREC_HOME;
+  before(() => (process.env.PATREC_HOME = home));
+  after(() => {
+    process.env.PATREC_HOME = previousHome;
+    if (previousHome === undefined) delete process.env.PATREC_HOME;
+    rmSync(home, { recursive: true, force: true });
+  });
 
   it('reports a process that dies at start with the end of its log and the log path', async () => {
     const started = supervisor.startProcess({
@@ -42,9 +49,64 @@ describe('process supervision', () => {
     const pid = supervisor.runningPid('sleeper');
     expect(pid).to.be.a('number');
     expect(await supervisor.stopProcess('sleeper')).to.equal(true);
-    expect(supervisor.isAlive(pid!)).to.equal(false);
+    expect(isAlive(pid!)).to.equal(false);
     expect(supervisor.runningPid('sleeper')).to.equal(undefined);
     expect(await supervisor.stopProcess('sleeper')).to.equal(false);
+  });
+
+  it('records how it started a process, readable by its owner only, and forgets it on stop', async () => {
+    const env = { PATH: process.env.PATH, PATREC_TEST_SECRET: 'not for others' };
+    supervisor.startProcess({
+      name: 'recorded',
+      command: '/bin/sleep',
+      args: ['60'],
+      cwd: os.tmpdir(),
+      env,
+    });
+    expect(readSpec('recorded')).to.deep.equal({
+      name: 'recorded',
+      command: '/bin/sleep',
+      args: ['60'],
+      cwd: os.tmpdir(),
+      env,
+    });
+    expect(statSync(paths.specFile('recorded')).mode & 0o777).to.equal(0o600);
+    expect(await supervisor.stopProcess('recorded')).to.equal(true);
+    expect(existsSync(paths.specFile('recorded'))).to.equal(false);
+    expect(existsSync(paths.pidFile('recorded'))).to.equal(false);
+  });
+
+  it('ends what a killed process left in its process group when it is stopped', async () => {
+    // Like a peer and the chaincode it launched: the shell's `sleep` joins the shell's group.
+    supervisor.startProcess({
+      name: 'leader',
+      command: '/bin/sh',
+      args: ['-c', 'sleep 60 & wait'],
+    });
+    const leader = readPidRecord('leader')!.pid;
+    await waitFor(
+      'the leader to start its child',
+      () => Promise.resolve(groupMembers(leader).length === 2),
+      {
+        timeoutMs: 5_000,
+        intervalMs: 20,
+        hint: 'sh did not start sleep',
+      },
+    );
+    const child = groupMembers(leader).find((pid) => pid !== leader)!;
+    process.kill(leader, 'SIGKILL');
+    await waitFor('the leader to die', () => Promise.resolve(!isAlive(leader)), {
+      timeoutMs: 5_000,
+      intervalMs: 20,
+      hint: 'SIGKILL did not end it',
+    });
+    expect(isAlive(child), 'the child outlives its leader').to.equal(true);
+    expect(await supervisor.stopProcess('leader')).to.equal(false);
+    await waitFor('the child to be ended', () => Promise.resolve(!isAlive(child)), {
+      timeoutMs: 5_000,
+      intervalMs: 20,
+      hint: `pid ${child} is still running`,
+    });
   });
 
   it('says what it waited for, for how long and what to check when a wait times out', async () => {

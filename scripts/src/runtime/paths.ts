@@ -35,6 +35,10 @@ export const paths = {
 
   log: (process: string) => under('logs', `${process}.log`),
   pidFile: (process: string) => under('run', `${process}.pid`),
+  /** How the process was started (command, arguments, folder, environment), to start it again. */
+  specFile: (process: string) => under('run', `${process}.spec.json`),
+  /** Written when the watchdog stopped restarting a process that kept dying. */
+  gaveUpFile: (process: string) => under('run', `${process}.gave-up.json`),
   dataOf: (process: string) => under('data', process),
   tmpOf: (process: string) => under('tmp', process),
 

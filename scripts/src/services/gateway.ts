@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NetworkConfig } from '../config/network-config.js';
 import { run } from '../process/exec.js';
-import { runningPid, startProcess } from '../process/supervisor.js';
+import { adoptRunning, startProcess } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
 import { repoRoot } from '../runtime/paths.js';
 import { isStale } from './build-freshness.js';
@@ -18,8 +18,15 @@ export const gatewayUrl = (config: NetworkConfig) =>
 
 /** Compiles the gateway when its sources changed, starts it and waits until it answers. */
 export async function startGateway(config: NetworkConfig, log: (message: string) => void) {
-  if (runningPid(gatewayProcessName)) return;
   const entry = path.join(gatewayDir, 'dist', 'server.js');
+  const spec = {
+    name: gatewayProcessName,
+    command: process.execPath,
+    args: [entry],
+    cwd: gatewayDir,
+    env: gatewayEnv(config),
+  };
+  if (adoptRunning(spec)) return;
   const sources = [path.join(gatewayDir, 'src'), path.join(gatewayDir, 'package.json')];
   if (isStale(entry, [...sources, ...contractSources])) {
     log('compiling the gateway');
@@ -29,13 +36,7 @@ export async function startGateway(config: NetworkConfig, log: (message: string)
       timeoutMs: 180_000,
     });
   }
-  const started = startProcess({
-    name: gatewayProcessName,
-    command: process.execPath,
-    args: [entry],
-    cwd: gatewayDir,
-    env: gatewayEnv(config),
-  });
+  const started = startProcess(spec);
   await waitFor(
     `the gateway on ${gatewayUrl(config)}`,
     () => answersHttp(`${gatewayUrl(config)}/api/health`),

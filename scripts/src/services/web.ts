@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NetworkConfig } from '../config/network-config.js';
 import { run } from '../process/exec.js';
-import { runningPid, startProcess } from '../process/supervisor.js';
+import { adoptRunning, startProcess } from '../process/supervisor.js';
 import { waitFor } from '../process/wait.js';
 import { repoRoot } from '../runtime/paths.js';
 import { isStale } from './build-freshness.js';
@@ -18,7 +18,21 @@ export const webUrl = (config: NetworkConfig) =>
 
 /** Runs `next build` when the web sources changed, then `next start`, and waits for a page. */
 export async function startWeb(config: NetworkConfig, log: (message: string) => void) {
-  if (runningPid(webProcessName)) return;
+  const next = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
+  const { host, port } = config.services.web;
+  const spec = {
+    name: webProcessName,
+    command: process.execPath,
+    args: [next, 'start', '--hostname', host, '--port', String(port)],
+    cwd: webDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PATREC_GATEWAY_URL: gatewayUrl(config),
+    },
+  };
+  if (adoptRunning(spec)) return;
   // Everything under web/ that goes into the build (not its output, tests or dependencies).
   const notBuilt = new Set([
     '.next',
@@ -39,20 +53,7 @@ export async function startWeb(config: NetworkConfig, log: (message: string) => 
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
   }
-  const next = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
-  const { host, port } = config.services.web;
-  const started = startProcess({
-    name: webProcessName,
-    command: process.execPath,
-    args: [next, 'start', '--hostname', host, '--port', String(port)],
-    cwd: webDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PATREC_GATEWAY_URL: gatewayUrl(config),
-    },
-  });
+  const started = startProcess(spec);
   await waitFor(`the web app on ${webUrl(config)}`, () => answersHttp(webUrl(config)), {
     timeoutMs: 60_000,
     hint: `Check ${started.log}.`,
