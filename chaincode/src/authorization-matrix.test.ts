@@ -128,7 +128,10 @@ const OPERATIONS: Record<
   ListEmergencyGrants: { transaction: tx.consents.listEmergencyGrants, args: () => ['', ''] },
   'AccessRecord:cardiac': { transaction: tx.access.accessRecord, args: () => ['PAT1REC0'] },
   'AccessRecord:dentistry': { transaction: tx.access.accessRecord, args: () => ['PAT1REC1'] },
-  GetRecordDirectory: { transaction: tx.access.getRecordDirectory, args: () => ['PAT1'] },
+  GetRecordDirectory: {
+    transaction: tx.access.getRecordDirectory,
+    args: () => ['PAT1', '', ''],
+  },
   'ListAccessLog:patient': {
     transaction: tx.access.listAccessLog,
     args: () => ['PAT1', '', '', '', '', '', ''],

@@ -202,8 +202,8 @@ const CASES: Case[] = [
   {
     transaction: tx.access.getRecordDirectory,
     caller: () => grantee,
-    args: () => ['PAT1'],
-    kinds: ['patientId'],
+    args: () => ['PAT1', '', ''],
+    kinds: ['patientId', 'pageSize', 'bookmark'],
   },
   {
     transaction: tx.access.listAccessLog,

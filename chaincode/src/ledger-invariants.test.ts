@@ -48,7 +48,7 @@ async function busyLedger(): Promise<TestChain> {
   const { chain } = await buildAuthorizationScene();
   const owner = person('patient', 'PAT1');
   const doctor = person('doctor', 'DOC2', 'HospitalBMSP');
-  await chain.ok(doctor, tx.access.getRecordDirectory, 'PAT1');
+  await chain.ok(doctor, tx.access.getRecordDirectory, 'PAT1', '', '');
   await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
   await chain.ok(person('doctor', 'DOC12'), tx.access.accessRecord, 'PAT1REC1');
   await chain.ok(owner, tx.access.accessRecord, 'PAT1REC1');

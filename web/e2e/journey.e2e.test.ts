@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { openBrowser, type PersonBrowser } from './support/browser';
 import {
+  loadUntilShown,
   logIn,
   markDocument,
   navigate,
@@ -159,7 +160,8 @@ describe('PatRec web journey (headless Chromium)', function () {
     const { page, close } = await open();
     await logIn(page, admin.id, admin.password, () => totpCode(admin.totpSecret));
     await page.waitForURL('**/admin');
-    const row = page.getByRole('row', { name: new RegExp(doctor.id) });
+    const row = page.getByRole('row', { name: new RegExp(`${doctor.id}\\b`) });
+    await loadUntilShown(page, row);
     await sees(row, doctor.lastName);
     await sees(row, 'unverified');
     await screenshot(page, '07-admin-doctors-awaiting');

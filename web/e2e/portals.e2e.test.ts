@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { signUpDoctor, signUpPatient, testPassword } from './support/accounts';
 import { openBrowser, type PersonBrowser } from './support/browser';
 import {
+  loadUntilShown,
   logIn,
   markDocument,
   navigate,
@@ -91,7 +92,9 @@ describe('PatRec portals (headless Chromium)', function () {
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await sees(page, `${doctor.id} is now verified.`, 60_000);
     await page.getByRole('button', { name: 'Verified', exact: true }).click();
-    await sees(page.getByRole('row', { name: new RegExp(doctor.id) }), 'verified');
+    const verifiedRow = page.getByRole('row', { name: new RegExp(`${doctor.id}\\b`) });
+    await loadUntilShown(page, verifiedRow);
+    await sees(verifiedRow, 'verified');
     await sees(page.getByRole('list', { name: 'Services' }), 'ledger: up');
     await screenshot(page, 'p02-admin-verified-list');
     await close();

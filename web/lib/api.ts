@@ -149,20 +149,36 @@ const query = (params: Record<string, string | number | undefined>) => {
 
 const segment = encodeURIComponent;
 
-/** Follows bookmarks until the last page (or `maxPages`), for lists people read whole. */
-async function allPages<T>(
+/** The pages people read lists by: the most the gateway answers at once. */
+export const PAGE_SIZE = 100;
+
+/** What a whole-list read gathered; `complete` is false when it stopped at its limit. */
+export interface Gathered<T> {
+  items: T[];
+  complete: boolean;
+}
+
+/** The most pages a whole-list read (an export, a look-up) follows before it stops. */
+export const MAX_PAGES = 50;
+
+/**
+ * Follows bookmarks to the last page, or stops after `maxPages` and says so, for what needs
+ * a whole list (exports, look-ups); what people read shows a page and "Load more" instead.
+ * A page may be empty and still lead on (a directory page of deleted records).
+ */
+export async function everyPage<T>(
   fetchPage: (bookmark: string) => Promise<Page<T>>,
-  maxPages = 20,
-): Promise<T[]> {
+  maxPages = MAX_PAGES,
+): Promise<Gathered<T>> {
   const items: T[] = [];
   let bookmark = '';
   for (let page = 0; page < maxPages; page += 1) {
     const result = await fetchPage(bookmark);
     items.push(...result.items);
-    if (!result.bookmark || result.items.length === 0) break;
+    if (!result.bookmark) return { items, complete: true };
     bookmark = result.bookmark;
   }
-  return items;
+  return { items, complete: false };
 }
 
 export const api = {
@@ -181,8 +197,12 @@ export const api = {
   confirmTotp: (confirmation: z.input<typeof totpConfirmation>) =>
     call<undefined>('POST', '/me/totp/confirm', confirmation),
 
-  records: (patientId: string) =>
-    call<RecordListing>('GET', `/patients/${segment(patientId)}/records`),
+  /** A page of a patient's records; for a doctor, each page is a look-up on the ledger. */
+  recordsPage: (patientId: string, bookmark = '', pageSize = PAGE_SIZE) =>
+    call<RecordListing>(
+      'GET',
+      `/patients/${segment(patientId)}/records${query({ pageSize, bookmark })}`,
+    ),
   createRecord: (patientId: string, content: RecordContent) =>
     call<RecordSummary>('POST', `/patients/${segment(patientId)}/records`, content),
   readRecord: (recordId: string) => call<RecordRead>('GET', `/records/${segment(recordId)}`),
@@ -190,10 +210,9 @@ export const api = {
     call<RecordSummary>('PUT', `/records/${segment(recordId)}`, update),
   deleteRecord: (recordId: string) => call<undefined>('DELETE', `/records/${segment(recordId)}`),
 
-  consents: () =>
-    allPages((bookmark) =>
-      call<Page<ConsentView>>('GET', `/consents${query({ pageSize: 100, bookmark })}`),
-    ),
+  consentsPage: (bookmark = '', pageSize = PAGE_SIZE) =>
+    call<Page<ConsentView>>('GET', `/consents${query({ pageSize, bookmark })}`),
+  everyConsent: () => everyPage((bookmark) => api.consentsPage(bookmark)),
   consent: (consentId: string) => call<ConsentView>('GET', `/consents/${segment(consentId)}`),
   requestAccess: (request: AccessRequest) =>
     call<ConsentView>('POST', '/consents/requests', request),
@@ -207,15 +226,16 @@ export const api = {
   emergencyAccess: (declaration: EmergencyDeclaration) =>
     call<ConsentView>('POST', '/emergency-access', declaration),
 
-  accessLogPage: (filter: AccessLogFilter, bookmark = '', pageSize = 100) =>
+  accessLogPage: (filter: AccessLogFilter, bookmark = '', pageSize = PAGE_SIZE) =>
     call<Page<AccessLogEntry>>('GET', `/access-log${query({ ...filter, pageSize, bookmark })}`),
-  accessLog: (filter: AccessLogFilter) =>
-    allPages((bookmark) => api.accessLogPage(filter, bookmark)),
+  everyAccess: (filter: AccessLogFilter) =>
+    everyPage((bookmark) => api.accessLogPage(filter, bookmark)),
 
-  doctors: (filter: Pick<DoctorsQuery, 'status' | 'mspId'>) =>
-    allPages((bookmark) =>
-      call<Page<DoctorListing>>('GET', `/doctors${query({ ...filter, pageSize: 100, bookmark })}`),
-    ),
+  doctorsPage: (
+    filter: Pick<DoctorsQuery, 'status' | 'mspId'>,
+    bookmark = '',
+    pageSize = PAGE_SIZE,
+  ) => call<Page<DoctorListing>>('GET', `/doctors${query({ ...filter, pageSize, bookmark })}`),
   doctor: (doctorId: string) => call<DoctorCard>('GET', `/doctors/${segment(doctorId)}`),
   verifyDoctor: (doctorId: string) =>
     call<Participant>('POST', `/doctors/${segment(doctorId)}/verify`),

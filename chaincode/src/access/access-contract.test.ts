@@ -4,6 +4,7 @@ import {
   type HealthRecord,
   type Page,
   type RecordAccess,
+  type RecordDirectory,
   type TransactionDefinition,
 } from '@patrec/contract';
 import { expect } from 'chai';
@@ -182,15 +183,18 @@ describe('AccessContract', () => {
   });
 
   describe('GetRecordDirectory', () => {
+    const directoryOf = (caller: Identity, patientId: string, pageSize = '', bookmark = '') =>
+      chain.ok(caller, tx.access.getRecordDirectory, patientId, pageSize, bookmark);
+
     it("shows a verified doctor a patient's record IDs, categories and dates, logged", async () => {
       await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC1');
-      const call = await chain.call(doctor, tx.access.getRecordDirectory, 'PAT1');
-      const directory = JSON.parse(call.output ?? '') as { records: object[] };
+      const call = await chain.call(doctor, tx.access.getRecordDirectory, 'PAT1', '', '');
+      const directory = JSON.parse(call.output ?? '') as RecordDirectory;
       const record = stateOf(chain, compositeKey('record', 'PAT1', '0000000000')) as HealthRecord;
       expect(directory).to.deep.equal({
         accessId: `ACC${call.txId}`,
         patientId: 'PAT1',
-        records: [
+        items: [
           {
             recordId: 'PAT1REC0',
             category: 'cardiac',
@@ -198,6 +202,7 @@ describe('AccessContract', () => {
             updatedAt: record.updatedAt,
           },
         ],
+        bookmark: '',
       });
       const entry = stateOf(chain, compositeKey('access', `ACC${call.txId}`));
       expect(entry).to.include({
@@ -213,12 +218,91 @@ describe('AccessContract', () => {
     });
 
     it('lets the owner list their own directory', async () => {
-      const directory = await chain.ok(patient, tx.access.getRecordDirectory, 'PAT1');
-      expect(directory.records).to.have.lengthOf(2);
+      const directory = await directoryOf(patient, 'PAT1');
+      expect(directory.items.map((r) => r.recordId)).to.deep.equal(['PAT1REC0', 'PAT1REC1']);
+      expect(directory.bookmark).to.equal('');
     });
 
+    it('pages with bookmarks until the bookmark is empty, each page a logged look-up', async () => {
+      for (let n = 2; n < 7; n += 1) await createRecord(chain, patient, 'PAT1', 'dentistry');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC3');
+      const pages: string[][] = [];
+      const accessIds: string[] = [];
+      let bookmark = '';
+      do {
+        const page = await directoryOf(doctor, 'PAT1', '3', bookmark);
+        pages.push(page.items.map((r) => r.recordId));
+        accessIds.push(page.accessId);
+        bookmark = page.bookmark;
+      } while (bookmark);
+      // Seven records, three a page; the deleted PAT1REC3 leaves its page one short.
+      expect(pages).to.deep.equal([
+        ['PAT1REC0', 'PAT1REC1', 'PAT1REC2'],
+        ['PAT1REC4', 'PAT1REC5'],
+        ['PAT1REC6'],
+      ]);
+      const byDoctor = ['PAT1', '', 'DOC1', '', '', '', ''];
+      const logged = await chain.ok(auditor, tx.access.listAccessLog, ...byDoctor);
+      expect(logged.items.map((e) => [e.accessId, e.kind])).to.deep.equal(
+        accessIds.map((id) => [id, 'directory']),
+      );
+      expect(chain.ledger.events.slice(-3).map((e) => e.name)).to.deep.equal([
+        'DirectoryAccessed',
+        'DirectoryAccessed',
+        'DirectoryAccessed',
+      ]);
+    });
+
+    it("hands out the bookmarks of the patient's own list, and takes them", async () => {
+      for (let n = 2; n < 5; n += 1) await createRecord(chain, patient, 'PAT1', 'dentistry');
+      const own = await chain.ok(patient, tx.records.listRecords, 'PAT1', '2', '');
+      const directory = await directoryOf(doctor, 'PAT1', '2');
+      expect(directory.bookmark).to.not.equal('');
+      expect(directory.bookmark).to.equal(own.bookmark);
+      const next = await directoryOf(doctor, 'PAT1', '2', own.bookmark);
+      expect(next.items.map((r) => r.recordId)).to.deep.equal(['PAT1REC2', 'PAT1REC3']);
+    });
+
+    const foreign: [string, () => Promise<string>][] = [
+      [
+        "another patient's list",
+        async () => {
+          for (let n = 1; n < 3; n += 1) {
+            await createRecord(chain, person('patient', 'PAT2'), 'PAT2', 'cardiac');
+          }
+          return (await directoryOf(doctor, 'PAT2', '1')).bookmark;
+        },
+      ],
+      [
+        'the access log',
+        async () => {
+          await share(chain, patient, 'DOC1', ALL, 'read');
+          await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+          await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC1');
+          const log = await chain.ok(doctor, tx.access.listAccessLog, '', '', '', '', '', '1', '');
+          return log.bookmark;
+        },
+      ],
+      ['nowhere (a forged key inside the range)', () => Promise.resolve(forgedRecordBookmark())],
+    ];
+    for (const [source, bookmarkFrom] of foreign) {
+      it(`refuses a bookmark from ${source} with INVALID_ARGUMENT, logging nothing`, async () => {
+        const bookmark = await bookmarkFrom();
+        expect(bookmark).to.not.equal('');
+        const message = await chain.refused(
+          doctor,
+          'INVALID_ARGUMENT',
+          tx.access.getRecordDirectory,
+          'PAT1',
+          '1',
+          bookmark,
+        );
+        expect(message).to.equal('INVALID_ARGUMENT: bookmark does not belong to this query');
+      });
+    }
+
     it('answers a doctor asking about an unregistered patient with NOT_FOUND', async () => {
-      await chain.refused(doctor, 'NOT_FOUND', tx.access.getRecordDirectory, 'PAT9');
+      await chain.refused(doctor, 'NOT_FOUND', tx.access.getRecordDirectory, 'PAT9', '', '');
     });
 
     const refused = [
@@ -231,7 +315,7 @@ describe('AccessContract', () => {
         if (id === 'DOC2') await registerDoctor(chain, 'DOC2', { verified: false });
         const caller =
           id === 'AUD1' ? auditor : person(id.startsWith('DOC') ? 'doctor' : 'patient', id);
-        await chain.refused(caller, refusal, tx.access.getRecordDirectory, 'PAT1');
+        await chain.refused(caller, refusal, tx.access.getRecordDirectory, 'PAT1', '', '');
       });
     }
   });
@@ -250,18 +334,18 @@ describe('AccessContract', () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
       await share(chain, patient, 'DOC3', ALL, 'read');
       await share(chain, person('patient', 'PAT2'), 'DOC1', ALL, 'read');
-      const steps: [Identity, TransactionDefinition, string][] = [
-        [doctor, tx.access.accessRecord, 'PAT1REC0'],
-        [doctor, tx.access.accessRecord, 'PAT1REC1'],
-        [otherDoctor, tx.access.accessRecord, 'PAT1REC0'],
-        [patient, tx.access.accessRecord, 'PAT1REC0'],
-        [doctor, tx.access.accessRecord, 'PAT2REC0'],
-        [doctor, tx.access.getRecordDirectory, 'PAT1'],
+      const steps: [Identity, TransactionDefinition, string[]][] = [
+        [doctor, tx.access.accessRecord, ['PAT1REC0']],
+        [doctor, tx.access.accessRecord, ['PAT1REC1']],
+        [otherDoctor, tx.access.accessRecord, ['PAT1REC0']],
+        [patient, tx.access.accessRecord, ['PAT1REC0']],
+        [doctor, tx.access.accessRecord, ['PAT2REC0']],
+        [doctor, tx.access.getRecordDirectory, ['PAT1', '', '']],
       ];
-      for (const [caller, transaction, arg] of steps) {
+      for (const [caller, transaction, args] of steps) {
         chain.ledger.advance(60);
         times.push(chain.ledger.now);
-        await chain.ok(caller, transaction, arg);
+        await chain.ok(caller, transaction, ...args);
       }
     });
 
@@ -399,3 +483,8 @@ describe('AccessContract', () => {
     }
   });
 });
+
+/** A key inside PAT1's record range that is no record's: what a forger might try. */
+function forgedRecordBookmark(): string {
+  return Buffer.from(`${compositeKey('record', 'PAT1')}x`, 'utf8').toString('base64url');
+}

@@ -12,8 +12,8 @@ import { authenticate, requireRole, type Caller } from '../shared/caller';
 import { forbidden, invalidArgument } from '../shared/errors';
 import { emitEvent } from '../shared/events';
 import { accessIdFor } from '../shared/ids';
-import { fromLedger, toSortedJson } from '../shared/ledger-json';
-import { allOfPartialKey, endOfPrefix, pageOfRange, pageRequestArgs } from '../shared/pagination';
+import { toSortedJson } from '../shared/ledger-json';
+import { endOfPrefix, pageOfRange, pageRequestArgs } from '../shared/pagination';
 import { txTime } from '../shared/time';
 import {
   readParticipant,
@@ -21,8 +21,8 @@ import {
   requireSelf,
   verifiedDoctor,
 } from '../participants/participant-ledger';
-import { ownerOf, parseHealthRecord, RECORD_OBJECT } from '../records/health-record';
-import { readLiveRecord } from '../records/record-ledger';
+import { ownerOf } from '../records/health-record';
+import { pageOfRecordsByKey, readLiveRecord } from '../records/record-ledger';
 import { accessIdOfIndexKey, accessIndexPrefix } from './access-entry';
 import { logAccess, readAccessEntry } from './access-ledger';
 
@@ -87,15 +87,22 @@ export class AccessContract extends Contract {
   }
 
   /**
-   * A patient's record IDs, categories and dates (no hashes, no contents) for a verified
-   * doctor deciding what to ask for, or for the patient. Every lookup is logged. Read in one
-   * go: Fabric pages only in read-only transactions, and one patient's records are few.
+   * A page of a patient's record IDs, categories and dates (no hashes, no contents) for a
+   * verified doctor deciding what to ask for, or for the patient. Every page is a logged
+   * look-up. Deleted records are left out, so a page may hold fewer than `pageSize`; its
+   * bookmark still leads on.
    */
   @Transaction()
   @Returns('string')
-  async GetRecordDirectory(ctx: Context, patientId: string): Promise<string> {
+  async GetRecordDirectory(
+    ctx: Context,
+    patientId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
     const caller = authenticate(ctx);
     const patient = patientIdArg('patientId', patientId);
+    const page = pageRequestArgs(pageSize, bookmark);
     requireRole(caller, ['patient', 'doctor'], "list a patient's records");
     if (caller.role === 'patient') {
       await requireSelf(ctx, caller, patient, 'list the records');
@@ -103,8 +110,8 @@ export class AccessContract extends Contract {
       await verifiedDoctor(ctx, caller);
       await readParticipant(ctx, patient);
     }
-    const records = (await allOfPartialKey(ctx, RECORD_OBJECT, [patient]))
-      .map(({ value }) => parseHealthRecord(fromLedger(value, 'record')))
+    const records = await pageOfRecordsByKey(ctx, patient, page);
+    const items = records.items
       .filter((record) => record.status === 'ACTIVE')
       .map(({ recordId, category, createdAt, updatedAt }): DirectoryEntry => ({
         recordId,
@@ -126,7 +133,12 @@ export class AccessContract extends Contract {
       patientId: patient,
       accessorId: caller.id,
     });
-    const directory: RecordDirectory = { accessId: entry.accessId, patientId: patient, records };
+    const directory: RecordDirectory = {
+      accessId: entry.accessId,
+      patientId: patient,
+      items,
+      bookmark: records.bookmark,
+    };
     return toSortedJson(directory);
   }
 

@@ -24,12 +24,33 @@ export function parseHealthRecord(value: unknown): HealthRecord {
 /** A patient's records sit under one partial key, in the order they were created. */
 export const RECORD_OBJECT = 'record';
 
+// Wide enough for any sequence number a record ID may carry (RECORD_ID allows ten digits).
+const SEQUENCE_DIGITS = 10;
+const PADDED_SEQUENCE = new RegExp(`^[0-9]{${SEQUENCE_DIGITS}}$`);
+
 export function recordKey(ctx: Context, recordId: string): string {
   const parts = splitRecordId(recordId);
   if (!parts) throw new Error(`not a record ID: ${recordId}`);
+  return recordKeyAt(ctx, parts.patientId, parts.sequence);
+}
+
+/** The key of a patient's record by its sequence number. */
+export function recordKeyAt(ctx: Context, patientId: string, sequence: number): string {
   // Zero-padded so that REC10 sorts after REC9.
-  const sequence = String(parts.sequence).padStart(10, '0');
-  return ctx.stub.createCompositeKey(RECORD_OBJECT, [parts.patientId, sequence]);
+  const padded = String(sequence).padStart(SEQUENCE_DIGITS, '0');
+  return ctx.stub.createCompositeKey(RECORD_OBJECT, [patientId, padded]);
+}
+
+/** The sequence number a key of one of the patient's records holds; undefined for any other key. */
+export function sequenceOfRecordKey(
+  ctx: Context,
+  patientId: string,
+  key: string,
+): number | undefined {
+  const { objectType, attributes } = ctx.stub.splitCompositeKey(key);
+  const [owner, sequence = ''] = attributes;
+  const ours = objectType === RECORD_OBJECT && attributes.length === 2 && owner === patientId;
+  return ours && PADDED_SEQUENCE.test(sequence) ? Number(sequence) : undefined;
 }
 
 /** The next sequence number of one patient's records: a per-patient, not a global, counter. */

@@ -1,10 +1,18 @@
-import type { HealthRecord } from '@patrec/contract';
+import type { HealthRecord, Page } from '@patrec/contract';
 import { recordIdOf } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
-import { corruptState, notFound } from '../shared/errors';
+import { corruptState, invalidArgument, notFound } from '../shared/errors';
 import { fromLedger, toLedger } from '../shared/ledger-json';
+import { bookmarkKey, bookmarkToken, endOfPrefix, type PageRequest } from '../shared/pagination';
 import { Shape } from '../shared/shape';
-import { parseHealthRecord, recordCounterKey, recordKey } from './health-record';
+import {
+  parseHealthRecord,
+  RECORD_OBJECT,
+  recordCounterKey,
+  recordKey,
+  recordKeyAt,
+  sequenceOfRecordKey,
+} from './health-record';
 
 // Records are read by the record, consent and access contracts alike, so the reads live here.
 
@@ -34,17 +42,59 @@ export async function putRecord(ctx: Context, record: HealthRecord): Promise<voi
   await ctx.stub.putState(recordKey(ctx, record.recordId), toLedger(record));
 }
 
+/** How many records the patient has had, deleted ones included: their next sequence number. */
+export async function recordCount(ctx: Context, patientId: string): Promise<number> {
+  const bytes = await ctx.stub.getState(recordCounterKey(ctx, patientId));
+  if (bytes.length === 0) return 0;
+  const shape = new Shape(fromLedger(bytes, 'record counter'), (problem) =>
+    corruptState('record counter', problem),
+  );
+  return shape.integer('next');
+}
+
 /** Takes the patient's next record ID and advances their counter. */
 export async function allocateRecordId(ctx: Context, patientId: string): Promise<string> {
-  const key = recordCounterKey(ctx, patientId);
-  const bytes = await ctx.stub.getState(key);
-  let next = 0;
-  if (bytes.length > 0) {
-    const shape = new Shape(fromLedger(bytes, 'record counter'), (problem) =>
-      corruptState('record counter', problem),
-    );
-    next = shape.integer('next');
-  }
-  await ctx.stub.putState(key, toLedger({ next: next + 1 }));
+  const next = await recordCount(ctx, patientId);
+  await ctx.stub.putState(recordCounterKey(ctx, patientId), toLedger({ next: next + 1 }));
   return recordIdOf(patientId, next);
+}
+
+/**
+ * A page of a patient's records in creation order, deleted ones included, for transactions
+ * that also write: Fabric refuses paginated queries there, and an unpaginated range would
+ * read from the first record at every page. A patient's records are REC0, REC1, … up to
+ * their counter (each created with its number, none ever removed), so a page is read by
+ * exact keys from the bookmark on. Its bookmark is the next record's key, as ListRecords'
+ * pages of the same range have it.
+ */
+export async function pageOfRecordsByKey(
+  ctx: Context,
+  patientId: string,
+  request: PageRequest,
+): Promise<Page<HealthRecord>> {
+  const first = firstSequenceOf(ctx, patientId, request.bookmark);
+  const count = await recordCount(ctx, patientId);
+  const end = Math.min(first + request.pageSize, count);
+  const items: HealthRecord[] = [];
+  for (let sequence = first; sequence < end; sequence += 1) {
+    const recordId = recordIdOf(patientId, sequence);
+    const record = await findRecord(ctx, recordId);
+    if (!record) throw corruptState('record', `${recordId} is missing below its counter`);
+    items.push(record);
+  }
+  const bookmark = end < count ? bookmarkToken(recordKeyAt(ctx, patientId, end)) : '';
+  return { items, bookmark };
+}
+
+/** Where a page of the patient's records starts: their first record, or the bookmark's. */
+function firstSequenceOf(ctx: Context, patientId: string, bookmark: string): number {
+  if (bookmark === '') return 0;
+  const prefix = ctx.stub.createCompositeKey(RECORD_OBJECT, [patientId]);
+  const sequence = sequenceOfRecordKey(
+    ctx,
+    patientId,
+    bookmarkKey(bookmark, prefix, endOfPrefix(prefix)),
+  );
+  if (sequence === undefined) throw invalidArgument('bookmark does not belong to this query');
+  return sequence;
 }

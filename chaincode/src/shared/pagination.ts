@@ -86,7 +86,7 @@ export function endOfPrefix(prefix: string): string {
  * queried range, so a forged bookmark could read another person's keys. A bookmark is
  * therefore accepted only inside the range of the query it is handed to.
  */
-function bookmarkKey(token: string, start: string, end: string): string {
+export function bookmarkKey(token: string, start: string, end: string): string {
   if (token === '') return '';
   const key = Buffer.from(token, 'base64url').toString('utf8');
   const canonical = bookmarkToken(key) === token;
@@ -99,7 +99,8 @@ function bookmarkKey(token: string, start: string, end: string): string {
   return key;
 }
 
-function bookmarkToken(key: string): string {
+/** The bookmark of a page that goes on at `key` ('' for none), as the pages here hand out. */
+export function bookmarkToken(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
 }
 

@@ -22,10 +22,13 @@ export const recordUpdate = z.strictObject({
 });
 export type RecordUpdate = z.input<typeof recordUpdate>;
 
-/** The patient's (or an auditor's) list of a patient's records. */
-export const ownRecords = z.object({ records: z.array(recordSummary) });
+/** A page of the patient's (or an auditor's) list of a patient's records, deleted ones too. */
+export const ownRecords = f.pageOf(recordSummary);
 
-/** GET /patients/:patientId/records: the owner's list, or (doctors) the logged directory. */
+/**
+ * GET /patients/:patientId/records: a page of the owner's list, or (doctors) a page of the
+ * directory, each page a logged look-up that names its `accessId`.
+ */
 export const recordListing = z.union([recordDirectory, ownRecords]);
 export type RecordListing = z.infer<typeof recordListing>;
 

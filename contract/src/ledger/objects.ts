@@ -95,10 +95,10 @@ export const directoryEntry = healthRecord.pick({
 });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;
 
-export const recordDirectory = z.object({
+/** One page of a patient's directory, with the access that logged this look-up. */
+export const recordDirectory = f.pageOf(directoryEntry).extend({
   accessId: f.accessId,
   patientId: f.patientId,
-  records: z.array(directoryEntry),
 });
 export type RecordDirectory = z.infer<typeof recordDirectory>;
 

@@ -158,9 +158,10 @@ export const transactions = {
   }),
   access: contract('access', {
     accessRecord: submitted('AccessRecord', { recordId: text(f.recordId) }, o.recordAccess),
+    /** A page of the patient's live records; each page is a logged look-up. */
     getRecordDirectory: submitted(
       'GetRecordDirectory',
-      { patientId: text(f.patientId) },
+      { patientId: text(f.patientId), ...page },
       o.recordDirectory,
     ),
     /** Filters left out mean "any"; [from, to) is a time range. */

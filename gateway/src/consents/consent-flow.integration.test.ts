@@ -52,9 +52,10 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     expect(errorOf(before).details).to.deep.equal({ reason: 'NO_CONSENT' });
 
     const directory = await doctor.agent.get(`/api/patients/${patient.id}/records`).expect(200);
-    expect(
-      (directory.body as { records: { recordId: string }[] }).records.map((r) => r.recordId),
-    ).to.include(recordId);
+    type Directory = { accessId: string; items: { recordId: string }[]; bookmark: string };
+    const { accessId, items, bookmark } = directory.body as Directory;
+    expect(items.map((r) => r.recordId)).to.include(recordId);
+    expect([accessId.startsWith('ACC'), bookmark]).to.deep.equal([true, '']);
 
     const requested = await doctor
       .send('post', '/api/consents/requests', {

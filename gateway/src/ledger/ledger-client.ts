@@ -6,6 +6,7 @@ import {
   type TransactionResult,
   type Transactions,
 } from '@patrec/contract';
+import { ApiError } from '../http/api-error.js';
 
 /** Sends one transaction's arguments and returns the chaincode's answer as text. */
 export interface TransactionSender {
@@ -42,6 +43,20 @@ export class LedgerAnswerError extends Error {
   }
 }
 
+/**
+ * A bookmark is the one argument of a list the gateway cannot check at the edge: only the
+ * ledger knows which list it came from. So when the ledger calls a list's arguments invalid
+ * and a bookmark was given, the request was bad (400, in the ledger's words), not a
+ * well-formed one whose meaning the ledger refused (422).
+ */
+function asBadBookmark(definition: TransactionDefinition, input: object, error: unknown): unknown {
+  const { bookmark } = input as { bookmark?: unknown };
+  const pagedWithBookmark = 'bookmark' in definition.args && !!bookmark;
+  return pagedWithBookmark && error instanceof ApiError && error.code === 'UNPROCESSABLE'
+    ? new ApiError('INVALID_ARGUMENT', error.message)
+    : error;
+}
+
 /** The answer of a transaction, checked against its schema at the boundary. */
 export function decodeResult<D extends TransactionDefinition>(
   definition: D,
@@ -67,9 +82,14 @@ export function ledgerClient(sender: TransactionSender): LedgerClient {
     for (const [key, definition] of Object.entries(group) as [string, TransactionDefinition][]) {
       functions[key] = async (input) => {
         const args = encodeArguments(definition, input);
-        const text = definition.submit
-          ? await sender.submit(definition.fullName, args)
-          : await sender.evaluate(definition.fullName, args);
+        let text: string;
+        try {
+          text = definition.submit
+            ? await sender.submit(definition.fullName, args)
+            : await sender.evaluate(definition.fullName, args);
+        } catch (error) {
+          throw asBadBookmark(definition, input, error);
+        }
         return decodeResult(definition, text);
       };
     }

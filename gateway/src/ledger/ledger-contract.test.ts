@@ -137,6 +137,31 @@ describe('typed ledger client', () => {
     });
   });
 
+  it("answers 400 in the ledger's words when it refuses a list call with a bookmark", async () => {
+    const refusal = 'bookmark does not belong to this query';
+    const refuse = () => Promise.reject(new ApiError('UNPROCESSABLE', refusal));
+    const client = ledgerClient({ evaluate: refuse, submit: refuse });
+    const outcome = (call: Promise<unknown>) =>
+      call.then(
+        () => expect.fail('the call was not refused'),
+        (error: ApiError) => [error.status, error.message],
+      );
+    const bookmark = 'AHJlY29yZABQQVQxAA';
+    const outcomes = await Promise.all([
+      outcome(client.records.listRecords({ patientId: 'PAT1', bookmark })),
+      outcome(client.access.getRecordDirectory({ patientId: 'PAT1', bookmark })),
+      // Without a bookmark, or outside a list, what the ledger refuses stays a refused meaning.
+      outcome(client.records.listRecords({ patientId: 'PAT1' })),
+      outcome(client.records.getRecord({ recordId: 'PAT1REC0' })),
+    ]);
+    expect(outcomes).to.deep.equal([
+      [400, refusal],
+      [400, refusal],
+      [422, refusal],
+      [422, refusal],
+    ]);
+  });
+
   it('refuses an answer the contract does not describe, naming the transaction', async () => {
     const { sender } = recordingSender({ items: [{ accessId: 'not an access' }], bookmark: '' });
     const error = await ledgerClient(sender)

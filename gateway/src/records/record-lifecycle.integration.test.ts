@@ -4,6 +4,12 @@ import { integrationApp } from '../test-support/integration-app.js';
 import { personFor, type Person } from '../test-support/people.js';
 
 type App = Awaited<ReturnType<typeof integrationApp>>;
+/** A page of GET /patients/:patientId/records; a doctor's names the look-up it was. */
+type Listing = {
+  items: { recordId: string; status?: string }[];
+  bookmark: string;
+  accessId?: string;
+};
 const errorOf = (r: request.Response) =>
   (r.body as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
 
@@ -74,6 +80,81 @@ describe('record versions, deletion and grant expiry over HTTP (integration)', f
     expect(errorOf(gone).code).to.equal('NOT_FOUND');
     const history = await patient.agent.get(`/api/audit/records/${recordId}/history`).expect(200);
     expect(JSON.stringify(history.body)).to.contain('DELETED');
+  });
+
+  it('follows bookmarks to every record, for the patient, an auditor and a doctor', async () => {
+    const { app, services } = gateway;
+    const owner = await personFor(app, services, 'patient', 'hospitala');
+    const auditor = await personFor(app, services, 'auditor', 'hospitala');
+    const created: string[] = [];
+    for (let n = 0; n < 5; n += 1) {
+      const record = await owner
+        .send('post', `/api/patients/${owner.id}/records`, dentistry(`visit ${n}`))
+        .expect(201);
+      created.push((record.body as { recordId: string }).recordId);
+    }
+    await owner.send('delete', `/api/records/${created[4]}`).expect(204);
+
+    const follow = async (reader: Person) => {
+      const pages: Listing[] = [];
+      let bookmark = '';
+      do {
+        const page = await reader.agent
+          .get(`/api/patients/${owner.id}/records`)
+          .query(bookmark ? { pageSize: 2, bookmark } : { pageSize: 2 })
+          .expect(200);
+        pages.push(page.body as Listing);
+        bookmark = (page.body as Listing).bookmark;
+      } while (bookmark && pages.length < 10);
+      return pages;
+    };
+    const ids = (pages: Listing[]) => pages.map((page) => page.items.map((r) => r.recordId));
+
+    // The owner's list keeps the deleted record (as DELETED); the doctor's directory does not.
+    const own = await follow(owner);
+    expect(ids(own)).to.deep.equal([created.slice(0, 2), created.slice(2, 4), created.slice(4)]);
+    expect(own[2]?.items[0]?.status).to.equal('DELETED');
+    expect(ids(await follow(auditor))).to.deep.equal(ids(own));
+    const looked = await follow(doctor);
+    expect(ids(looked)).to.deep.equal([created.slice(0, 2), created.slice(2, 4), []]);
+
+    // Every page the doctor saw is a look-up of its own in the patient's access log.
+    const log = await owner.agent.get('/api/access-log').query({ pageSize: 100 }).expect(200);
+    const lookUps = (log.body as { items: { accessId: string; kind: string }[] }).items
+      .filter((entry) => entry.kind === 'directory')
+      .map((entry) => entry.accessId);
+    expect(lookUps).to.deep.equal(looked.map((page) => page.accessId));
+  });
+
+  it("refuses a bookmark from another list with 400 and the ledger's words", async () => {
+    const { app, services } = gateway;
+    const owner = await personFor(app, services, 'patient', 'hospitala');
+    const other = await personFor(app, services, 'patient', 'hospitala');
+    for (let n = 0; n < 2; n += 1) {
+      await other
+        .send('post', `/api/patients/${other.id}/records`, dentistry(`visit ${n}`))
+        .expect(201);
+    }
+    const page = await other.agent
+      .get(`/api/patients/${other.id}/records`)
+      .query({ pageSize: 1 })
+      .expect(200);
+    const foreign = (page.body as Listing).bookmark;
+    expect(foreign).to.not.equal('');
+
+    for (const reader of [owner, doctor]) {
+      const refused = await reader.agent
+        .get(`/api/patients/${owner.id}/records`)
+        .query({ pageSize: 1, bookmark: foreign })
+        .expect(400);
+      expect(errorOf(refused)).to.deep.equal({
+        code: 'INVALID_ARGUMENT',
+        message: 'bookmark does not belong to this query',
+      });
+    }
+    // The doctor's refused look-up was never logged.
+    const log = await owner.agent.get('/api/access-log').expect(200);
+    expect((log.body as { items: unknown[] }).items).to.deep.equal([]);
   });
 
   it('refuses a doctor once the grant has expired, saying so', async () => {

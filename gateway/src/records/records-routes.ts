@@ -1,6 +1,7 @@
 import {
   fields,
   noContent,
+  pageQuery,
   recordContent,
   recordListing,
   recordRead,
@@ -34,13 +35,14 @@ export function recordsRoutes(records: RecordsService): Route[] {
     route({
       method: 'get',
       path: '/patients/:patientId/records',
-      summary: "A patient's record IDs, categories and dates (doctors: logged on the ledger)",
+      summary: "A page of a patient's record IDs, categories and dates (doctors: each page logged)",
       tag: 'records',
       access: ['patient', 'doctor', 'auditor'],
       params: ofPatient,
+      query: pageQuery,
       response: recordListing,
       errors: [404, 503],
-      handler: ({ session, params }) => records.directory(session!, params.patientId),
+      handler: ({ session, params, query }) => records.directory(session!, params.patientId, query),
     }),
     route({
       method: 'get',

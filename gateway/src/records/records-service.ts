@@ -9,6 +9,7 @@ import {
   withDerivedValues,
   type HealthRecord,
   type IntegrityProblem,
+  type PageQuery,
   type RecordContent,
   type RecordListing,
   type RecordRead,
@@ -120,12 +121,19 @@ export class RecordsService {
     await this.store.destroy(recordId, tombstone.version);
   }
 
-  /** A patient's record IDs, categories and dates: their own list, or a doctor's directory. */
-  async directory(session: Session, patientId: string): Promise<RecordListing> {
+  /**
+   * A page of a patient's record IDs, categories and dates: of their own list (the patient,
+   * auditors), or of the directory a doctor looks up, each page of it logged on the ledger.
+   */
+  async directory(session: Session, patientId: string, page: PageQuery): Promise<RecordListing> {
+    const { pageSize, bookmark } = page;
     return this.ledger.as(session.userId, async (ledger) => {
-      if (session.role === 'doctor') return ledger.access.getRecordDirectory({ patientId });
-      const page = await ledger.records.listRecords({ patientId, pageSize: 100 });
-      return { records: page.items.map((record) => recordSummary.parse(record)) };
+      if (session.role === 'doctor') {
+        return ledger.access.getRecordDirectory({ patientId, pageSize, bookmark });
+      }
+      const own = await ledger.records.listRecords({ patientId, pageSize, bookmark });
+      const items = own.items.map((record) => recordSummary.parse(record));
+      return { items, bookmark: own.bookmark };
     });
   }
 

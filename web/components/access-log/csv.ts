@@ -31,6 +31,11 @@ export function accessLogCsv(entries: AccessLogEntry[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** A CSV file's name; one that stopped at the read limit says so: `…-first-5000.csv`. */
+export function csvName(base: string, rows: number, complete: boolean): string {
+  return `${base}${complete ? '' : `-first-${rows}`}.csv`;
+}
+
 /** Saves text as a file through a temporary link. */
 export function download(fileName: string, text: string, type = 'text/csv') {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));

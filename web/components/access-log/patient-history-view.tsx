@@ -7,8 +7,9 @@ import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
 import { categoryLabel, formatDate, purposeLabel } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
-import { myRecords } from '../records/patient-records-view';
+import { everyRecordOf } from '../records/patient-records-view';
 import { useSession } from '../session/session';
+import { StoppedAtLimit } from '../ui/load-more';
 import { Badge } from '../ui/status-badge';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { Accessor } from './accessor';
@@ -24,14 +25,16 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
   const { me } = useSession();
   const [record, setRecord] = useState(recordFilter ?? '');
   const [hideOwn, setHideOwn] = useState(true);
-  const log = useLoad(() => api.accessLog(record ? { recordId: record } : {}), [record]);
-  const consents = useLoad(() => api.consents(), []);
-  const records = useLoad(() => myRecords(me.id), [me.id]);
+  // A timeline newest first from a log the ledger keeps oldest first: read whole, to a limit.
+  const log = useLoad(() => api.everyAccess(record ? { recordId: record } : {}), [record]);
+  const consents = useLoad(() => api.everyConsent(), []);
+  const records = useLoad(() => everyRecordOf(me.id), [me.id]);
   useLedgerEvents(['RecordAccessed', 'DirectoryAccessed'], log.reload);
 
-  const consentById = new Map((consents.data ?? []).map((c) => [c.consentId, c]));
-  const categoryOf = new Map((records.data ?? []).map((r) => [r.recordId, r.category]));
-  const entries = [...(log.data ?? [])]
+  const consentById = new Map((consents.data?.items ?? []).map((c) => [c.consentId, c]));
+  const ownRecords = records.data?.items ?? [];
+  const categoryOf = new Map(ownRecords.map((r) => [r.recordId, r.category]));
+  const entries = [...(log.data?.items ?? [])]
     .filter((e) => !hideOwn || e.accessorId !== me.id)
     .sort((a, b) => b.accessedAt.localeCompare(a.accessedAt));
   const days = new Map<string, AccessLogEntry[]>();
@@ -52,12 +55,12 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
           Record{' '}
           <select value={record} onChange={(e) => setRecord(e.target.value)}>
             <option value="">All records</option>
-            {(records.data ?? []).map((r) => (
+            {ownRecords.map((r) => (
               <option key={r.recordId} value={r.recordId}>
                 {r.recordId} ({categoryLabel[r.category]})
               </option>
             ))}
-            {record && !(records.data ?? []).some((r) => r.recordId === record) ? (
+            {record && !ownRecords.some((r) => r.recordId === record) ? (
               <option value={record}>{record}</option>
             ) : null}
           </select>
@@ -69,6 +72,10 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
       </div>
       <ErrorNotice error={log.error} title="The access history could not be loaded." />
       {log.loading && !log.data ? <Loading>Reading the access log from the ledger…</Loading> : null}
+      <StoppedAtLimit complete={log.data?.complete ?? true}>
+        Only the first {log.data?.items.length} accesses are shown: PatRec stopped reading the log
+        there, and the ledger holds later ones. Choose a record to see its accesses.
+      </StoppedAtLimit>
       {log.data && entries.length === 0 ? (
         <p className="empty">Nobody has accessed {record || 'your records'} yet.</p>
       ) : null}

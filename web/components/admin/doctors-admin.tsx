@@ -4,12 +4,13 @@ import type { DoctorListing, DoctorStatus } from '@patrec/contract';
 import { DOCTOR_STATUSES } from '@patrec/contract/core';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
-import { useAction, useLoad } from '@/lib/hooks';
+import { useAction, usePages } from '@/lib/hooks';
 import { formatDateTime, hospitalLabel } from '@/lib/words';
 import { forgetDoctor } from '../doctor-directory/doctor-card';
 import { useLedgerEvents } from '../live/live-events';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
+import { LoadMore } from '../ui/load-more';
 import { ErrorNotice, InfoNotice, Loading, SuccessNotice } from '../ui/notice';
 import { Badge, type Tone } from '../ui/status-badge';
 
@@ -90,10 +91,13 @@ function DoctorRow({
   );
 }
 
-/** The hospital's doctors by status, with verify and suspend; or by ID when no list exists. */
+/**
+ * The hospital's doctors by status, a page at a time, with verify and suspend; or by ID
+ * when no list exists.
+ */
 export function DoctorsAdmin() {
   const [status, setStatus] = useState<DoctorStatus>('UNVERIFIED');
-  const doctors = useLoad(() => api.doctors({ status }), [status]);
+  const doctors = usePages((bookmark) => api.doctorsPage({ status }, bookmark), [status]);
   const [message, setMessage] = useState<string>();
   useLedgerEvents(['DoctorVerified', 'DoctorSuspended', 'ParticipantRegistered'], doctors.reload);
   const listMissing = doctors.error instanceof ApiFailure && doctors.error.status === 404;
@@ -127,13 +131,13 @@ export function DoctorsAdmin() {
         ) : (
           <ErrorNotice error={doctors.error} title="The doctors could not be loaded." />
         )}
-        {doctors.loading && !doctors.data ? <Loading>Loading doctors…</Loading> : null}
-        {doctors.data && doctors.data.length === 0 ? (
+        {doctors.loading && !doctors.items ? <Loading>Loading doctors…</Loading> : null}
+        {doctors.items && doctors.items.length === 0 && !doctors.more ? (
           <p className="empty">
             {status === 'UNVERIFIED' ? 'No doctor is waiting for verification.' : 'None.'}
           </p>
         ) : null}
-        {doctors.data && doctors.data.length > 0 ? (
+        {doctors.items && doctors.items.length > 0 ? (
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -149,13 +153,19 @@ export function DoctorsAdmin() {
                 </tr>
               </thead>
               <tbody>
-                {doctors.data.map((doctor) => (
+                {doctors.items.map((doctor) => (
                   <DoctorRow key={doctor.id} doctor={doctor} onChanged={changed} />
                 ))}
               </tbody>
             </table>
           </div>
         ) : null}
+        <LoadMore
+          more={doctors.more}
+          busy={doctors.loadingMore}
+          error={doctors.moreError}
+          onLoad={doctors.loadMore}
+        />
       </div>
       <ByIdForm onChanged={changed} />
     </section>

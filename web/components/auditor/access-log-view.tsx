@@ -3,12 +3,13 @@
 import type { AccessLogEntry, AccessLogFilter } from '@patrec/contract';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { api } from '@/lib/api';
+import { api, type Gathered } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
 import { AccessTable } from '../access-log/access-table';
-import { accessLogCsv, download } from '../access-log/csv';
+import { accessLogCsv, csvName, download } from '../access-log/csv';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
+import { StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 
 /** Each filter as typed; blank means "any". */
@@ -42,6 +43,7 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
   const search = useAction();
   const more = useAction();
   const exporting = useAction();
+  const [exported, setExported] = useState<Gathered<AccessLogEntry>>();
   const set = (name: keyof FilterDraft) => (value: string) =>
     setDraft((d) => ({ ...d, [name]: value }));
 
@@ -63,10 +65,13 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
 
   const exportCsv = async () => {
     const filter = shown?.filter ?? filterOf(draft);
-    const all = await exporting.run(() => api.accessLog(filter));
+    setExported(undefined);
+    const all = await exporting.run(() => api.everyAccess(filter));
     if (!all) return;
+    setExported(all);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    download(`patrec-access-log-${stamp}.csv`, accessLogCsv(all));
+    const name = csvName(`patrec-access-log-${stamp}`, all.items.length, all.complete);
+    download(name, accessLogCsv(all.items));
   };
 
   return (
@@ -147,6 +152,10 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
       </form>
       <ErrorNotice error={search.error} title="The log could not be searched." />
       <ErrorNotice error={exporting.error} title="Not exported." />
+      <StoppedAtLimit complete={exported?.complete ?? true}>
+        The export holds only the first {exported?.items.length} accesses: PatRec stops an export
+        there. Narrow the filters (a time range, say) to export the rest.
+      </StoppedAtLimit>
       {search.busy && !shown ? <Loading>Searching the access log…</Loading> : null}
       {shown ? (
         <section aria-label="Results">

@@ -11,6 +11,7 @@ import { DoctorCard } from '../doctor-directory/doctor-card';
 import { formatDateTime, scopeText } from '@/lib/words';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
+import { StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { LedgerHistory } from '../ledger/ledger-history';
 
@@ -20,12 +21,12 @@ export function ConsentDetail({ consentId }: { consentId: string }) {
   const log = useLoad(
     () =>
       consent.data
-        ? api.accessLog({ patientId: consent.data.patientId, accessorId: consent.data.doctorId })
-        : Promise.resolve([]),
+        ? api.everyAccess({ patientId: consent.data.patientId, accessorId: consent.data.doctorId })
+        : Promise.resolve({ items: [], complete: true }),
     [consent.data?.consentId],
   );
   const history = useLoad(() => api.consentHistory(consentId), [consentId]);
-  const under = (log.data ?? []).filter((entry) => entry.consentId === consentId);
+  const under = (log.data?.items ?? []).filter((entry) => entry.consentId === consentId);
   return (
     <>
       <p className="breadcrumb">
@@ -74,6 +75,10 @@ export function ConsentDetail({ consentId }: { consentId: string }) {
             </h2>
             {log.loading && !log.data ? <Loading /> : null}
             <ErrorNotice error={log.error} />
+            <StoppedAtLimit complete={log.data?.complete ?? true}>
+              Only the first {log.data?.items.length} of this doctor&apos;s accesses to this patient
+              were read; later ones under this consent are not counted here.
+            </StoppedAtLimit>
             {under.length > 0 ? (
               <AccessTable
                 entries={under}

@@ -7,9 +7,10 @@ import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
 import { categoryLabel } from '@/lib/words';
 import { AccessTable } from '../access-log/access-table';
-import { accessLogCsv, download } from '../access-log/csv';
+import { accessLogCsv, csvName, download } from '../access-log/csv';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
+import { countSoFar, StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { LedgerHistory } from '../ledger/ledger-history';
 
@@ -23,9 +24,11 @@ export function RecordHistory({ recordId }: { recordId: string }) {
     [recordId],
   );
   const log = useLoad(
-    () => (patientId ? api.accessLog({ recordId }) : Promise.resolve(undefined)),
+    () => (patientId ? api.everyAccess({ recordId }) : Promise.resolve(undefined)),
     [recordId],
   );
+  const accesses = log.data?.items;
+  const complete = log.data?.complete ?? true;
 
   return (
     <>
@@ -83,27 +86,36 @@ export function RecordHistory({ recordId }: { recordId: string }) {
           <section aria-labelledby="accesses-heading">
             <div className="page-title">
               <h2 id="accesses-heading">
-                Every access <span className="count">{log.data?.length ?? 0}</span>
+                Every access{' '}
+                <span className="count">{countSoFar(accesses?.length ?? 0, !complete)}</span>
               </h2>
               <Button
                 variant="secondary"
-                disabled={!log.data?.length}
+                disabled={!accesses?.length}
                 onClick={() =>
-                  download(`patrec-${recordId}-accesses.csv`, accessLogCsv(log.data ?? []))
+                  download(
+                    csvName(`patrec-${recordId}-accesses`, accesses?.length ?? 0, complete),
+                    accessLogCsv(accesses ?? []),
+                  )
                 }
               >
                 Export CSV
               </Button>
             </div>
             <ErrorNotice error={log.error} />
+            <StoppedAtLimit complete={complete}>
+              Only the first {accesses?.length} accesses are shown and exported: PatRec stopped
+              reading the log there, and the ledger holds more. The auditor&apos;s access log,
+              filtered by this record, pages through them all.
+            </StoppedAtLimit>
             {log.loading && !log.data ? <Loading>Reading the access log…</Loading> : null}
-            {log.data && log.data.length > 0 ? (
+            {accesses && accesses.length > 0 ? (
               <AccessTable
-                entries={log.data}
+                entries={accesses}
                 caption={`Accesses to ${recordId}`}
                 onConsent={(id) => router.push(`/auditor/consents/${id}`)}
               />
-            ) : log.data ? (
+            ) : accesses ? (
               <p className="empty">Nobody has read this record.</p>
             ) : null}
           </section>

@@ -4,15 +4,19 @@ import type { ConsentView } from '@patrec/contract';
 import { EVENTS_ABOUT } from '@patrec/contract/core';
 import Link from 'next/link';
 import { api } from '@/lib/api';
-import { useLoad } from '@/lib/hooks';
+import { useLoad, usePages } from '@/lib/hooks';
 import { consentState, formatDateTime, scopeText } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
+import { countSoFar, LoadMore } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { ConsentStatusBadge, ConsentTerms } from './consent-terms';
 
-/** The doctor's own requests and grants, live. */
+/**
+ * Every one of the doctor's own requests and grants (to the read limit), live: what finds
+ * the grant that covers a record. The list the doctor reads goes a page at a time instead.
+ */
 export function useDoctorConsents() {
-  const consents = useLoad(() => api.consents(), []);
+  const consents = useLoad(() => api.everyConsent(), []);
   useLedgerEvents(EVENTS_ABOUT.consent, consents.reload);
   return consents;
 }
@@ -48,20 +52,27 @@ function GrantLinks({ consent }: { consent: ConsentView }) {
 
 /** Granted records to read, requests still waiting, and what ended. */
 export function DoctorConsentsView() {
-  const consents = useDoctorConsents();
-  const all = [...(consents.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const consents = usePages((bookmark) => api.consentsPage(bookmark), []);
+  useLedgerEvents(EVENTS_ABOUT.consent, consents.reload);
+  const all = [...(consents.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const active = all.filter((c) => consentState(c) === 'active');
   const pending = all.filter((c) => consentState(c) === 'pending');
   const ended = all.filter((c) => !['active', 'pending'].includes(consentState(c)));
+  const count = (list: ConsentView[]) => countSoFar(list.length, consents.more);
   return (
     <>
       <ErrorNotice error={consents.error} title="Your consents could not be loaded." />
-      {consents.loading && !consents.data ? <Loading>Loading your consents…</Loading> : null}
-      {consents.data ? (
+      {consents.loading && !consents.items ? <Loading>Loading your consents…</Loading> : null}
+      {consents.items ? (
         <>
+          {consents.more ? (
+            <p className="muted" role="status">
+              {all.length} consents so far, oldest first on the ledger: load more to see newer ones.
+            </p>
+          ) : null}
           <section aria-labelledby="granted-heading">
             <h2 id="granted-heading">
-              Granted to you <span className="count">{active.length}</span>
+              Granted to you <span className="count">{count(active)}</span>
             </h2>
             {active.length === 0 ? (
               <p className="empty">No patient has granted you access right now.</p>
@@ -86,7 +97,7 @@ export function DoctorConsentsView() {
           </section>
           <section aria-labelledby="waiting-heading">
             <h2 id="waiting-heading">
-              Waiting for the patient <span className="count">{pending.length}</span>
+              Waiting for the patient <span className="count">{count(pending)}</span>
             </h2>
             {pending.length === 0 ? (
               <p className="empty">No requests are waiting.</p>
@@ -103,7 +114,7 @@ export function DoctorConsentsView() {
           </section>
           <section aria-labelledby="ended-heading">
             <h2 id="ended-heading">
-              Ended <span className="count">{ended.length}</span>
+              Ended <span className="count">{count(ended)}</span>
             </h2>
             {ended.length === 0 ? (
               <p className="empty">Nothing has ended.</p>
@@ -121,6 +132,12 @@ export function DoctorConsentsView() {
               </ul>
             )}
           </section>
+          <LoadMore
+            more={consents.more}
+            busy={consents.loadingMore}
+            error={consents.moreError}
+            onLoad={consents.loadMore}
+          />
         </>
       ) : null}
     </>

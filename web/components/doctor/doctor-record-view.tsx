@@ -129,7 +129,7 @@ export function DoctorRecordView({ recordId }: { recordId: string }) {
     if (read.error) reloadConsents();
   }, [read.error, reloadConsents]);
   const grant = read.data?.access.consentId
-    ? consents.data?.find((c) => c.consentId === read.data?.access.consentId)
+    ? consents.data?.items.find((c) => c.consentId === read.data?.access.consentId)
     : undefined;
 
   return (
@@ -147,7 +147,7 @@ export function DoctorRecordView({ recordId }: { recordId: string }) {
       {read.error && !read.loading ? (
         <>
           {read.error instanceof ApiFailure && read.error.status === 403 ? (
-            <Refusal error={read.error} recordId={recordId} consents={consents.data ?? []} />
+            <Refusal error={read.error} recordId={recordId} consents={consents.data?.items ?? []} />
           ) : (
             <ErrorNotice error={read.error} title="This record could not be read." />
           )}

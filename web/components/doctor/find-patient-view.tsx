@@ -1,6 +1,6 @@
 'use client';
 
-import type { ConsentView, DirectoryEntry, RecordDirectory } from '@patrec/contract';
+import type { ConsentView, DirectoryEntry } from '@patrec/contract';
 import { PATIENT_ID, scopeCovers } from '@patrec/contract/core';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
@@ -13,19 +13,36 @@ import { RequestForm } from '../consents/request-form';
 import type { ScopeDraft } from '../consents/scope-editor';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
+import { countSoFar, LoadMore, StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { Badge } from '../ui/status-badge';
 
+/** The pages of one patient's directory read so far. */
+interface Directory {
+  patientId: string;
+  records: DirectoryEntry[];
+  bookmark: string;
+}
+
+/** A page of a patient's directory: a look-up the ledger logs. */
+async function directoryPage(patientId: string, bookmark = '') {
+  const answer = await api.recordsPage(patientId, bookmark);
+  const records: DirectoryEntry[] = answer.items;
+  return { records, bookmark: answer.bookmark };
+}
+
 /**
- * Find a patient by ID: their record IDs, categories and dates (the look-up is logged on
- * the ledger), each with Read when a grant covers it and Request when none does.
+ * Find a patient by ID: their record IDs, categories and dates a page at a time (each page
+ * a look-up logged on the ledger), each with Read when a grant covers it and Request when
+ * none does.
  */
 export function FindPatientView({ initialId }: { initialId: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const [query, setQuery] = useState(initialId);
-  const [directory, setDirectory] = useState<RecordDirectory>();
+  const [directory, setDirectory] = useState<Directory>();
   const lookUp = useAction();
+  const more = useAction();
   const consents = useDoctorConsents();
   const [scope, setScope] = useState<ScopeDraft>({ kind: 'all', categories: [], records: [] });
   const [asking, setAsking] = useState(false);
@@ -34,12 +51,20 @@ export function FindPatientView({ initialId }: { initialId: string }) {
   const search = async (patientId: string) => {
     setDirectory(undefined);
     setAsking(false);
-    const found = await lookUp.run(async () => {
-      const answer = await api.records(patientId);
-      if (!('accessId' in answer)) return { accessId: '', patientId, records: answer.records };
-      return answer;
-    });
-    if (found) setDirectory(found);
+    const found = await lookUp.run(() => directoryPage(patientId));
+    if (found) setDirectory({ patientId, ...found });
+  };
+  const loadMore = async () => {
+    if (!directory?.bookmark) return;
+    const { patientId, bookmark } = directory;
+    const page = await more.run(() => directoryPage(patientId, bookmark));
+    if (page) {
+      setDirectory((shown) =>
+        shown?.patientId === patientId && shown.bookmark === bookmark
+          ? { patientId, records: [...shown.records, ...page.records], bookmark: page.bookmark }
+          : shown,
+      );
+    }
   };
 
   useEffect(() => {
@@ -51,7 +76,7 @@ export function FindPatientView({ initialId }: { initialId: string }) {
     if (asking) form.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [asking, scope]);
 
-  const mine = (consents.data ?? []).filter((c) => c.patientId === directory?.patientId);
+  const mine = (consents.data?.items ?? []).filter((c) => c.patientId === directory?.patientId);
   const covering = (record: DirectoryEntry, state: 'active' | 'pending') =>
     mine.find((c: ConsentView) => consentState(c) === state && scopeCovers(c.scope, record));
 
@@ -91,14 +116,24 @@ export function FindPatientView({ initialId }: { initialId: string }) {
         <section aria-labelledby="directory-heading">
           <h2 id="directory-heading">
             {directory.patientId}&apos;s records{' '}
-            <span className="count">{directory.records.length}</span>
+            <span className="count">
+              {countSoFar(directory.records.length, directory.bookmark !== '')}
+            </span>
           </h2>
           <p className="muted">
             IDs, categories and dates only. Contents need the patient&apos;s consent; this look-up
-            is in their access history.
+            is in their access history, and so is each further page you load.
           </p>
+          <StoppedAtLimit complete={consents.data?.complete ?? true}>
+            Only your first {consents.data?.items.length} consents were checked: a record may offer
+            Request although you hold a grant that covers it.
+          </StoppedAtLimit>
           {directory.records.length === 0 ? (
-            <p className="empty">This patient has no records yet.</p>
+            <p className="empty">
+              {directory.bookmark
+                ? 'None of the records read so far is current.'
+                : 'This patient has no records yet.'}
+            </p>
           ) : (
             <div className="table-wrap">
               <table className="table">
@@ -160,6 +195,12 @@ export function FindPatientView({ initialId }: { initialId: string }) {
               </table>
             </div>
           )}
+          <LoadMore
+            more={directory.bookmark !== ''}
+            busy={more.busy}
+            error={more.error}
+            onLoad={() => void loadMore()}
+          />
           <div className="actions">
             {!asking ? (
               <Button variant="secondary" onClick={() => setAsking(true)}>

@@ -1,27 +1,38 @@
 'use client';
 
+import { EVENTS_ABOUT } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
 import { formatDateTime } from '@/lib/words';
 import { Accessor } from '../access-log/accessor';
-import { PendingRequests, usePatientConsents } from '../consents/patient-access-view';
+import { byState, PendingRequests } from '../consents/patient-access-view';
 import { useLedgerEvents } from '../live/live-events';
-import { myRecords } from '../records/patient-records-view';
+import { liveRecords, myRecordsPage } from '../records/patient-records-view';
 import { useSession } from '../session/session';
+import { countSoFar, StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/notice';
 
 /** The patient's home: what waits for them, who can read, and the latest access. */
 export function PatientOverview() {
   const { me } = useSession();
-  const consents = usePatientConsents();
-  const records = useLoad(() => myRecords(me.id), [me.id]);
-  const log = useLoad(() => api.accessLog({}), []);
+  // What waits for a decision must be found wherever it is, and the ledger lists consents
+  // oldest first: the overview reads them whole (the Access page reads them a page at a time).
+  const consents = useLoad(() => api.everyConsent(), []);
+  useLedgerEvents(EVENTS_ABOUT.consent, consents.reload);
+  const { pending, active } = byState(consents.data?.items ?? []);
+  // A count needs only the first page, and says "+" when there are more.
+  const records = useLoad(() => myRecordsPage(me.id), [me.id]);
+  useLedgerEvents(['RecordCreated', 'RecordDeleted'], records.reload);
+  const recordCount = records.data
+    ? countSoFar(liveRecords(records.data.items).length, records.data.bookmark !== '')
+    : '…';
+  const log = useLoad(() => api.everyAccess({}), []);
   useLedgerEvents(['RecordAccessed', 'DirectoryAccessed'], log.reload);
   const [message, setMessage] = useState<string>();
   const name = typeof me.profile.firstName === 'string' ? me.profile.firstName : me.id;
-  const latest = [...(log.data ?? [])]
+  const latest = [...(log.data?.items ?? [])]
     .filter((e) => e.accessorId !== me.id)
     .sort((a, b) => b.accessedAt.localeCompare(a.accessedAt))[0];
 
@@ -34,15 +45,13 @@ export function PatientOverview() {
       </p>
       <div className="stats">
         <Link href="/patient/records" className="stat">
-          <span className="stat-value">{records.data?.length ?? '…'}</span> records
+          <span className="stat-value">{recordCount}</span> records
         </Link>
         <Link href="/patient/access" className="stat">
-          <span className="stat-value">{consents.data ? consents.pending.length : '…'}</span>{' '}
-          waiting for you
+          <span className="stat-value">{consents.data ? pending.length : '…'}</span> waiting for you
         </Link>
         <Link href="/patient/access" className="stat">
-          <span className="stat-value">{consents.data ? consents.active.length : '…'}</span> with
-          access now
+          <span className="stat-value">{consents.data ? active.length : '…'}</span> with access now
         </Link>
       </div>
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
@@ -50,9 +59,13 @@ export function PatientOverview() {
         <h2 id="waiting-heading">Waiting for your decision</h2>
         <ErrorNotice error={consents.error} title="Your requests could not be loaded." />
         {consents.loading && !consents.data ? <Loading>Loading requests…</Loading> : null}
+        <StoppedAtLimit complete={consents.data?.complete ?? true}>
+          Only your first {consents.data?.items.length} consents were read; requests after them are
+          on the <Link href="/patient/access">Access</Link> page.
+        </StoppedAtLimit>
         {consents.data ? (
           <PendingRequests
-            pending={consents.pending}
+            pending={pending}
             onDecided={(text) => {
               setMessage(text);
               consents.reload();
@@ -63,6 +76,10 @@ export function PatientOverview() {
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest access by someone else</h2>
         <ErrorNotice error={log.error} />
+        <StoppedAtLimit complete={log.data?.complete ?? true}>
+          Only the first {log.data?.items.length} accesses were read; the latest may be later. See
+          the <Link href="/patient/history">full history</Link>.
+        </StoppedAtLimit>
         {latest ? (
           <p>
             <Accessor entry={latest} />{' '}

@@ -5,16 +5,17 @@ import { api } from '@/lib/api';
 import { useAction, useLoad } from '@/lib/hooks';
 import { ProfileFacts } from '../account/profile-facts';
 import { ShareForm } from '../consents/share-form';
-import { myRecords } from '../records/patient-records-view';
+import { everyRecordOf, liveRecords } from '../records/patient-records-view';
 import { useSession } from '../session/session';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
+import { StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, SuccessNotice } from '../ui/notice';
 
 /** The patient's account, two-step log-in, and sharing records without a request. */
 export function PatientProfileView() {
   const { me, refresh } = useSession();
-  const records = useLoad(() => myRecords(me.id), [me.id]);
+  const records = useLoad(() => everyRecordOf(me.id), [me.id]);
   return (
     <>
       <h1>My profile</h1>
@@ -29,7 +30,11 @@ export function PatientProfileView() {
           Give a doctor access without waiting for them to ask. You can revoke it at any time under{' '}
           <a href="/patient/access">Access</a>.
         </p>
-        <ShareForm records={records.data ?? []} />
+        <StoppedAtLimit complete={records.data?.complete ?? true}>
+          Only your first {records.data?.items.length} records can be chosen here; to share later
+          ones, share a whole category or all records.
+        </StoppedAtLimit>
+        <ShareForm records={liveRecords(records.data?.items)} />
       </section>
     </>
   );

@@ -1,28 +1,47 @@
 'use client';
 
-import type { RecordSummary } from '@patrec/contract';
+import type { Page, RecordSummary } from '@patrec/contract';
 import { CATEGORIES } from '@patrec/contract/core';
 import Link from 'next/link';
-import { api } from '@/lib/api';
-import { useLoad } from '@/lib/hooks';
+import { api, everyPage, type Gathered } from '@/lib/api';
+import { usePages } from '@/lib/hooks';
 import { categoryLabel, formatDateTime } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
 import { useSession } from '../session/session';
+import { countSoFar, LoadMore } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 
-export async function myRecords(patientId: string): Promise<RecordSummary[]> {
-  const answer = await api.records(patientId);
-  return 'accessId' in answer
-    ? answer.records.map((r) => ({ ...r, patientId, version: 0, status: 'ACTIVE' }))
-    : answer.records;
+/** A page of the patient's own list of records, deleted ones included. */
+export async function myRecordsPage(
+  patientId: string,
+  bookmark = '',
+): Promise<Page<RecordSummary>> {
+  const answer = await api.recordsPage(patientId, bookmark);
+  // A patient is answered with their own list; the directory form is a doctor's.
+  if (!('accessId' in answer)) return answer;
+  const items = answer.items.map((r): RecordSummary => ({
+    ...r,
+    patientId,
+    version: 0,
+    status: 'ACTIVE',
+  }));
+  return { items, bookmark: answer.bookmark };
 }
 
-/** The patient's records, by category, each opening to view, update or delete. */
+/** Every record of the patient, deleted ones included, up to the read limit. */
+export const everyRecordOf = (patientId: string): Promise<Gathered<RecordSummary>> =>
+  everyPage((bookmark) => myRecordsPage(patientId, bookmark));
+
+/** The records that are not deleted: those to show, and to grant access to. */
+export const liveRecords = (records: RecordSummary[] | undefined) =>
+  (records ?? []).filter((r) => r.status !== 'DELETED');
+
+/** The patient's records, a page at a time, by category, each opening to view or change. */
 export function PatientRecordsView() {
   const { me } = useSession();
-  const records = useLoad(() => myRecords(me.id), [me.id]);
+  const records = usePages((bookmark) => myRecordsPage(me.id, bookmark), [me.id]);
   useLedgerEvents(['RecordCreated', 'RecordUpdated', 'RecordDeleted'], records.reload);
-  const list = (records.data ?? []).filter((r) => r.status !== 'DELETED');
+  const list = liveRecords(records.items);
 
   return (
     <>
@@ -33,8 +52,8 @@ export function PatientRecordsView() {
         </Link>
       </div>
       <ErrorNotice error={records.error} title="Your records could not be loaded." />
-      {records.loading && !records.data ? <Loading>Loading your records…</Loading> : null}
-      {records.data && list.length === 0 ? (
+      {records.loading && !records.items ? <Loading>Loading your records…</Loading> : null}
+      {records.items && list.length === 0 && !records.more ? (
         <p className="empty">
           No records yet. <Link href="/patient/records/new">Fill in a form or upload a file</Link>.
         </p>
@@ -45,7 +64,8 @@ export function PatientRecordsView() {
         return (
           <section key={category} aria-labelledby={`category-${category}`}>
             <h2 id={`category-${category}`}>
-              {categoryLabel[category]} <span className="count">{inCategory.length}</span>
+              {categoryLabel[category]}{' '}
+              <span className="count">{countSoFar(inCategory.length, records.more)}</span>
             </h2>
             <ul className="record-list">
               {inCategory.map((record) => (
@@ -68,6 +88,18 @@ export function PatientRecordsView() {
           </section>
         );
       })}
+      {records.more ? (
+        <p className="muted" role="status">
+          {list.length} {list.length === 1 ? 'record' : 'records'} so far, in the order you added
+          them.
+        </p>
+      ) : null}
+      <LoadMore
+        more={records.more}
+        busy={records.loadingMore}
+        error={records.moreError}
+        onLoad={records.loadMore}
+      />
     </>
   );
 }

@@ -26,6 +26,20 @@ export async function sees(page: Page | Locator, text: string | RegExp, timeout 
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Waits for a list read a page at a time and presses its "Load more" until `target` shows,
+ * as someone looking for it would: a shared network's lists outgrow their first page.
+ * Fails (timing out) when the list ends without it.
+ */
+export async function loadUntilShown(page: Page, target: Locator, timeout = 45_000) {
+  const more = page.getByRole('button', { name: 'Load more', exact: true });
+  for (;;) {
+    await target.or(more).first().waitFor({ state: 'visible', timeout });
+    if (await target.first().isVisible()) return;
+    await more.click();
+  }
+}
+
 /** Logs in through the form; staff give the code their authenticator app shows. */
 export async function logIn(page: Page, login: string, password: string, code?: () => string) {
   await page.goto('/login');
