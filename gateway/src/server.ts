@@ -13,7 +13,10 @@ async function main() {
   const config = loadGatewayConfig();
   const services = await connectServices(config, log);
   services.listener.start();
-  const prune = setInterval(() => void services.events.prune().catch(() => undefined), 3600_000);
+  const prune = setInterval(() => {
+    void services.events.prune().catch(() => undefined);
+    void services.records.store.writes.prune().catch(() => undefined);
+  }, 3600_000);
   const { sessions } = services;
   const app = createApp({
     routes: apiRoutes(services, config),

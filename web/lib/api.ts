@@ -1,4 +1,5 @@
 import { REFUSAL_REASONS } from '@patrec/contract/core';
+import { IDEMPOTENCY_HEADER } from '@patrec/contract';
 import type {
   AccessLogEntry,
   AccessLogFilter,
@@ -103,8 +104,13 @@ function csrfToken(): string | undefined {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function call<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
@@ -203,8 +209,11 @@ export const api = {
       'GET',
       `/patients/${segment(patientId)}/records${query({ pageSize, bookmark })}`,
     ),
-  createRecord: (patientId: string, content: RecordContent) =>
-    call<RecordSummary>('POST', `/patients/${segment(patientId)}/records`, content),
+  /** `writeKey` names this write: the same key on a retry never adds a second record. */
+  createRecord: (patientId: string, content: RecordContent, writeKey: string) =>
+    call<RecordSummary>('POST', `/patients/${segment(patientId)}/records`, content, {
+      [IDEMPOTENCY_HEADER]: writeKey,
+    }),
   readRecord: (recordId: string) => call<RecordRead>('GET', `/records/${segment(recordId)}`),
   updateRecord: (recordId: string, update: RecordUpdate) =>
     call<RecordSummary>('PUT', `/records/${segment(recordId)}`, update),

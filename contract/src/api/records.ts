@@ -15,6 +15,12 @@ export const recordSummary = healthRecord.pick({
 });
 export type RecordSummary = z.infer<typeof recordSummary>;
 
+/** The header that names one record write, sent again unchanged with each retry of it. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const idempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, `${IDEMPOTENCY_HEADER} must be 1 to 255 visible ASCII characters`);
+
 export const recordUpdate = z.strictObject({
   /** The version the writer started from, so one writer cannot overwrite another unseen. */
   expectedVersion: z.number().int().min(1),

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { RecordContents } from './record-contents.js';
-import type { HealthRecord } from '@patrec/contract';
+import { recordSummary, type HealthRecord } from '@patrec/contract';
 
 export interface ReconcileReport {
   committed: number;
@@ -36,10 +36,10 @@ export async function reconcilePending(
     }
     const onLedger = records.find((r) => r.contentHash === content.contentHash);
     if (onLedger) {
-      await store.commit(content, onLedger.recordId, onLedger.version);
+      await store.commit(content, recordSummary.parse(onLedger));
       report.committed += 1;
     } else {
-      await store.pending.deleteOne({ _id: content._id });
+      await store.rollBack(content);
       report.rolledBack += 1;
     }
   }

@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
-import type { Category } from '@patrec/contract';
+import type { Category, RecordSummary } from '@patrec/contract';
 import { IntegrityAlerts } from '../audit/integrity-alerts.js';
+import { IdempotentWrites } from './idempotent-writes.js';
 import { insertIfAbsent, migrateOnce } from '../store/store-helpers.js';
 import type { StoredSealed } from '../crypto/stored.js';
 
@@ -18,6 +19,8 @@ interface SealedVersion {
 /** A version staged before its hash is on the ledger; `_id` is its random upload ID. */
 export interface PendingContent extends SealedVersion {
   _id: string;
+  /** The write under an Idempotency-Key it belongs to, if the client sent one. */
+  writeId?: string;
 }
 
 /** A version whose hash the ledger holds; `_id` is `<recordId>@<version>`. */
@@ -41,12 +44,16 @@ export class RecordContents {
   readonly versions: Collection<ContentVersion>;
   readonly pending: Collection<PendingContent>;
   readonly alerts: IntegrityAlerts;
+  readonly writes: IdempotentWrites;
   readonly #legacy: Collection<LegacyContent>;
 
   constructor(readonly db: Db) {
     this.versions = db.collection<ContentVersion>('recordVersions');
     this.pending = db.collection<PendingContent>('pendingContents');
     this.alerts = new IntegrityAlerts(db);
+    this.writes = new IdempotentWrites(db, async (uploadId) => {
+      return (await this.pending.findOne({ _id: uploadId }, { projection: { _id: 1 } })) !== null;
+    });
     this.#legacy = db.collection<LegacyContent>('recordContents');
   }
 
@@ -54,17 +61,37 @@ export class RecordContents {
     return this.versions.findOne({ _id: versionKey(recordId, version) });
   }
 
-  /** Keeps a staged version as committed, then drops the staged copy; safe to repeat. */
-  async commit(pending: PendingContent, recordId: string, version: number) {
-    const { _id: uploadId, ...sealed } = pending;
+  /**
+   * Keeps a staged version as committed, marks its idempotent write (with what it answers),
+   * then drops the staged copy: in that order, so a crash between leaves nothing unknown.
+   * Safe to repeat.
+   */
+  async commit(pending: PendingContent, record: RecordSummary) {
+    await this.#keepVersion(pending, record.recordId, record.version);
+    if (pending.writeId) await this.writes.committed(pending.writeId, record);
+    await this.pending.deleteOne({ _id: pending._id });
+  }
+
+  async #keepVersion(staged: SealedVersion & { _id: string }, recordId: string, version: number) {
+    const { patientId, category, sealed, contentHash, createdAt, createdBy } = staged;
     await insertIfAbsent(this.versions, {
-      ...sealed,
+      patientId,
+      category,
+      sealed,
+      contentHash,
+      createdAt,
+      createdBy,
       _id: versionKey(recordId, version),
       recordId,
       version,
-      uploadId,
+      uploadId: staged._id,
     });
-    await this.pending.deleteOne({ _id: uploadId });
+  }
+
+  /** Drops a staged version the ledger certainly does not hold; its key may be used again. */
+  async rollBack(pending: PendingContent) {
+    await this.pending.deleteOne({ _id: pending._id });
+    if (pending.writeId) await this.writes.release(pending.writeId);
   }
 
   /** Destroys every version of a record (1 … its last), each by `_id`. */
@@ -88,7 +115,7 @@ export class RecordContents {
     for await (const old of this.#legacy.find({})) {
       const { _id: uploadId, state, recordId, version, ...sealed } = old;
       if (state === 'committed' && recordId !== null && version !== null) {
-        await this.commit({ ...sealed, _id: uploadId }, recordId, version);
+        await this.#keepVersion({ ...sealed, _id: uploadId }, recordId, version);
       } else {
         await insertIfAbsent(this.pending, { ...sealed, _id: uploadId });
       }

@@ -66,6 +66,37 @@ describe('record versions, deletion and grant expiry over HTTP (integration)', f
     expect(await gateway.services.records.store.pending.countDocuments({})).to.equal(0);
   });
 
+  it('makes a write sent twice with one Idempotency-Key once, and refuses the key for another', async () => {
+    const { app, services } = gateway;
+    const writer = await personFor(app, services, 'patient', 'hospitala');
+    const path = `/api/patients/${writer.id}/records`;
+    const key = `retry-${Date.now()}`;
+    const first = await writer.send('post', path, dentistry('sealant')).set('Idempotency-Key', key);
+    expect(first.status).to.equal(201);
+    const again = await writer.send('post', path, dentistry('sealant')).set('Idempotency-Key', key);
+    expect(again.status).to.equal(201);
+    expect(again.body).to.deep.equal(first.body);
+    const listed = await writer.agent.get(path).expect(200);
+    expect((listed.body as Listing).items.map((r) => r.recordId)).to.deep.equal([
+      (first.body as { recordId: string }).recordId,
+    ]);
+
+    const reused = await writer.send('post', path, dentistry('crown')).set('Idempotency-Key', key);
+    expect([reused.status, errorOf(reused).message]).to.deep.equal([
+      422,
+      'this Idempotency-Key was used for a different request',
+    ]);
+    const malformed = await writer
+      .send('post', path, dentistry('crown'))
+      .set('Idempotency-Key', 'has spaces in it');
+    expect([malformed.status, errorOf(malformed).message]).to.deep.equal([
+      400,
+      'Idempotency-Key must be 1 to 255 visible ASCII characters',
+    ]);
+    const after = await writer.agent.get(path).expect(200);
+    expect((after.body as Listing).items).to.have.length(1);
+  });
+
   it('deletes a record: contents destroyed, the ledger keeps a tombstone', async () => {
     const created = await patient
       .send('post', `/api/patients/${patient.id}/records`, dentistry('extraction'))

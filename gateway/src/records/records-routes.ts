@@ -1,5 +1,8 @@
+import type { Request } from 'express';
 import {
   fields,
+  IDEMPOTENCY_HEADER,
+  idempotencyKey,
   noContent,
   pageQuery,
   recordContent,
@@ -9,6 +12,7 @@ import {
   recordUpdate,
 } from '@patrec/contract';
 import { z } from 'zod';
+import { ApiError } from '../http/api-error.js';
 import { route, type Route } from '../http/route.js';
 import type { RecordsService } from './records-service.js';
 
@@ -22,15 +26,17 @@ export function recordsRoutes(records: RecordsService): Route[] {
       method: 'post',
       path: '/patients/:patientId/records',
       summary:
-        'Add a record: a clinical form or an uploaded document (PDF, PNG, JPEG, text; 5 MiB)',
+        'Add a record: a clinical form or an uploaded document (PDF, PNG, JPEG, text; 5 MiB). ' +
+        `With an ${IDEMPOTENCY_HEADER} header, a retry answers what the first write answered`,
       tag: 'records',
       access: ['patient', 'doctor'],
       params: ofPatient,
       body: recordContent,
       status: 201,
       response: recordSummary,
-      errors: [404, 413, 422, 503],
-      handler: ({ session, params, body }) => records.create(session!, params.patientId, body),
+      errors: [400, 404, 409, 413, 422, 503],
+      handler: ({ session, params, body, request }) =>
+        records.create(session!, params.patientId, body, idempotencyKeyOf(request)),
     }),
     route({
       method: 'get',
@@ -82,4 +88,15 @@ export function recordsRoutes(records: RecordsService): Route[] {
       handler: ({ session, params }) => records.delete(session!, params.recordId),
     }),
   ];
+}
+
+function idempotencyKeyOf(request: Request): string | undefined {
+  const key = request.get(IDEMPOTENCY_HEADER);
+  if (key === undefined) return undefined;
+  const parsed = idempotencyKey.safeParse(key);
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues[0]?.message ?? `${IDEMPOTENCY_HEADER} is malformed`;
+  throw new ApiError('INVALID_ARGUMENT', message, {
+    fields: [{ field: `headers.${IDEMPOTENCY_HEADER.toLowerCase()}`, message }],
+  });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { HealthRecord, RecordContent } from '@patrec/contract';
+import type { HealthRecord, RecordContent, RecordSummary } from '@patrec/contract';
 import { expect } from 'chai';
 import type { Session } from '../accounts/session.js';
 import type { DataKeys } from '../crypto/data-keys.js';
@@ -47,7 +47,8 @@ function storeFailing(failures: number) {
       insertOne: (doc: PendingContent) => (staged.set(doc._id, doc), Promise.resolve()),
       deleteOne: ({ _id }: { _id: string }) => (staged.delete(_id), Promise.resolve()),
     },
-    commit: (pending: PendingContent, recordId: string, version: number) => {
+    rollBack: (pending: PendingContent) => (staged.delete(pending._id), Promise.resolve()),
+    commit: (pending: PendingContent, { recordId, version }: RecordSummary) => {
       if (left > 0) {
         left -= 1;
         return Promise.reject(new Error('SQLITE_BUSY: database is locked'));

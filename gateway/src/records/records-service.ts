@@ -37,12 +37,35 @@ export class RecordsService {
     readonly ledger: Ledger,
   ) {}
 
+  /**
+   * Adds a record. With an Idempotency-Key, a repeat of the same request answers what the
+   * first answered (or 409 while it is being resolved) instead of adding a second record.
+   */
   async create(
     session: Session,
     patientId: string,
     content: RecordContent,
+    idempotencyKey?: string,
   ): Promise<RecordSummary> {
-    const staged = await this.#stage(session, patientId, content);
+    const uploadId = randomBytes(16).toString('hex');
+    let writeId: string | undefined;
+    if (idempotencyKey) {
+      const request = { patientId, content };
+      const claim = await this.store.writes.claim(
+        session.userId,
+        idempotencyKey,
+        request,
+        uploadId,
+      );
+      if (!('writeId' in claim)) return claim;
+      writeId = claim.writeId;
+    }
+    const staged = await this.#stage(session, patientId, content, uploadId, writeId).catch(
+      async (error: unknown) => {
+        if (writeId) await this.store.writes.release(writeId);
+        throw error;
+      },
+    );
     const record = await this.#commit(staged, () =>
       this.ledger.as(session.userId, (ledger) =>
         ledger.records.createRecord({
@@ -137,11 +160,16 @@ export class RecordsService {
     });
   }
 
-  async #stage(session: Session, patientId: string, content: RecordContent) {
+  async #stage(
+    session: Session,
+    patientId: string,
+    content: RecordContent,
+    upload = randomBytes(16).toString('hex'),
+    writeId?: string,
+  ) {
     const key = await this.dataKeys.keyOf(patientId).catch(() => {
       throw new ApiError('NOT_FOUND', `no patient ${patientId}`);
     });
-    const upload = randomBytes(16).toString('hex');
     const { sealed, contentHash: hash } = sealContent(
       key,
       patientId,
@@ -156,6 +184,7 @@ export class RecordsService {
       contentHash: hash,
       createdAt: new Date(),
       createdBy: session.userId,
+      ...(writeId ? { writeId } : {}),
     };
     await this.store.pending.insertOne(staged);
     return staged;
@@ -172,9 +201,7 @@ export class RecordsService {
     try {
       record = await submit();
     } catch (error) {
-      if (error instanceof ApiError && error.status < 500) {
-        await this.store.pending.deleteOne({ _id: staged._id });
-      }
+      if (error instanceof ApiError && error.status < 500) await this.store.rollBack(staged);
       throw error;
     }
     await this.#keepCommitted(staged, record);
@@ -188,7 +215,7 @@ export class RecordsService {
   async #keepCommitted(staged: PendingContent, record: HealthRecord) {
     for (const pauseMs of commitRetryPausesMs) {
       try {
-        return await this.store.commit(staged, record.recordId, record.version);
+        return await this.store.commit(staged, recordSummary.parse(record));
       } catch {
         await sleep(pauseMs);
       }
@@ -205,7 +232,7 @@ export class RecordsService {
   /** Keeps retrying in the background; the reconciler takes over if this too gives up. */
   #finishLater(staged: PendingContent, record: HealthRecord, attempt = 1) {
     setTimeout(() => {
-      this.store.commit(staged, record.recordId, record.version).catch(() => {
+      this.store.commit(staged, recordSummary.parse(record)).catch(() => {
         if (attempt < backgroundAttempts) this.#finishLater(staged, record, attempt + 1);
       });
     }, 2000).unref();

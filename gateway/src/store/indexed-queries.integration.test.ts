@@ -116,6 +116,14 @@ describe('the record store serves every request-path query from an index (integr
       .send('post', `/api/patients/${patient.id}/records`, form)
       .expect(201);
     const recordId = (created.body as { recordId: string }).recordId;
+    // A write under an Idempotency-Key, and its retry.
+    const writeKey = `indexed-${Date.now()}`;
+    for (let i = 0; i < 2; i += 1) {
+      await patient
+        .send('post', `/api/patients/${patient.id}/records`, form)
+        .set('Idempotency-Key', writeKey)
+        .expect(201);
+    }
     await patient.agent.get(`/api/records/${recordId}`).expect(200);
     await patient
       .send('put', `/api/records/${recordId}`, { expectedVersion: 1, content: form })

@@ -3,7 +3,7 @@
 import type { Category, RecordContent } from '@patrec/contract';
 import { CATEGORIES, ID_EXAMPLES, PATIENT_ID } from '@patrec/contract/core';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
 import { categoryLabel } from '@/lib/words';
@@ -13,6 +13,12 @@ import { DocumentForm } from './document-form';
 import { RecordForm } from './record-form';
 
 const choiceLabel: Record<Category, string> = { ...categoryLabel, document: 'Upload a file' };
+
+/** A random name for one write (getRandomValues works where randomUUID needs HTTPS). */
+const newWriteKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 
 /**
  * Add a record through one of the clinical forms or a file. A patient adds to their own
@@ -34,6 +40,8 @@ export function NewRecordView({
   const [patientProblem, setPatientProblem] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const action = useAction();
+  /** The write last sent and not confirmed: sending it again reuses its key. */
+  const unconfirmed = useRef<{ key: string; request: string }>(undefined);
 
   const save = async (content: RecordContent) => {
     const target = forPatient.trim().toUpperCase();
@@ -42,8 +50,16 @@ export function NewRecordView({
       return;
     }
     setPatientProblem(undefined);
-    const record = await action.run(() => api.createRecord(target, content));
+    // If the first attempt reached the ledger but its answer was lost, the retry gets that
+    // record back instead of adding a second one.
+    const request = JSON.stringify({ target, content });
+    if (unconfirmed.current?.request !== request) {
+      unconfirmed.current = { key: newWriteKey(), request };
+    }
+    const { key } = unconfirmed.current;
+    const record = await action.run(() => api.createRecord(target, content, key));
     if (!record) return;
+    unconfirmed.current = undefined;
     if (doctor)
       setSaved(`Saved ${record.recordId} (${categoryLabel[record.category]}) for ${target}.`);
     else router.push(`/patient/records/${record.recordId}?created=1`);
