@@ -86,7 +86,8 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
   }
 
   async #listen() {
-    const gateway = connectAs(this.ledger.clientFor(this.identity.mspId), this.identity);
+    // Its hospital's peer, or another while that one does not answer.
+    const gateway = connectAs(this.ledger.clientsFor(this.identity.mspId)[0]!, this.identity);
     const network = gateway.getNetwork(this.ledger.profile.channel);
     // Without a checkpoint nobody can be waiting for an older event: start at the next
     // block rather than read the channel's whole history first, and remember that.

@@ -1,9 +1,14 @@
 import type { ServiceError } from '@grpc/grpc-js';
-import { CommitError, EndorseError, type Contract } from '@hyperledger/fabric-gateway';
+import {
+  CommitError,
+  EndorseError,
+  GatewayError,
+  type Contract,
+} from '@hyperledger/fabric-gateway';
 import { transactions } from '@patrec/contract';
 import { expect } from 'chai';
 import { ApiError } from '../http/api-error.js';
-import { LedgerContract } from './ledger.js';
+import { LedgerContract, PeerUnreachable } from './ledger.js';
 import { LedgerAnswerError, ledgerClient, type TransactionSender } from './ledger-client.js';
 
 const mvcc = () =>
@@ -171,5 +176,49 @@ describe('typed ledger client', () => {
     expect((error as LedgerAnswerError).transaction).to.equal(
       transactions.access.listAccessLog.fullName,
     );
+  });
+});
+
+describe('a peer that does not answer', () => {
+  const unavailable = () =>
+    new EndorseError({
+      code: 14,
+      transactionId: 'tx',
+      cause: new Error('grpc') as ServiceError,
+      details: [],
+      message: '14 UNAVAILABLE: connection refused',
+    });
+
+  it('may be tried elsewhere when nothing was ordered yet (endorse or evaluate)', async () => {
+    const { ledger } = contractFailing([unavailable()]);
+    const error = await ledger.submit(createRecord, []).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(PeerUnreachable);
+    expect((error as ApiError).status).to.equal(503);
+    const evaluating = new LedgerContract({
+      evaluateTransaction: () =>
+        Promise.reject(
+          new GatewayError({
+            code: 14,
+            details: [],
+            cause: new Error('grpc') as ServiceError,
+            message: '14 UNAVAILABLE',
+          }),
+        ),
+    } as unknown as Contract);
+    const evaluated = await evaluating.evaluate(createRecord, []).catch((e: unknown) => e);
+    expect(evaluated).to.be.instanceOf(PeerUnreachable);
+  });
+
+  it('is never tried elsewhere once the work has ordered a transaction', async () => {
+    const { ledger } = contractFailing([]);
+    await ledger.submit(createRecord, []);
+    const failing = new LedgerContract(
+      contractFailing([unavailable()]).ledger.contract,
+      ledger.sent,
+    );
+    const error = await failing.submit(createRecord, []).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ApiError);
+    expect(error).to.not.be.instanceOf(PeerUnreachable);
+    expect((error as ApiError).status).to.equal(503);
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import {
   connect,
+  EndorseError,
+  GatewayError,
   signers,
   type Contract,
   type Gateway,
@@ -13,6 +15,7 @@ import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { ledgerClient, type LedgerClient, type TransactionSender } from './ledger-client.js';
 import { isEndorsementDisagreement, isMvccConflict, toApiError } from './ledger-errors.js';
+import { peerOrder } from './peer-order.js';
 
 /** Looks up a person's enrolled identity (the wallet). */
 export interface IdentityLookup {
@@ -25,9 +28,26 @@ const maxRetries = 3;
 /** About one block: what a peer a block behind needs to catch up. */
 const catchUpPauseMs = 150;
 
+/** Whether a piece of work sent anything to the orderers (then it is never sent again). */
+interface Sent {
+  ordered: boolean;
+}
+
+/** The peer a call went to did not answer and nothing reached the orderers: another may. */
+export class PeerUnreachable extends ApiError {
+  constructor(readonly cause: unknown) {
+    super('UNAVAILABLE', 'the ledger is not reachable right now', undefined, 5);
+  }
+}
+
+const isUnavailable = (error: unknown) =>
+  error instanceof GatewayError && Number(error.code) === Number(grpc.status.UNAVAILABLE);
+
 /**
  * The ledger as the gateway uses it: one gRPC connection per hospital peer, shared by every
- * person, and each call signed with the calling person's own identity.
+ * person, and each call signed with the calling person's own identity. A person's calls go
+ * to their hospital's peer; when it does not answer, to another hospital's (a peer's gateway
+ * serves any member of the channel and gathers the endorsements the policy needs).
  */
 export class Ledger {
   readonly #connections = new Map<string, grpc.Client>();
@@ -66,20 +86,39 @@ export class Ledger {
     return client;
   }
 
+  /** The peers to try for `mspId`'s people, in order: their own first while it answers. */
+  clientsFor(mspId: string): grpc.Client[] {
+    this.clientFor(mspId);
+    const states = [...this.#connections].map(
+      ([msp, client]) => [msp, client.getChannel().getConnectivityState(false)] as const,
+    );
+    return peerOrder(mspId, states).map((msp) => this.#connections.get(msp)!);
+  }
+
   async withIdentity<T>(identity: EnrolledIdentity, work: (ledger: LedgerClient) => Promise<T>) {
+    const sent: Sent = { ordered: false };
     return this.withNetwork(identity, (network) =>
-      work(ledgerClient(new LedgerContract(network.getContract(this.profile.chaincode)))),
+      work(ledgerClient(new LedgerContract(network.getContract(this.profile.chaincode), sent))),
     );
   }
 
-  /** The channel itself, for Fabric's system chaincodes (qscc, _lifecycle). */
+  /**
+   * The channel itself, for Fabric's system chaincodes (qscc, _lifecycle), through the first
+   * peer that answers: work is tried on the next only when nothing of it was ordered.
+   */
   async withNetwork<T>(identity: EnrolledIdentity, work: (network: Network) => Promise<T>) {
-    const gateway = connectAs(this.clientFor(identity.mspId), identity);
-    try {
-      return await work(gateway.getNetwork(this.profile.channel));
-    } finally {
-      gateway.close();
+    const clients = this.clientsFor(identity.mspId);
+    for (const [index, client] of clients.entries()) {
+      const gateway = connectAs(client, identity);
+      try {
+        return await work(gateway.getNetwork(this.profile.channel));
+      } catch (error) {
+        if (!(error instanceof PeerUnreachable) || index === clients.length - 1) throw error;
+      } finally {
+        gateway.close();
+      }
     }
+    throw new Error('no peer to try');
   }
 
   /** True when the gRPC channel to the first hospital's peer is ready. */
@@ -118,13 +157,16 @@ export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gate
 
 /** Submits and evaluates transactions by their full name, returning their text. */
 export class LedgerContract implements TransactionSender {
-  constructor(readonly contract: Contract) {}
+  constructor(
+    readonly contract: Contract,
+    readonly sent: Sent = { ordered: false },
+  ) {}
 
   async evaluate(fullName: string, args: string[]): Promise<string> {
     try {
       return decoder.decode(await this.contract.evaluateTransaction(fullName, ...args));
     } catch (error) {
-      throw toApiError(error);
+      throw this.#unreachable(error) ?? toApiError(error);
     }
   }
 
@@ -135,8 +177,14 @@ export class LedgerContract implements TransactionSender {
   async submit(fullName: string, args: string[]): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return decoder.decode(await this.contract.submitTransaction(fullName, ...args));
+        const result = await this.contract.submitTransaction(fullName, ...args);
+        this.sent.ordered = true;
+        return decoder.decode(result);
       } catch (error) {
+        // Past endorsement it may have reached the orderers: never sent again elsewhere.
+        if (!(error instanceof EndorseError)) this.sent.ordered = true;
+        const unreachable = this.#unreachable(error);
+        if (unreachable) throw unreachable;
         if (attempt < maxRetries) {
           if (isMvccConflict(error)) continue;
           if (isEndorsementDisagreement(error)) {
@@ -147,5 +195,9 @@ export class LedgerContract implements TransactionSender {
         throw toApiError(error);
       }
     }
+  }
+
+  #unreachable(error: unknown): PeerUnreachable | undefined {
+    return isUnavailable(error) && !this.sent.ordered ? new PeerUnreachable(error) : undefined;
   }
 }
