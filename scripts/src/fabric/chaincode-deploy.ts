@@ -14,8 +14,8 @@ export interface CommittedChaincode {
 type Log = (message: string) => void;
 
 /**
- * Deploys the package with Fabric's v2 lifecycle: install on every peer, approve by every
- * hospital, commit with the channel's MAJORITY endorsement policy. A definition already
+ * Deploys the package with Fabric's v2 lifecycle: install on every peer (where it is not yet),
+ * approve by every hospital, commit with the channel's MAJORITY endorsement policy. A definition already
  * committed with this version is left alone; a changed one goes in at the next sequence.
  * Each step checks what is done first, so an interrupted deploy resumes where it stopped.
  */
@@ -26,6 +26,17 @@ export async function deployChaincode(
   fabricConfigDir: string,
   log: Log,
 ): Promise<CommittedChaincode> {
+  // Every peer first, even when the definition is committed: a peer rebuilt from the
+  // orderers has its ledger back but not the packages installed on it.
+  for (const org of config.hospitals) {
+    for (const peer of org.peers) {
+      const cli = (args: string[]) => peerCli(binaries, fabricConfigDir, org, peer, args, 120_000);
+      const installed = await cli(['lifecycle', 'chaincode', 'queryinstalled', '--output', 'json']);
+      if (installed.includes(pkg.packageId)) continue;
+      log(`installing ${pkg.label} on ${peer.id}`);
+      await cli(['lifecycle', 'chaincode', 'install', pkg.file]);
+    }
+  }
   const committed = await queryCommitted(config, binaries, fabricConfigDir);
   if (committed?.version === pkg.version) {
     log(`${config.chaincode} ${pkg.version} is committed already (sequence ${committed.sequence})`);
@@ -42,16 +53,6 @@ export async function deployChaincode(
     '--sequence',
     String(sequence),
   ];
-
-  for (const org of config.hospitals) {
-    for (const peer of org.peers) {
-      const cli = (args: string[]) => peerCli(binaries, fabricConfigDir, org, peer, args, 120_000);
-      const installed = await cli(['lifecycle', 'chaincode', 'queryinstalled', '--output', 'json']);
-      if (installed.includes(pkg.packageId)) continue;
-      log(`installing ${pkg.label} on ${peer.id}`);
-      await cli(['lifecycle', 'chaincode', 'install', pkg.file]);
-    }
-  }
 
   const [firstOrg] = config.hospitals;
   const readiness = async () => {
