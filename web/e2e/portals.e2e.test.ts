@@ -117,7 +117,7 @@ describe('PatRec portals (headless Chromium)', function () {
     await form.getByLabel('ECG findings').fill('Sinus rhythm');
     await form.getByRole('button', { name: 'Save cardiac record' }).click();
     // Checked in the browser first: the field says what is wrong and keeps what was typed.
-    await sees(form, 'systolic/diastolic, e.g. 120/80');
+    await sees(form, 'Enter systolic/diastolic, e.g. 120/80');
     expect(await form.getByLabel('ECG findings').inputValue()).to.equal('Sinus rhythm');
     await form.getByLabel('Blood pressure (mmHg)').fill('120/80');
     await form.getByRole('button', { name: 'Save cardiac record' }).click();

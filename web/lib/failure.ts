@@ -22,7 +22,7 @@ export function failureText(error: unknown): string {
       return `This record failed its integrity check and is not shown (${plainText(error.details.problem) || 'mismatch'}). Auditors have been alerted.`;
     case 'INVALID_ARGUMENT':
     case 'UNPROCESSABLE':
-      return `Please check the form: ${error.message}.`;
+      return `Please check the form: ${withFullStop(error.message)}`;
     case 'PAYLOAD_TOO_LARGE':
       return 'That file is too large: at most 5 MB.';
     case 'RATE_LIMITED':
@@ -65,3 +65,6 @@ function refusalText(reason: RefusalReason, message: string): string {
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The gateway words a field problem as a sentence ("Age: enter …."), other failures not. */
+const withFullStop = (text: string) => (text.endsWith('.') ? text : `${text}.`);

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import * as f from '../fields.js';
+import { calendarDate } from '../forms/fields.js';
 import { MIN_PASSWORD_LENGTH, WEEKDAYS } from '../vocabulary.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-const pastDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return (
-      !Number.isNaN(date.getTime()) &&
-      date.toISOString().startsWith(value) &&
-      date.getTime() < Date.now()
-    );
-  }, 'a real date in the past');
+/** A birth date: a real one, from 1900-01-01 up to today. */
+const birthDate = calendarDate({ upToToday: true }).schema;
 
 const credentials = {
   email: z.email().max(254),
@@ -24,7 +16,7 @@ const credentials = {
 export const patientSignUp = z.strictObject({
   firstName: text(100),
   lastName: text(100),
-  dateOfBirth: pastDate,
+  dateOfBirth: birthDate,
   address: text(200),
   city: text(100),
   state: text(100),
@@ -40,7 +32,10 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 /** One weekly working period of a doctor. */
 export const workingHours = z
   .strictObject({ day: z.enum(WEEKDAYS), from: clock, to: clock })
-  .refine((hours) => hours.from < hours.to, 'from before to');
+  .refine((hours) => hours.from < hours.to, {
+    message: 'a time after the start time',
+    path: ['to'],
+  });
 export type WorkingHours = z.infer<typeof workingHours>;
 
 export const doctorSignUp = z.strictObject({

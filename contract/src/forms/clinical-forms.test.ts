@@ -1,13 +1,8 @@
 import { expect } from 'chai';
-import { bmi, CLINICAL_FORMS, formSchemas } from './clinical-forms.js';
+import { CLINICAL_FORMS, formSchemas } from './clinical-forms.js';
 import { recordContent, withDerivedValues } from './record-content.js';
 
 describe('clinical forms', () => {
-  it('computes BMI from pounds and feet', () => {
-    expect(bmi(154, 5.75)).to.equal(22.7);
-    expect(bmi(220, 6)).to.equal(29.8);
-  });
-
   it('adds the BMI to general-medicine content and ignores one sent by the client', () => {
     const parsed = recordContent.parse({
       category: 'general-medicine',
@@ -62,5 +57,66 @@ describe('clinical forms', () => {
     const result = formSchemas['general-medicine'].safeParse({ age: 200 });
     const age = result.error!.issues.find((i) => i.path[0] === 'age');
     expect(age?.message).to.equal(CLINICAL_FORMS['general-medicine'].fields.age!.rule);
+  });
+
+  it('gives one field name the same label in every form, so an error names it one way', () => {
+    const labels = new Map<string, Set<string>>();
+    for (const definition of Object.values(CLINICAL_FORMS)) {
+      for (const field of Object.values(definition.fields)) {
+        labels.set(field.name, (labels.get(field.name) ?? new Set()).add(field.label));
+      }
+    }
+    for (const [name, shown] of labels) expect([...shown], name).to.have.length(1);
+  });
+
+  it('takes a blank for the fields clinicians often leave blank, and an unknown blood group', () => {
+    const general = formSchemas['general-medicine'].safeParse({
+      gender: 'male',
+      age: 30,
+      weightLbs: 170,
+      heightFeet: 5.9,
+      bloodGroup: 'unknown',
+      bloodPressure: '130/85',
+      diabetes: 'no',
+    });
+    expect(general.success, JSON.stringify(general.error?.issues)).to.equal(true);
+    const cardiac = formSchemas.cardiac.safeParse({
+      heartRate: 64,
+      bloodPressure: '118/76',
+      chestPain: 'no',
+    });
+    expect(cardiac.success).to.equal(true);
+    expect(
+      formSchemas.dermatology.safeParse({
+        condition: 'acne',
+        affectedArea: 'face',
+        severity: 'mild',
+      }).success,
+    ).to.equal(true);
+    expect(formSchemas.dentistry.safeParse({ teeth: [16], procedure: 'filling' }).success).to.equal(
+      true,
+    );
+  });
+
+  it('refuses implausible values: heights, weights, pressures, teeth and dates', () => {
+    const shape = formSchemas['general-medicine'].shape;
+    expect(shape.heightFeet.safeParse(99).success).to.equal(false);
+    expect(shape.heightFeet.safeParse(0.1).success).to.equal(false);
+    expect(shape.weightLbs.safeParse(5000).success).to.equal(false);
+    expect(shape.weightLbs.safeParse(0.2).success).to.equal(false);
+    expect(shape.bloodPressure.safeParse('120/80').success).to.equal(true);
+    for (const pressure of ['999/10', '80/120', '120/5', '40/30']) {
+      expect(shape.bloodPressure.safeParse(pressure).success, pressure).to.equal(false);
+    }
+    const teeth = formSchemas.dentistry.shape.teeth;
+    expect(teeth.safeParse([11, 28, 48]).success).to.equal(true);
+    expect(teeth.safeParse([19]).success).to.equal(false);
+    expect(teeth.safeParse([30]).success).to.equal(false);
+    const takenOn = formSchemas['clinical-results'].shape.takenOn;
+    expect(takenOn.safeParse('2026-02-30').success).to.equal(false);
+    expect(takenOn.safeParse('1899-12-31').success).to.equal(false);
+    expect(takenOn.safeParse('2999-01-01').success).to.equal(false);
+    expect(takenOn.safeParse('1900-01-01').success).to.equal(true);
+    expect(takenOn.safeParse(new Date().toISOString().slice(0, 10)).success).to.equal(true);
   });
 });

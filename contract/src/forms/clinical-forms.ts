@@ -76,7 +76,8 @@ const generalMedicine = form(
     weightLbs: decimal(
       'weightLbs',
       { label: 'Weight', unit: 'lbs', ucum: '[lb_av]' },
-      { above: 0, max: 1500 },
+      // From a premature newborn to the heaviest people on record.
+      { min: 1, max: 1500 },
     ),
     heightFeet: decimal(
       'heightFeet',
@@ -87,19 +88,26 @@ const generalMedicine = form(
         ucum: '[ft_i]',
         hint: '5 ft 9 in is 5.75',
       },
-      { above: 0, max: 9 },
+      // From a premature newborn to the tallest people on record.
+      { min: 1, max: 9 },
     ),
     bloodGroup: choice(
       'bloodGroup',
       { label: 'Blood group', as: 'select', placeholder: 'Choose…' },
-      BLOOD_GROUPS.map((group) => ({ value: group, label: group })),
+      [
+        ...BLOOD_GROUPS.map((group) => ({ value: group, label: group })),
+        // Often not known at a visit; a choice rather than a blank, so it is said, not forgotten.
+        { value: 'unknown', label: 'Unknown' },
+      ],
     ),
     bloodPressure: pressure,
     diabetes: choice('diabetes', { label: 'Diabetes', as: 'radio' }, yesNo),
-    foodAllergies: text(
-      'foodAllergies',
-      { label: 'Food allergies', hint: 'Leave empty if none.' },
-      { maxLength: 500, required: false },
+    foodAllergies: optional(
+      text(
+        'foodAllergies',
+        { label: 'Food allergies', hint: 'Leave empty if none.' },
+        { maxLength: 500, required: false },
+      ),
     ),
     notes,
   },
@@ -134,7 +142,7 @@ const clinicalResults = form(
         { maxLength: 100, required: false },
       ),
     ),
-    takenOn: date('takenOn', { label: 'Taken on' }),
+    takenOn: date('takenOn', { label: 'Taken on' }, { upToToday: true }),
     notes,
   },
   [['testName', 'takenOn'], ['result', 'unit', 'referenceRange'], ['notes']],
@@ -146,16 +154,18 @@ const cardiac = form(
   {
     heartRate: integer('heartRate', { label: 'Heart rate', unit: 'bpm', ucum: '/min' }, 20, 300),
     bloodPressure: pressure,
-    ecgFindings: text(
-      'ecgFindings',
-      { label: 'ECG findings' },
-      { maxLength: 2000, required: false, multiline: true },
+    ecgFindings: optional(
+      text(
+        'ecgFindings',
+        { label: 'ECG findings' },
+        { maxLength: 2000, required: false, multiline: true },
+      ),
     ),
     cholesterolMgDl: optional(
       decimal(
         'cholesterolMgDl',
-        { label: 'Cholesterol', unit: 'mg/dL', ucum: 'mg/dL', hint: 'Optional' },
-        { min: 0, max: 1000 },
+        { label: 'Cholesterol', unit: 'mg/dL', ucum: 'mg/dL' },
+        { min: 10, max: 1000 },
       ),
     ),
     chestPain: choice('chestPain', { label: 'Chest pain', as: 'radio' }, yesNo),
@@ -179,10 +189,12 @@ const dermatology = form(
       { value: 'moderate', label: 'Moderate' },
       { value: 'severe', label: 'Severe' },
     ]),
-    treatment: text(
-      'treatment',
-      { label: 'Treatment' },
-      { maxLength: 1000, required: false, multiline: true },
+    treatment: optional(
+      text(
+        'treatment',
+        { label: 'Treatment' },
+        { maxLength: 1000, required: false, multiline: true },
+      ),
     ),
     notes,
   },
@@ -195,15 +207,17 @@ const dentistry = form(
   {
     teeth: teeth('teeth', {
       label: 'Teeth',
-      hint: 'FDI numbers (11–48), separated by commas: 16, 26',
+      hint: 'FDI numbers (11–18, 21–28, 31–38, 41–48), separated by commas: 16, 26',
     }),
     procedure: text('procedure', { label: 'Procedure' }, { maxLength: 200, required: true }),
-    findings: text(
-      'findings',
-      { label: 'Findings' },
-      { maxLength: 2000, required: false, multiline: true },
+    findings: optional(
+      text(
+        'findings',
+        { label: 'Findings' },
+        { maxLength: 2000, required: false, multiline: true },
+      ),
     ),
-    nextVisit: optional(date('nextVisit', { label: 'Next visit', hint: 'Optional' })),
+    nextVisit: optional(date('nextVisit', { label: 'Next visit' }, { upToToday: false })),
     notes,
   },
   [['teeth'], ['procedure', 'nextVisit'], ['findings'], ['notes']],
@@ -228,17 +242,3 @@ export const formSchemas = {
 } as const;
 
 export type ClinicalForm<C extends FormCategory> = z.infer<(typeof formSchemas)[C]>;
-
-/** BMI from pounds and feet, to one decimal: 703 × lb / in². */
-export function bmi(weightLbs: number, heightFeet: number): number {
-  const inches = heightFeet * 12;
-  return Math.round(((703 * weightLbs) / (inches * inches)) * 10) / 10;
-}
-
-/** The WHO adult BMI band. */
-export function bmiBand(value: number): 'underweight' | 'healthy weight' | 'overweight' | 'obese' {
-  if (value < 18.5) return 'underweight';
-  if (value < 25) return 'healthy weight';
-  if (value < 30) return 'overweight';
-  return 'obese';
-}

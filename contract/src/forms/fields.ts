@@ -112,31 +112,75 @@ export function text(
   } satisfies Field<z.ZodType>;
 }
 
+/** Plausible pressures in mmHg: the diastolic below the systolic. */
+const SYSTOLIC = { min: 50, max: 300 };
+const DIASTOLIC = { min: 20, max: 200 };
+
 export function bloodPressure(name: string, labels: Labels) {
-  const rule = 'systolic/diastolic, e.g. 120/80';
+  const rule = `systolic/diastolic, e.g. 120/80 (systolic ${SYSTOLIC.min}–${SYSTOLIC.max}, diastolic ${DIASTOLIC.min}–${DIASTOLIC.max} and below the systolic)`;
   return {
     definition: { ...labels, name, kind: 'blood-pressure', rule },
-    schema: z.string(rule).regex(/^\d{2,3}\/\d{2,3}$/, rule),
+    schema: z
+      .string(rule)
+      .regex(/^\d{2,3}\/\d{2,3}$/, rule)
+      .refine((value) => {
+        const [systolic = 0, diastolic = 0] = value.split('/').map(Number);
+        return (
+          systolic >= SYSTOLIC.min &&
+          systolic <= SYSTOLIC.max &&
+          diastolic >= DIASTOLIC.min &&
+          diastolic <= DIASTOLIC.max &&
+          diastolic < systolic
+        );
+      }, rule),
   } satisfies Field<z.ZodType>;
 }
 
-export function date(name: string, labels: Labels) {
-  const rule = 'a date as YYYY-MM-DD';
+/** The earliest date any form or sign-up takes: nobody alive was born before it. */
+export const EARLIEST_DATE = '1900-01-01';
+
+/**
+ * Today's date where it is latest (UTC+14), so a date that is today anywhere is never
+ * refused as a future one.
+ */
+const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * A real calendar date as YYYY-MM-DD, from 1900-01-01 up to today (`upToToday`) or to the
+ * end of 2100.
+ */
+export function calendarDate(limits: { upToToday: boolean }) {
+  const rule = limits.upToToday
+    ? `a date from ${EARLIEST_DATE} up to today`
+    : `a date as YYYY-MM-DD, from ${EARLIEST_DATE} to 2100-12-31`;
+  const schema = z
+    .string(rule)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, rule)
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      const real = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+      const latest = limits.upToToday ? latestToday() : '2100-12-31';
+      return real && value >= EARLIEST_DATE && value <= latest;
+    }, rule);
+  return { rule, schema };
+}
+
+export function date(name: string, labels: Labels, limits: { upToToday: boolean }) {
+  const { rule, schema } = calendarDate(limits);
   return {
     definition: { ...labels, name, kind: 'date', rule },
-    schema: z.string(rule).regex(/^\d{4}-\d{2}-\d{2}$/, rule),
+    schema,
   } satisfies Field<z.ZodType>;
 }
 
-/** Teeth by their FDI number. */
+/** Teeth by their FDI number: quadrant 1–4, then tooth 1–8 (11–18, 21–28, 31–38, 41–48). */
 export function teeth(name: string, labels: Labels) {
   const [min, max, maxItems] = [11, 48, 32];
-  const rule = `tooth numbers ${min}–${max}, separated by commas`;
+  const rule = `FDI tooth numbers (11–18, 21–28, 31–38, 41–48), separated by commas`;
+  const isTooth = (n: number) => n >= min && n <= max && n % 10 >= 1 && n % 10 <= 8;
   return {
     definition: { ...labels, name, kind: 'teeth', min, max, maxItems, rule },
-    schema: z
-      .array(z.number(rule).int(rule).min(min, rule).max(max, rule), rule)
-      .max(maxItems, rule),
+    schema: z.array(z.number(rule).int(rule).refine(isTooth, rule), rule).max(maxItems, rule),
   } satisfies Field<z.ZodType>;
 }
 

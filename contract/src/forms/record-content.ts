@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../vocabulary.js';
-import { bmi, formSchemas } from './clinical-forms.js';
+import { bmi } from './bmi.js';
+import { formSchemas } from './clinical-forms.js';
 
 /** One uploaded document, as base64. */
 export const uploadedDocument = z.strictObject({

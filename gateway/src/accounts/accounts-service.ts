@@ -5,6 +5,7 @@ import { open, seal } from '../crypto/envelope.js';
 import { fromStored } from '../crypto/stored.js';
 import { ApiError } from '../http/api-error.js';
 import type { Role } from '../http/route.js';
+import { invalidField } from '../http/validate.js';
 import { HospitalCa, IdentityTakenError } from '../identity/hospital-ca.js';
 import type { WalletIdentities } from '../identity/wallet-identities.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -45,14 +46,10 @@ export class AccountsService {
   hospital(key: string): HospitalProfile {
     const hospital = this.hospitals.find((h) => h.key === key);
     if (!hospital) {
-      throw new ApiError('INVALID_ARGUMENT', `unknown hospital ${key}`, {
-        fields: [
-          {
-            field: 'body.hospital',
-            message: `one of ${this.hospitals.map((h) => h.key).join(', ')}`,
-          },
-        ],
-      });
+      throw invalidField(
+        'body.hospital',
+        `choose one of ${this.hospitals.map((h) => h.key).join(', ')}`,
+      );
     }
     return hospital;
   }

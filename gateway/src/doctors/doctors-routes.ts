@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { route, type Route } from '../http/route.js';
+import { invalidField } from '../http/validate.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { DoctorCards } from './doctor-cards.js';
 
@@ -36,7 +37,7 @@ export function doctorsRoutes(
       handler: async ({ session, query }) => {
         const mspId = session!.role === 'admin' ? mspOf(session!.hospital) : query.mspId;
         if (!mspId) {
-          throw new ApiError('INVALID_ARGUMENT', 'query.mspId: which hospital (e.g. HospitalAMSP)');
+          throw invalidField('query.mspId', "the hospital's MSP ID, such as HospitalAMSP");
         }
         const page = await ledger.as(session!.userId, (client) =>
           client.participants.listDoctors({

@@ -96,23 +96,36 @@ describe('route wiring', () => {
     });
   });
 
-  it('names each invalid field: path parameters, unknown and oversized body fields', async () => {
+  it('names each invalid field by its path, and words it for people by its label', async () => {
+    const errorOf = (response: request.Response) =>
+      (response.body as { error: { code: string; message: string; details: unknown } }).error;
     const badParam = await asDoctor(request(app).post('/api/notes/DOC1'))
       .send({ text: 'x' })
       .expect(400);
-    expect((badParam.body as { error: { message: string } }).error.message).to.match(
-      /^params\.patientId: /,
-    );
+    // The route's regex has no words of its own; zod's are replaced by a sentence.
+    expect(errorOf(badParam)).to.deep.equal({
+      code: 'INVALID_ARGUMENT',
+      message: 'Patient ID: enter a value in the expected format.',
+      details: {
+        fields: [{ field: 'params.patientId', message: 'Enter a value in the expected format.' }],
+      },
+    });
     const extra = await asDoctor(request(app).post('/api/notes/PAT7'))
       .send({ text: 'x', $where: 'sleep(1000)' })
       .expect(400);
-    expect((extra.body as { error: { message: string } }).error.message).to.match(
-      /^body: .*\$where/,
-    );
+    expect(errorOf(extra).details).to.deep.equal({
+      fields: [{ field: 'body', message: 'Leave out $where: it is not a field here.' }],
+    });
+    expect(errorOf(extra).message).to.equal('Request: leave out $where: it is not a field here.');
     const long = await asDoctor(request(app).post('/api/notes/PAT7'))
       .send({ text: 'x'.repeat(11) })
       .expect(400);
-    expect((long.body as { error: { message: string } }).error.message).to.match(/^body\.text: /);
+    expect(errorOf(long).details).to.deep.equal({
+      fields: [{ field: 'body.text', message: 'Use at most 10 characters.' }],
+    });
+    expect(errorOf(long).message).to.equal('Text: use at most 10 characters.');
+    const missing = await asDoctor(request(app).post('/api/notes/PAT7')).send({}).expect(400);
+    expect(errorOf(missing).message).to.equal('Text: fill this in.');
   });
 
   it('answers 500, never an off-contract body, when a handler strays from its response schema', async () => {

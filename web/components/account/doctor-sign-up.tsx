@@ -47,6 +47,17 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
   const fieldErrors = action.error instanceof ApiFailure ? action.error.fieldErrors : {};
+  // `schedule.1.to` is about the second day sent: the second day ticked.
+  const ticked = WEEKDAYS.filter((_, index) => schedule[index]?.on);
+  const scheduleError = Object.entries(fieldErrors)
+    .map(([field, message]) => {
+      const entry = /^schedule\.(\d+)/.exec(field)?.[1];
+      const day = entry === undefined ? undefined : ticked[Number(entry)];
+      return field === 'schedule' || entry !== undefined
+        ? `${day ? `${weekdayLabel[day]}: ` : ''}${message}`
+        : undefined;
+    })
+    .find((message) => message !== undefined);
   const hospitalName = hospitals.find((h) => h.key === values.hospital)?.label ?? values.hospital;
 
   if (created) {
@@ -229,9 +240,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
               );
             })}
           </div>
-          {fieldErrors.schedule ? (
-            <small className="field-error">{fieldErrors.schedule}</small>
-          ) : null}
+          {scheduleError ? <small className="field-error">{scheduleError}</small> : null}
         </fieldset>
         <fieldset>
           <legend>Your account</legend>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { PatientSignUp } from '@patrec/contract';
+import { EARLIEST_DATE, type PatientSignUp } from '@patrec/contract';
 import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -105,6 +105,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
             type="date"
             autoComplete="bday"
             required
+            min={EARLIEST_DATE}
             max={new Date().toISOString().slice(0, 10)}
             value={values.dateOfBirth}
             onValue={set('dateOfBirth')}

@@ -1,6 +1,8 @@
 import {
   CLINICAL_FORMS,
   formSchemas,
+  plainWords,
+  sentenceOf,
   type FieldDefinition,
   type FormCategory,
   type RecordContent,
@@ -13,7 +15,7 @@ import {
  */
 export type Draft = Record<string, string>;
 
-/** Problems with a draft, by field, in the words of the form's definition. */
+/** Problems with a draft, by field, as the gateway words them: the form's rule as a sentence. */
 export type DraftProblems = Record<string, string>;
 
 export const emptyDraft = (category: FormCategory): Draft =>
@@ -53,7 +55,7 @@ export function checkDraft(
     const value = valueOf(field, draft[name] ?? '');
     if (value !== undefined) form[name] = value;
   }
-  const checked = formSchemas[category].safeParse(form);
+  const checked = formSchemas[category].safeParse(form, { error: plainWords });
   if (checked.success) {
     // TypeScript cannot tie the parsed form to its category; the schema was the category's.
     return { content: { category, form: checked.data } as RecordContent };
@@ -61,7 +63,7 @@ export function checkDraft(
   const problems: DraftProblems = {};
   for (const issue of checked.error.issues) {
     const field = issue.path[0];
-    if (typeof field === 'string') problems[field] ??= issue.message;
+    if (typeof field === 'string') problems[field] ??= sentenceOf(issue.message);
   }
   return { problems };
 }

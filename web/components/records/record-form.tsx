@@ -1,8 +1,8 @@
 'use client';
 
 import {
-  bmi,
   bmiBand,
+  bmiWithinLimits,
   CLINICAL_FORMS,
   type ClinicalForm,
   type FieldDefinition,
@@ -81,8 +81,14 @@ export function RecordForm({
         );
       })}
       {Object.keys(problems).length > 0 ? (
+        // At the submit button, where the other forms say why nothing was saved.
         <div className="notice notice-error" role="alert">
-          Please check the fields marked below.
+          <strong>Not saved. </strong>
+          Please check the fields marked above:{' '}
+          {Object.keys(problems)
+            .map((name) => definition.fields[name]?.label ?? name)
+            .join(', ')}
+          .
         </div>
       ) : null}
       <ErrorNotice error={error} title="Not saved." />
@@ -93,15 +99,19 @@ export function RecordForm({
   );
 }
 
-/** `form.age` → `age`: the gateway names fields inside the content's form. */
+/** `form.age` → `age`, `form.teeth.0` → `teeth`: the gateway names fields inside the form. */
 function formFieldErrors(error: ApiFailure): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [field, message] of Object.entries(error.fieldErrors)) {
-    const name = field.split('.').at(-1);
+    const path = field.split('.');
+    const name = path[path.indexOf('form') + 1];
     if (name) errors[name] ??= message;
   }
   return errors;
 }
+
+/** Said of every field that may be left blank, before its own hint. */
+const OPTIONAL = 'Optional.';
 
 /** What an input is called: its label, and its unit when it has one ("Height (feet)"). */
 const inputLabel = (field: FieldDefinition) =>
@@ -121,7 +131,7 @@ function FormField({
   const common = {
     label: inputLabel(field),
     name: field.name,
-    hint: field.hint,
+    hint: field.optional ? [OPTIONAL, field.hint].filter(Boolean).join(' ') : field.hint,
     value,
     onValue,
     error,
@@ -175,11 +185,18 @@ const bmiFrom = {
   height: 'heightFeet',
 } as const satisfies Record<string, keyof ClinicalForm<'general-medicine'>>;
 
-/** The BMI as it will be stored, shown while weight and height are typed. */
+/**
+ * The BMI as it will be stored, shown while weight and height are typed: only once both
+ * are within their limits, so a mistyped height shows no BMI beside its error.
+ */
 function BmiOutput({ draft }: { draft: Draft }) {
-  const weight = Number(draft[bmiFrom.weight]);
-  const height = Number(draft[bmiFrom.height]);
-  const value = weight > 0 && height > 0 ? bmi(weight, height) : undefined;
+  const weight = draft[bmiFrom.weight]?.trim() ?? '';
+  const height = draft[bmiFrom.height]?.trim() ?? '';
+  const value = bmiWithinLimits(Number(weight), Number(height));
+  const waitingFor =
+    weight === '' || height === ''
+      ? 'enter weight and height'
+      : 'shown once weight and height are within their limits';
   return (
     <p className="bmi">
       BMI{' '}
@@ -187,7 +204,7 @@ function BmiOutput({ draft }: { draft: Draft }) {
         {value === undefined ? '—' : value.toFixed(1)}
       </output>
       {value === undefined ? (
-        <span className="muted"> (enter weight and height)</span>
+        <span className="muted"> ({waitingFor})</span>
       ) : (
         <span className="muted"> ({bmiBand(value)}; calculated as you type)</span>
       )}
