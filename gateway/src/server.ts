@@ -6,8 +6,12 @@ import { connectServices } from './gateway-services.js';
 import { reconcilePending } from './records/reconciler.js';
 
 const log = pino({ name: 'patrec-gateway' });
-/** Longer than any write's deadlines, so writes in flight on another replica are left alone. */
-const reconcileGraceMs = 2 * 60_000;
+/**
+ * A staged version is kept as soon as the ledger is seen to hold its hash (a few seconds after
+ * its write, which may still be finishing it itself), and dropped only long after every
+ * deadline of its write, when its transaction can no longer commit.
+ */
+const reconcileAges = { commitAfterMs: 5_000, rollBackAfterMs: 2 * 60_000 };
 
 async function main() {
   const config = loadGatewayConfig();
@@ -25,19 +29,22 @@ async function main() {
     version: process.env.npm_package_version ?? '0.1.0',
   });
 
-  // Repairs what a crash left between storing a write and committing it, now and every minute.
+  // Repairs what a crash left between storing a write and committing it, now and every 10 s.
+  let reconciling: Promise<unknown> | undefined;
   const reconcile = () =>
-    reconcilePending(
+    (reconciling ??= reconcilePending(
       services.records.store,
       services.ledger,
       services.auditor,
       log,
-      reconcileGraceMs,
-    ).catch((error: unknown) =>
-      log.warn({ err: error }, 'reconciling pending writes failed; will retry'),
-    );
+      reconcileAges,
+    )
+      .catch((error: unknown) =>
+        log.warn({ err: error }, 'reconciling pending writes failed; will retry'),
+      )
+      .finally(() => (reconciling = undefined)));
   await reconcile();
-  const repair = setInterval(() => void reconcile(), 60_000);
+  const repair = setInterval(() => void reconcile(), 10_000);
   const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 10 * 60_000);
   const server = app.listen(config.port, config.host, () =>
     log.info({ host: config.host, port: config.port }, 'gateway listening'),

@@ -75,6 +75,15 @@ describe('ledger errors', () => {
     expect([error.status, error.retryAfter]).to.deep.equal([503, 5]);
   });
 
+  it("answers 503 when a hospital's peer is down and too few endorsers remain, not 500", () => {
+    const message =
+      '9 FAILED_PRECONDITION: no combination of peers can be derived which satisfy the endorsement policy';
+    const error = toApiError(
+      new GatewayError({ cause, code: status.FAILED_PRECONDITION, details: [], message }),
+    );
+    expect([error.status, error.retryAfter]).to.deep.equal([503, 5]);
+  });
+
   it('hides anything else behind a 500 that says nothing of the ledger internals', () => {
     const error = toApiError(new Error('unexpected protobuf'));
     expect(error.toBody()).to.deep.equal({

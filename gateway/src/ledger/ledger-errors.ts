@@ -20,6 +20,15 @@ export const isEndorsementDisagreement = (error: unknown) =>
   ![error.message, ...error.details.map((d) => d.message)].some((text) => parseLedgerError(text));
 
 /**
+ * The peer's gateway found too few endorsers reachable for the policy (a hospital's peer is
+ * down): a matter of seconds, like an unreachable ledger.
+ */
+const isTooFewEndorsers = (error: unknown) =>
+  error instanceof GatewayError &&
+  Number(error.code) === Number(grpcStatus.FAILED_PRECONDITION) &&
+  /no combination of peers|endorsement policy/i.test(error.message);
+
+/**
  * Turns what the Fabric Gateway threw into the API's error: the chaincode's refusals keep
  * their code, reason and words; an unreachable or slow ledger is 503 with Retry-After.
  */
@@ -35,6 +44,7 @@ export function toApiError(error: unknown): ApiError {
   }
   if (
     isEndorsementDisagreement(error) ||
+    isTooFewEndorsers(error) ||
     (error instanceof GatewayError &&
       [grpcStatus.UNAVAILABLE, grpcStatus.DEADLINE_EXCEEDED, grpcStatus.CANCELLED].includes(
         error.code,

@@ -151,7 +151,9 @@ export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gate
     evaluateOptions: deadline(5_000),
     endorseOptions: deadline(15_000),
     submitOptions: deadline(5_000),
-    commitStatusOptions: deadline(60_000),
+    // A transaction an orderer lost when it died never commits: answer 503 (staged contents
+    // stay for the reconciler) rather than hold the client a minute.
+    commitStatusOptions: deadline(10_000),
   });
 }
 

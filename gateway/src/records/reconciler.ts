@@ -9,22 +9,30 @@ export interface ReconcileReport {
   rolledBack: number;
 }
 
+/** How old a staged version must be before the reconciler decides it. */
+export interface ReconcileAges {
+  /** Kept when the ledger holds its hash: safe at any age, so soon after its write. */
+  commitAfterMs: number;
+  /** Dropped when the ledger does not: only once its transaction cannot still commit. */
+  rollBackAfterMs: number;
+}
+
 /**
  * Finishes what a crash (or a ledger call whose outcome was unknown) left staged: a staged
  * version whose hash the ledger holds is kept as committed; one the ledger never got is
- * removed. Runs at start-up (everything staged) and then periodically (older than `graceMs`,
- * so writes in flight are left alone). It reads only the staged versions, which are few.
+ * removed once it is old enough that its transaction can no longer commit. Runs at start-up
+ * and then every few seconds. It reads only the staged versions, which are few.
  */
 export async function reconcilePending(
   store: RecordContents,
   ledger: Ledger,
   auditor: EnrolledIdentity,
   log: Logger,
-  graceMs = 0,
+  ages: ReconcileAges = { commitAfterMs: 0, rollBackAfterMs: 0 },
   now = Date.now(),
 ): Promise<ReconcileReport> {
   const pending = await store.pending
-    .find({ createdAt: { $lte: new Date(now - graceMs) } })
+    .find({ createdAt: { $lte: new Date(now - ages.commitAfterMs) } })
     .toArray();
   const report: ReconcileReport = { committed: 0, rolledBack: 0 };
   const recordsOf = new Map<string, HealthRecord[]>();
@@ -38,7 +46,7 @@ export async function reconcilePending(
     if (onLedger) {
       await store.commit(content, recordSummary.parse(onLedger));
       report.committed += 1;
-    } else {
+    } else if (content.createdAt.getTime() <= now - ages.rollBackAfterMs) {
       await store.rollBack(content);
       report.rolledBack += 1;
     }

@@ -68,10 +68,16 @@ export class HttpSession {
   }
 
   /** Like `call`, but also says which success status the gateway answered. */
-  async send<T>(method: string, path: string, body?: unknown) {
+  async send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
+        ...headers,
         cookie: this.#cookie,
         'x-csrf-token': this.#csrf,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
