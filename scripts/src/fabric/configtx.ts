@@ -18,7 +18,10 @@ export const genesisBlockPath = (config: NetworkConfig) =>
  */
 export async function ensureGenesisBlock(config: NetworkConfig, binaries: Binaries) {
   const block = genesisBlockPath(config);
-  if (existsSync(block)) return block;
+  if (existsSync(block)) {
+    await checkChannelMembers(config, binaries, block);
+    return block;
+  }
   const dir = path.join(paths.config, 'configtx');
   mkdirSync(dir, { recursive: true });
   mkdirSync(paths.channel, { recursive: true });
@@ -29,6 +32,34 @@ export async function ensureGenesisBlock(config: NetworkConfig, binaries: Binari
     { env: { ...process.env, FABRIC_CFG_PATH: dir } },
   );
   return block;
+}
+
+/**
+ * The channel's members are fixed by its genesis block here; network.json naming another
+ * set (a hospital added or removed) is said plainly rather than failing later at a peer.
+ */
+async function checkChannelMembers(config: NetworkConfig, binaries: Binaries, block: string) {
+  const inspected = JSON.parse(await run(binaries.configtxgen, ['-inspectBlock', block])) as {
+    data: { data: { payload: { data: { config: ChannelGroups } } }[] };
+  };
+  const groups = inspected.data.data[0]?.payload.data.config.channel_group.groups;
+  const members = Object.keys(groups?.Application?.groups ?? {}).sort();
+  const wanted = config.hospitals.map((h) => h.mspId).sort();
+  if (members.join() === wanted.join()) return;
+  throw new ChannelMembersChanged(
+    `channel ${config.channel} was created for ${members.join(', ')}, but network/network.json ` +
+      `names ${wanted.join(', ')}. Adding or removing an organisation on a running channel is ` +
+      'not automated: run `npm run reset -- --yes` to create the channel anew (this deletes ' +
+      'the ledgers and the record store), or restore network/network.json.',
+  );
+}
+
+interface ChannelGroups {
+  channel_group: { groups: { Application?: { groups: Record<string, unknown> } } };
+}
+
+export class ChannelMembersChanged extends Error {
+  override name = 'ChannelMembersChanged';
 }
 
 const signature = (rule: string) => ({ Type: 'Signature', Rule: rule });

@@ -30,6 +30,8 @@ export async function startWeb(config: NetworkConfig, log: (message: string) => 
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       PATREC_GATEWAY_URL: gatewayUrl(config),
+      // The hospitals people may sign up at: every one of network.json.
+      PATREC_HOSPITALS: config.hospitals.map((h) => h.key).join(','),
     },
   };
   if (adoptRunning(spec)) return;
