@@ -29,17 +29,22 @@ function refusal(raw: unknown): string {
 }
 
 describe('network configuration', () => {
-  it('describes the default topology: 3 Raft orderers, 2 hospitals with a CA and a peer each', () => {
+  it('describes the default topology: 3 Raft orderers, 3 hospitals with a CA and a peer each', () => {
     const config = loadNetworkConfig();
     expect(config.ordererOrg.orderers.map((o) => o.name)).to.deep.equal([
       'orderer0',
       'orderer1',
       'orderer2',
     ]);
-    expect(config.hospitals.map((h) => h.mspId)).to.deep.equal(['HospitalAMSP', 'HospitalBMSP']);
+    expect(config.hospitals.map((h) => h.mspId)).to.deep.equal([
+      'HospitalAMSP',
+      'HospitalBMSP',
+      'HospitalCMSP',
+    ]);
     expect(config.hospitals.map((h) => h.peers[0]?.id)).to.deep.equal([
       'peer0.hospitala',
       'peer0.hospitalb',
+      'peer0.hospitalc',
     ]);
     expect(config.channel).to.equal('ehr');
   });
