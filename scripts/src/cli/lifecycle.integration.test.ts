@@ -47,13 +47,18 @@ describe('npm run status, npm stop and npm start (integration)', function () {
       ['ca.orderer', true],
       ['ca.hospitala', true],
       ['ca.hospitalb', true],
+      ['ca.hospitalc', true],
     ]);
     expect(report.orderers).to.have.length(3);
     for (const node of [...report.orderers, ...report.peers]) {
       expect(node.up, node.name).to.equal(true);
       expect(node.height, node.name).to.be.a('number').greaterThan(1);
     }
-    expect(report.peers.map((p) => p.name)).to.deep.equal(['peer0.hospitala', 'peer0.hospitalb']);
+    expect(report.peers.map((p) => p.name)).to.deep.equal([
+      'peer0.hospitala',
+      'peer0.hospitalb',
+      'peer0.hospitalc',
+    ]);
     expect(report.orderers.map((o) => o.name)).to.include(report.raftLeader);
     expect(report.chaincode?.name).to.equal('patrec');
     expect(report.chaincode?.sequence).to.be.a('number').greaterThan(0);
