@@ -26,6 +26,7 @@ describe('network status for hospital admins (integration)', function () {
     expect(status.peers.map((p) => [p.mspId, p.up])).to.deep.equal([
       ['HospitalAMSP', true],
       ['HospitalBMSP', true],
+      ['HospitalCMSP', true],
     ]);
     for (const peer of status.peers) expect(peer.height).to.be.greaterThan(1);
   });
