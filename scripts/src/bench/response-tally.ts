@@ -71,3 +71,15 @@ export class ResponseTally {
 }
 
 const isServerFailure = (status: number) => status === 0 || status >= 500;
+
+/** "write 201×20 503×1, read 200×5": each operation's answers by status, 0 as "no answer". */
+export function formatByStatus(byOperation: Record<string, Record<string, number>>): string {
+  return Object.entries(byOperation)
+    .map(
+      ([operation, statuses]) =>
+        `${operation} ${Object.entries(statuses)
+          .map(([status, n]) => `${status === '0' ? 'no answer' : status}×${n}`)
+          .join(' ')}`,
+    )
+    .join(', ');
+}

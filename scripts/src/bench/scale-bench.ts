@@ -25,7 +25,7 @@ import { EventStreamClient } from './event-stream.js';
 import { ApiError, HttpSession } from './http-session.js';
 import { submitConcurrently, submitWhile, type BenchResult } from './ledger-bench.js';
 import { clockTicksPerSecond, CpuWindow } from './process-cpu.js';
-import { ResponseTally, type ServerFailure } from './response-tally.js';
+import { formatByStatus, ResponseTally, type ServerFailure } from './response-tally.js';
 
 export interface ScaleOptions {
   patients: number;
@@ -838,14 +838,7 @@ export function formatScaleTable(result: ScaleResult): string {
       (f) =>
         `  ${phase.padEnd(9)}${f.operation}: ${f.status || 'no answer'} ${f.code ?? ''} ×${f.count}  ${f.message}`,
     );
-  const byStatus = Object.entries(fill.responses.byOperation)
-    .map(
-      ([operation, statuses]) =>
-        `${operation} ${Object.entries(statuses)
-          .map(([status, n]) => `${status === '0' ? 'no answer' : status}×${n}`)
-          .join(' ')}`,
-    )
-    .join(', ');
+  const byStatus = formatByStatus(fill.responses.byOperation);
   const catchUpLines = (catchUp: CatchUpOutcome) => {
     const title = 'Catch-up after a restart';
     if ('notRun' in catchUp) return [`${title}: not measured, ${catchUp.notRun}`];

@@ -1,4 +1,5 @@
 import type { PhaseResponses } from '../bench/scale-bench.js';
+import { formatByStatus } from '../bench/response-tally.js';
 import type { FaultKind } from './fault-plan.js';
 import type { IntegrityFigures, RecordProblem, WrongContent } from './fault-tally.js';
 
@@ -137,14 +138,7 @@ export function formatFaultTable(result: FaultRunResult, verdict = verdictOf(res
             : '',
     ].join(''),
   );
-  const byStatus = Object.entries(load.responses.byOperation)
-    .map(
-      ([operation, statuses]) =>
-        `${operation} ${Object.entries(statuses)
-          .map(([status, n]) => `${status === '0' ? 'no answer' : status}×${n}`)
-          .join(' ')}`,
-    )
-    .join(', ');
+  const byStatus = formatByStatus(load.responses.byOperation);
   const problemLines = (title: string, problems: RecordProblem[]) =>
     problems.length === 0
       ? []

@@ -41,8 +41,8 @@ const RECHECK_EVERY_MS = 15_000;
 const EVENT_WAIT_MS = 30_000;
 const LOG_LINES_PER_RECORD = 8;
 
-export class GatewayUnreachable extends Error {
-  override name = 'GatewayUnreachable';
+export class ServicesNotAnswering extends Error {
+  override name = 'ServicesNotAnswering';
 }
 
 const now = () => performance.now();
@@ -176,7 +176,7 @@ export class FaultRun {
     for (const target of this.targets.everyService())
       if (!(await target.answers())) down.push(target.process);
     if (down.length > 0) {
-      throw new GatewayUnreachable(
+      throw new ServicesNotAnswering(
         `not answering before the run: ${down.join(', ')}. Check \`npm run status\` (and run \`npm start\`)`,
       );
     }
