@@ -10,6 +10,7 @@ import { sealContent } from '../records/content-seal.js';
 import type { RecordContents } from '../records/record-contents.js';
 import type { IntegrityAlert } from './integrity-alerts.js';
 import { IntegritySweeps } from './integrity-sweeps.js';
+import { byIdCollection } from '../test-support/by-id-collection.js';
 
 const log = pino({ level: 'silent' });
 const key = randomBytes(32);
@@ -35,20 +36,6 @@ function sealedRecord(patientId: string, n: number) {
   const content = { category: 'cardiac' as const, form: { heartRate: 60 + n } };
   const { sealed, contentHash } = sealContent(key, patientId, `up${n}`, content as never);
   return { record: recordOf(patientId, n, contentHash), stored: { sealed, patientId } };
-}
-
-/** Just enough of a collection, by `_id`. */
-function collection() {
-  const docs = new Map<string, Record<string, unknown>>();
-  return {
-    docs,
-    insertOne: (doc: { _id: string }) => (docs.set(doc._id, { ...doc }), Promise.resolve()),
-    findOne: ({ _id }: { _id: string }) => Promise.resolve(docs.get(_id) ?? null),
-    updateOne: ({ _id }: { _id: string }, { $set }: { $set: object }) => {
-      docs.set(_id, { ...docs.get(_id), ...$set });
-      return Promise.resolve();
-    },
-  };
 }
 
 /** The ledger's record list in pages of two, each page after `gate` lets it through. */
@@ -86,7 +73,7 @@ function contentsHolding(stored: Map<string, unknown>) {
 }
 
 function sweepsOver(ledger: Ledger, contents: RecordContents) {
-  const sweeps = collection();
+  const sweeps = byIdCollection();
   const db = { collection: () => sweeps } as unknown as Db;
   return { sweeps: new IntegritySweeps(db, ledger, contents, log, 2), stored: sweeps.docs };
 }

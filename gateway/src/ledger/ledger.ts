@@ -88,7 +88,7 @@ export class Ledger {
 
   /** The peers to try for `mspId`'s people, in order: their own first while it answers. */
   clientsFor(mspId: string): grpc.Client[] {
-    this.clientFor(mspId);
+    this.clientFor(mspId); // refuses a hospital this network does not have
     const states = [...this.#connections].map(
       ([msp, client]) => [msp, client.getChannel().getConnectivityState(false)] as const,
     );

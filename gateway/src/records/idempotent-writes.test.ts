@@ -2,29 +2,10 @@ import { expect } from 'chai';
 import type { Db } from 'mongodb';
 import { ApiError } from '../http/api-error.js';
 import { IdempotentWrites } from './idempotent-writes.js';
-
-/** Just enough of a collection, by `_id`, refusing a second insert as MongoDB does. */
-function collection() {
-  const docs = new Map<string, Record<string, unknown>>();
-  return {
-    docs,
-    insertOne: (doc: { _id: string }) => {
-      if (docs.has(doc._id))
-        return Promise.reject(Object.assign(new Error('dup'), { code: 11000 }));
-      docs.set(doc._id, { ...doc });
-      return Promise.resolve();
-    },
-    findOne: ({ _id }: { _id: string }) => Promise.resolve(docs.get(_id) ?? null),
-    updateOne: ({ _id }: { _id: string }, { $set }: { $set: object }) => {
-      docs.set(_id, { ...docs.get(_id), ...$set });
-      return Promise.resolve();
-    },
-    deleteOne: ({ _id }: { _id: string }) => (docs.delete(_id), Promise.resolve()),
-  };
-}
+import { byIdCollection } from '../test-support/by-id-collection.js';
 
 function writesWith(staged: Set<string>, inFlightMs = 60_000) {
-  const writes = collection();
+  const writes = byIdCollection();
   const db = { collection: () => writes } as unknown as Db;
   const keys = new IdempotentWrites(db, (id) => Promise.resolve(staged.has(id)), inFlightMs);
   return { keys, docs: writes.docs };
