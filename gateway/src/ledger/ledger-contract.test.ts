@@ -4,11 +4,12 @@ import {
   EndorseError,
   GatewayError,
   type Contract,
+  type Transaction,
 } from '@hyperledger/fabric-gateway';
 import { transactions } from '@patrec/contract';
 import { expect } from 'chai';
 import { ApiError } from '../http/api-error.js';
-import { LedgerContract, PeerUnreachable } from './ledger.js';
+import { LedgerContract, PeerUnreachable, type PreparedWrite } from './ledger.js';
 import { LedgerAnswerError, ledgerClient, type TransactionSender } from './ledger-client.js';
 
 const mvcc = () =>
@@ -26,17 +27,65 @@ const endorsedApart = (detail = 'ProposalResponsePayloads do not match') =>
     message: '10 ABORTED: failed to collect enough transaction endorsements',
   });
 
-/** A contract whose submits fail with the given errors, then answer "done". */
-function contractFailing(errors: Error[]) {
-  let calls = 0;
-  const contract = {
-    submitTransaction: () => {
-      calls += 1;
-      const error = errors.shift();
-      return error ? Promise.reject(error) : Promise.resolve(new TextEncoder().encode('done'));
+const deadlineExceeded = () =>
+  new GatewayError({
+    code: 4,
+    details: [],
+    cause: new Error('grpc') as ServiceError,
+    message: '4 DEADLINE_EXCEEDED',
+  });
+const done = new TextEncoder().encode('done');
+
+/**
+ * A transaction as the peers endorsed it: its commit status is `status`, after the first
+ * `lostAnswers` waits for it failed as an orderer's death or a deadline would.
+ */
+function endorsed(id: string, status: { code: number; successful: boolean }, lostAnswers = 0) {
+  const sends: string[] = [];
+  const transaction = {
+    getTransactionId: () => id,
+    getBytes: () => new TextEncoder().encode(`envelope ${id}`),
+    getResult: () => done,
+    submit: () => {
+      sends.push(id);
+      return Promise.resolve({
+        getStatus: () =>
+          sends.length <= lostAnswers
+            ? Promise.reject(deadlineExceeded())
+            : Promise.resolve({ ...status, transactionId: id, blockNumber: 7n }),
+      });
     },
+  } as unknown as Transaction;
+  return { transaction, sends };
+}
+
+const valid = { code: 0, successful: true };
+
+/**
+ * A contract whose endorsements fail with the given errors (a CommitError: endorsed, then
+ * committed invalid with its code), then commit "done".
+ */
+function contractFailing(errors: Error[], lostAnswers = 0) {
+  let calls = 0;
+  const sends: string[] = [];
+  const contract = {
+    newProposal: () => ({
+      endorse: () => {
+        calls += 1;
+        const error = errors.shift();
+        if (error && !(error instanceof CommitError)) return Promise.reject(error);
+        const status = error ? { code: error.code, successful: false } : valid;
+        const made = endorsed(`tx${calls}`, status, lostAnswers);
+        const submit = made.transaction.submit.bind(made.transaction);
+        made.transaction.submit = (options) => {
+          sends.push(made.transaction.getTransactionId());
+          return submit(options);
+        };
+        return Promise.resolve(made.transaction);
+      },
+    }),
   } as unknown as Contract;
-  return { ledger: new LedgerContract(contract), calls: () => calls };
+  return { ledger: new LedgerContract(contract), calls: () => calls, sends };
 }
 
 describe('ledger submits', () => {
@@ -80,6 +129,40 @@ describe('ledger submits', () => {
     const { ledger, calls } = contractFailing([endorsementFailure()]);
     await ledger.submit(createRecord, []).catch(() => undefined);
     expect(calls()).to.equal(1);
+  });
+});
+
+describe('a submit whose outcome is unknown', () => {
+  it('sends the same endorsed transaction again until the ledger says, and answers what committed', async () => {
+    const { ledger, calls, sends } = contractFailing([], 2);
+    expect(await ledger.submit(createRecord, [])).to.equal('done');
+    expect(calls()).to.equal(1);
+    expect(sends).to.deep.equal(['tx1', 'tx1', 'tx1']);
+  });
+
+  it('hands each endorsed transaction to beforeOrdering before it is sent', async () => {
+    const { ledger, sends } = contractFailing([mvcc()]);
+    const seen: { prepared: string; sentBefore: number }[] = [];
+    ledger.state.beforeOrdering = (prepared: PreparedWrite) => {
+      seen.push({
+        prepared: `${prepared.transactionId}: ${new TextDecoder().decode(prepared.bytes)}`,
+        sentBefore: sends.length,
+      });
+      return Promise.resolve();
+    };
+    await ledger.submit(createRecord, []);
+    expect(seen).to.deep.equal([
+      { prepared: 'tx1: envelope tx1', sentBefore: 0 },
+      { prepared: 'tx2: envelope tx2', sentBefore: 1 },
+    ]);
+  });
+
+  it('sends nothing when beforeOrdering fails (the transaction could not be kept)', async () => {
+    const { ledger, sends } = contractFailing([]);
+    ledger.state.beforeOrdering = () => Promise.reject(new Error('store down'));
+    const error = await ledger.submit(createRecord, []).catch((e: unknown) => e);
+    expect([sends.length, ledger.state.ordered]).to.deep.equal([0, false]);
+    expect((error as Error).message).to.equal('store down');
   });
 });
 
@@ -214,7 +297,7 @@ describe('a peer that does not answer', () => {
     await ledger.submit(createRecord, []);
     const failing = new LedgerContract(
       contractFailing([unavailable()]).ledger.contract,
-      ledger.sent,
+      ledger.state,
     );
     const error = await failing.submit(createRecord, []).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ApiError);

@@ -2,19 +2,22 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import {
+  CommitError,
   connect,
-  EndorseError,
   GatewayError,
   signers,
   type Contract,
   type Gateway,
   type Network,
+  type Status,
+  type Transaction,
 } from '@hyperledger/fabric-gateway';
 import type { NetworkProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { ledgerClient, type LedgerClient, type TransactionSender } from './ledger-client.js';
-import { isEndorsementDisagreement, isMvccConflict, toApiError } from './ledger-errors.js';
+import { isEndorsementDisagreement, mvccReadConflict, toApiError } from './ledger-errors.js';
+import { orderUntilKnown, type OrderingTimes } from './ordering.js';
 import { peerOrder } from './peer-order.js';
 
 /** Looks up a person's enrolled identity (the wallet). */
@@ -28,10 +31,26 @@ const maxRetries = 3;
 /** About one block: what a peer a block behind needs to catch up. */
 const catchUpPauseMs = 150;
 
-/** Whether a piece of work sent anything to the orderers (then it is never sent again). */
-interface Sent {
-  ordered: boolean;
+/** A transaction the peers endorsed and signed, as it goes to the orderers. */
+export interface PreparedWrite {
+  transactionId: string;
+  /** Serialized: `Gateway.newTransaction` makes it again, to be sent again as it is. */
+  bytes: Uint8Array;
 }
+
+/** Called once the peers endorsed and before the transaction goes to the orderers. */
+export type BeforeOrdering = (prepared: PreparedWrite) => Promise<void>;
+
+/** One piece of work's dealings with the ledger. */
+interface WorkState {
+  /** Whether it sent anything to the orderers (then it is never sent again elsewhere). */
+  ordered: boolean;
+  beforeOrdering?: BeforeOrdering;
+}
+
+/** What became of a stored endorsed transaction once the ledger said. */
+export type WriteOutcome =
+  { committed: true; result: string } | { committed: false; status: Status };
 
 /** The peer a call went to did not answer and nothing reached the orderers: another may. */
 export class PeerUnreachable extends ApiError {
@@ -64,15 +83,22 @@ export class Ledger {
     }
   }
 
-  /** Runs `work` with the ledger signed by the person; the gateway session ends after it. */
-  async as<T>(patrecId: string, work: (ledger: LedgerClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` with the ledger signed by the person; the gateway session ends after it.
+   * `beforeOrdering` sees each transaction it submits, endorsed, before it is ordered.
+   */
+  async as<T>(
+    patrecId: string,
+    work: (ledger: LedgerClient) => Promise<T>,
+    beforeOrdering?: BeforeOrdering,
+  ): Promise<T> {
     const identity = await this.identities.identityOf(patrecId);
     if (!identity) {
       throw new ApiError('FORBIDDEN', `${patrecId} has no ledger identity`, {
         reason: 'NOT_REGISTERED',
       });
     }
-    return this.withIdentity(identity, work);
+    return this.withIdentity(identity, work, beforeOrdering);
   }
 
   /** The shared connection to the peer of the hospital that enrolled `mspId`'s people. */
@@ -95,11 +121,39 @@ export class Ledger {
     return peerOrder(mspId, states).map((msp) => this.#connections.get(msp)!);
   }
 
-  async withIdentity<T>(identity: EnrolledIdentity, work: (ledger: LedgerClient) => Promise<T>) {
-    const sent: Sent = { ordered: false };
-    return this.withNetwork(identity, (network) =>
-      work(ledgerClient(new LedgerContract(network.getContract(this.profile.chaincode), sent))),
-    );
+  async withIdentity<T>(
+    identity: EnrolledIdentity,
+    work: (ledger: LedgerClient) => Promise<T>,
+    beforeOrdering?: BeforeOrdering,
+  ) {
+    const state: WorkState = { ordered: false, beforeOrdering };
+    const signer = signerOf(identity);
+    return this.#withGateway(identity, (gateway) => {
+      const contract = gateway.getNetwork(this.profile.channel).getContract(this.profile.chaincode);
+      // Signed as soon as it is endorsed, so that what beforeOrdering keeps can be sent as it is.
+      const sign = async (transaction: Transaction) =>
+        gateway.newSignedTransaction(transaction.getBytes(), await signer(transaction.getDigest()));
+      return work(ledgerClient(new LedgerContract(contract, state, sign)));
+    });
+  }
+
+  /**
+   * Sends a transaction endorsed earlier (kept by `beforeOrdering`) again, as it is, until
+   * the ledger says whether it committed; OutcomeUnknown when it does not say in time.
+   * Safe to repeat: the ledger commits a transaction ID at most once.
+   */
+  async outcomeOf(
+    identity: EnrolledIdentity,
+    bytes: Uint8Array,
+    times: OrderingTimes,
+  ): Promise<WriteOutcome> {
+    return this.#withGateway(identity, async (gateway) => {
+      const transaction = gateway.newTransaction(bytes);
+      const status = await orderUntilKnown(transaction, times);
+      return status.successful
+        ? { committed: true, result: decoder.decode(transaction.getResult()) }
+        : { committed: false, status };
+    });
   }
 
   /**
@@ -107,11 +161,15 @@ export class Ledger {
    * peer that answers: work is tried on the next only when nothing of it was ordered.
    */
   async withNetwork<T>(identity: EnrolledIdentity, work: (network: Network) => Promise<T>) {
+    return this.#withGateway(identity, (gateway) => work(gateway.getNetwork(this.profile.channel)));
+  }
+
+  async #withGateway<T>(identity: EnrolledIdentity, work: (gateway: Gateway) => Promise<T>) {
     const clients = this.clientsFor(identity.mspId);
     for (const [index, client] of clients.entries()) {
       const gateway = connectAs(client, identity);
       try {
-        return await work(gateway.getNetwork(this.profile.channel));
+        return await work(gateway);
       } catch (error) {
         if (!(error instanceof PeerUnreachable) || index === clients.length - 1) throw error;
       } finally {
@@ -147,21 +205,22 @@ export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gate
   return connect({
     client,
     identity: { mspId: identity.mspId, credentials: Buffer.from(identity.certificate) },
-    signer: signers.newPrivateKeySigner(createPrivateKey(identity.privateKey)),
+    signer: signerOf(identity),
     evaluateOptions: deadline(5_000),
     endorseOptions: deadline(15_000),
-    submitOptions: deadline(5_000),
-    // A transaction an orderer lost when it died never commits: answer 503 (staged contents
-    // stay for the reconciler) rather than hold the client a minute.
-    commitStatusOptions: deadline(10_000),
+    // Submits and commit status waits take their deadlines from orderUntilKnown.
   });
 }
+
+const signerOf = (identity: EnrolledIdentity) =>
+  signers.newPrivateKeySigner(createPrivateKey(identity.privateKey));
 
 /** Submits and evaluates transactions by their full name, returning their text. */
 export class LedgerContract implements TransactionSender {
   constructor(
     readonly contract: Contract,
-    readonly sent: Sent = { ordered: false },
+    readonly state: WorkState = { ordered: false },
+    readonly sign: (transaction: Transaction) => Promise<Transaction> = (t) => Promise.resolve(t),
   ) {}
 
   async evaluate(fullName: string, args: string[]): Promise<string> {
@@ -173,33 +232,46 @@ export class LedgerContract implements TransactionSender {
   }
 
   /**
-   * Submits and waits for the commit; sends it again only when nothing was written: the
-   * commit lost an MVCC race, or the peers disagreed while one caught up (after a pause).
+   * Endorses, orders and waits for the commit, sending the same transaction again while its
+   * outcome is unknown (orderUntilKnown). A new transaction is made only when nothing was
+   * written: the commit lost an MVCC race, or the peers disagreed while one caught up.
    */
   async submit(fullName: string, args: string[]): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
+      let transaction: Transaction;
       try {
-        const result = await this.contract.submitTransaction(fullName, ...args);
-        this.sent.ordered = true;
-        return decoder.decode(result);
+        transaction = await this.sign(
+          await this.contract.newProposal(fullName, { arguments: args }).endorse(),
+        );
       } catch (error) {
-        // Past endorsement it may have reached the orderers: never sent again elsewhere.
-        if (!(error instanceof EndorseError)) this.sent.ordered = true;
         const unreachable = this.#unreachable(error);
         if (unreachable) throw unreachable;
-        if (attempt < maxRetries) {
-          if (isMvccConflict(error)) continue;
-          if (isEndorsementDisagreement(error)) {
-            await new Promise((resolve) => setTimeout(resolve, catchUpPauseMs * attempt));
-            continue;
-          }
+        if (attempt < maxRetries && isEndorsementDisagreement(error)) {
+          await new Promise((resolve) => setTimeout(resolve, catchUpPauseMs * attempt));
+          continue;
         }
         throw toApiError(error);
       }
+      const transactionId = transaction.getTransactionId();
+      await this.state.beforeOrdering?.({ transactionId, bytes: transaction.getBytes() });
+      // From here it may reach the orderers: never sent again elsewhere as a new one.
+      this.state.ordered = true;
+      const status = await orderUntilKnown(transaction).catch((error: unknown) => {
+        throw toApiError(error);
+      });
+      if (status.successful) return decoder.decode(transaction.getResult());
+      if (attempt < maxRetries && status.code === mvccReadConflict) continue;
+      throw toApiError(
+        new CommitError({
+          code: status.code,
+          transactionId,
+          message: `transaction ${transactionId} did not commit (validation code ${status.code})`,
+        }),
+      );
     }
   }
 
   #unreachable(error: unknown): PeerUnreachable | undefined {
-    return isUnavailable(error) && !this.sent.ordered ? new PeerUnreachable(error) : undefined;
+    return isUnavailable(error) && !this.state.ordered ? new PeerUnreachable(error) : undefined;
   }
 }

@@ -22,6 +22,18 @@ export interface Claim {
   uploadId: string;
 }
 
+/** The first write with this key has not been resolved yet; its content is staged as `uploadId`. */
+export class WriteInFlight extends ApiError {
+  constructor(readonly uploadId: string) {
+    super(
+      'CONFLICT',
+      'the write with this Idempotency-Key is still being resolved; send it again in a few seconds',
+      undefined,
+      5,
+    );
+  }
+}
+
 /** Keys are kept this long: a client retries within minutes, not days. */
 const keptMs = 24 * 3600_000;
 
@@ -48,7 +60,8 @@ export class IdempotentWrites {
 
   /**
    * Claims the key for this request, or answers how the first request with it ended: what
-   * it answered when committed; 409 while it is still being resolved; 422 for another request.
+   * it answered when committed; 409 (WriteInFlight) while it is still being resolved; 422 for
+   * another request.
    */
   async claim(
     caller: string,
@@ -72,12 +85,7 @@ export class IdempotentWrites {
       await this.#writes.deleteOne({ _id: writeId });
       return this.claim(caller, key, request, uploadId);
     }
-    throw new ApiError(
-      'CONFLICT',
-      'the write with this Idempotency-Key is still being resolved; send it again in a few seconds',
-      undefined,
-      5,
-    );
+    throw new WriteInFlight(first.uploadId);
   }
 
   /** The ledger holds the version: repeats answer what the write answered. */

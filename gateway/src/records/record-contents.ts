@@ -21,6 +21,11 @@ export interface PendingContent extends SealedVersion {
   _id: string;
   /** The write under an Idempotency-Key it belongs to, if the client sent one. */
   writeId?: string;
+  /**
+   * Its transaction, endorsed and signed, kept before it goes to the orderers: while the
+   * outcome is unknown the reconciler sends it again as it is until the ledger says.
+   */
+  transaction?: { id: string; bytes: string };
 }
 
 /** A version whose hash the ledger holds; `_id` is `<recordId>@<version>`. */
@@ -59,6 +64,12 @@ export class RecordContents {
 
   version(recordId: string, version: number) {
     return this.versions.findOne({ _id: versionKey(recordId, version) });
+  }
+
+  /** Keeps the staged version's endorsed transaction (base64) before it is ordered. */
+  async keepTransaction(pending: PendingContent, transactionId: string, bytes: Uint8Array) {
+    const transaction = { id: transactionId, bytes: Buffer.from(bytes).toString('base64') };
+    await this.pending.updateOne({ _id: pending._id }, { $set: { transaction } });
   }
 
   /**

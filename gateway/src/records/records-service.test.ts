@@ -4,9 +4,10 @@ import { expect } from 'chai';
 import type { Session } from '../accounts/session.js';
 import type { DataKeys } from '../crypto/data-keys.js';
 import { ApiError } from '../http/api-error.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { BeforeOrdering, Ledger } from '../ledger/ledger.js';
 import type { LedgerClient } from '../ledger/ledger-client.js';
 import type { PendingContent, RecordContents } from './record-contents.js';
+import { WriteInFlight } from './idempotent-writes.js';
 import { RecordsService } from './records-service.js';
 
 const session: Session = {
@@ -22,6 +23,8 @@ const content = {
   category: 'dermatology',
   form: { condition: 'eczema', affectedArea: 'hands', severity: 'mild', treatment: '' },
 } satisfies RecordContent;
+
+const summary = { recordId: 'PAT1REC0', version: 1 } as RecordSummary;
 
 const committed = (contentHash: string): HealthRecord => ({
   recordId: 'PAT1REC0',
@@ -48,6 +51,10 @@ function storeFailing(failures: number) {
       deleteOne: ({ _id }: { _id: string }) => (staged.delete(_id), Promise.resolve()),
     },
     rollBack: (pending: PendingContent) => (staged.delete(pending._id), Promise.resolve()),
+    keepTransaction: (pending: PendingContent, id: string, bytes: Uint8Array) => {
+      staged.get(pending._id)!.transaction = { id, bytes: Buffer.from(bytes).toString('base64') };
+      return Promise.resolve();
+    },
     commit: (pending: PendingContent, { recordId, version }: RecordSummary) => {
       if (left > 0) {
         left -= 1;
@@ -61,13 +68,21 @@ function storeFailing(failures: number) {
   return { store, staged, kept };
 }
 
-/** A ledger whose CreateRecord answers as `answer` does with the hash it was given. */
-function ledgerAnswering(answer: (contentHash: string) => Promise<HealthRecord>) {
-  const client = {
-    records: { createRecord: ({ contentHash }: { contentHash: string }) => answer(contentHash) },
-  } as unknown as LedgerClient;
+/**
+ * A ledger whose CreateRecord answers as `answer` does with the hash it was given, after
+ * ordering its transaction (unless `ordering` is false: it failed before that).
+ */
+function ledgerAnswering(answer: (contentHash: string) => Promise<HealthRecord>, ordering = true) {
   return {
-    as: (_id: string, work: (ledger: LedgerClient) => Promise<unknown>) => work(client),
+    as: (_id: string, work: (ledger: LedgerClient) => Promise<unknown>, before: BeforeOrdering) =>
+      work({
+        records: {
+          createRecord: async ({ contentHash }: { contentHash: string }) => {
+            if (ordering) await before({ transactionId: 'tx1', bytes: Buffer.from('signed') });
+            return answer(contentHash);
+          },
+        },
+      } as unknown as LedgerClient),
   } as unknown as Ledger;
 }
 
@@ -115,15 +130,54 @@ describe('record writes around the ledger', () => {
     expect(staged.size).to.equal(0);
   });
 
-  it('keeps the staged version when the outcome on the ledger is unknown', async () => {
+  it('keeps the staged version with its transaction when the outcome on the ledger is unknown', async () => {
     const { store, staged } = storeFailing(0);
-    const unknown = new ApiError('UNAVAILABLE', 'the ledger is not reachable right now');
+    const unknown = new ApiError('UNAVAILABLE', 'the ledger has not yet confirmed this write');
     const records = new RecordsService(
       store,
       keys,
       ledgerAnswering(() => Promise.reject(unknown)),
     );
     await records.create(session, 'PAT1', content).catch(() => undefined);
-    expect(staged.size).to.equal(1);
+    expect([...staged.values()].map((s) => s.transaction)).to.deep.equal([
+      { id: 'tx1', bytes: Buffer.from('signed').toString('base64') },
+    ]);
+  });
+
+  it('drops the staged version when the ledger failed before anything was ordered', async () => {
+    const { store, staged } = storeFailing(0);
+    const unreachable = new ApiError('UNAVAILABLE', 'the ledger is not reachable right now');
+    const records = new RecordsService(
+      store,
+      keys,
+      ledgerAnswering(() => Promise.reject(unreachable), false),
+    );
+    const error = await records.create(session, 'PAT1', content).catch((e: unknown) => e);
+    expect([error, staged.size]).to.deep.equal([unreachable, 0]);
+  });
+
+  it('sends the kept transaction of a write whose answer was lost again when the client retries', async () => {
+    const { store, staged, kept } = storeFailing(0);
+    const transaction = { id: 'tx1', bytes: Buffer.from('signed').toString('base64') };
+    staged.set('up1', { _id: 'up1', transaction } as PendingContent);
+    let claims = 0;
+    Object.assign(store, {
+      pending: { findOne: ({ _id }: { _id: string }) => Promise.resolve(staged.get(_id) ?? null) },
+      writes: {
+        claim: () =>
+          (claims += 1) === 1 ? Promise.reject(new WriteInFlight('up1')) : Promise.resolve(summary),
+      },
+    });
+    const sent: string[] = [];
+    const ledger = {
+      identities: { identityOf: () => Promise.resolve({ mspId: 'HospitalAMSP' }) },
+      outcomeOf: (_identity: unknown, bytes: Uint8Array) => {
+        sent.push(Buffer.from(bytes).toString());
+        return Promise.resolve({ committed: true, result: JSON.stringify(committed('h')) });
+      },
+    } as unknown as Ledger;
+    const records = new RecordsService(store, keys, ledger);
+    expect(await records.create(session, 'PAT1', content, 'key-1')).to.equal(summary);
+    expect([sent, kept, claims]).to.deep.equal([['signed'], ['PAT1REC0@1'], 2]);
   });
 });

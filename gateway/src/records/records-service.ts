@@ -3,7 +3,7 @@ import type { Session } from '../accounts/session.js';
 import type { DataKeys } from '../crypto/data-keys.js';
 import { DecryptionError } from '../crypto/envelope.js';
 import { ApiError } from '../http/api-error.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { BeforeOrdering, Ledger } from '../ledger/ledger.js';
 import {
   recordSummary,
   withDerivedValues,
@@ -17,7 +17,9 @@ import {
   type StoredContent,
 } from '@patrec/contract';
 import { openContent, sealContent, verifiedSealed } from './content-seal.js';
+import { WriteInFlight } from './idempotent-writes.js';
 import type { PendingContent, RecordContents } from './record-contents.js';
+import { settleByTransaction } from './reconciler.js';
 
 const commitRetryPausesMs = [50, 200, 800];
 const backgroundAttempts = 30;
@@ -50,13 +52,7 @@ export class RecordsService {
     const uploadId = randomBytes(16).toString('hex');
     let writeId: string | undefined;
     if (idempotencyKey) {
-      const request = { patientId, content };
-      const claim = await this.store.writes.claim(
-        session.userId,
-        idempotencyKey,
-        request,
-        uploadId,
-      );
+      const claim = await this.#claim(session, idempotencyKey, { patientId, content }, uploadId);
       if (!('writeId' in claim)) return claim;
       writeId = claim.writeId;
     }
@@ -66,16 +62,40 @@ export class RecordsService {
         throw error;
       },
     );
-    const record = await this.#commit(staged, () =>
-      this.ledger.as(session.userId, (ledger) =>
-        ledger.records.createRecord({
-          patientId,
-          category: content.category,
-          contentHash: staged.contentHash,
-        }),
+    const record = await this.#commit(staged, (beforeOrdering) =>
+      this.ledger.as(
+        session.userId,
+        (ledger) =>
+          ledger.records.createRecord({
+            patientId,
+            category: content.category,
+            contentHash: staged.contentHash,
+          }),
+        beforeOrdering,
       ),
     );
     return recordSummary.parse(record);
+  }
+
+  /**
+   * Claims the Idempotency-Key. When the first write with it is still unresolved (its answer
+   * was lost), its kept transaction is sent again now rather than left to the reconciler:
+   * then the key answers what it wrote, or is free when the ledger refused it.
+   */
+  async #claim(session: Session, key: string, request: unknown, uploadId: string) {
+    const claim = () => this.store.writes.claim(session.userId, key, request, uploadId);
+    try {
+      return await claim();
+    } catch (error) {
+      if (!(error instanceof WriteInFlight)) throw error;
+      const first = await this.store.pending.findOne({ _id: error.uploadId });
+      const identity = await this.ledger.identities.identityOf(session.userId);
+      if (!first?.transaction || !identity) throw error;
+      await settleByTransaction(this.store, this.ledger, identity, first).catch(() => {
+        throw error; // still unknown: the reconciler goes on trying
+      });
+      return claim();
+    }
   }
 
   async update(
@@ -96,9 +116,16 @@ export class RecordsService {
       );
     }
     const staged = await this.#stage(session, current.patientId, content);
-    const record = await this.#commit(staged, () =>
-      this.ledger.as(session.userId, (ledger) =>
-        ledger.records.updateRecord({ recordId, contentHash: staged.contentHash, expectedVersion }),
+    const record = await this.#commit(staged, (beforeOrdering) =>
+      this.ledger.as(
+        session.userId,
+        (ledger) =>
+          ledger.records.updateRecord({
+            recordId,
+            contentHash: staged.contentHash,
+            expectedVersion,
+          }),
+        beforeOrdering,
       ),
     );
     return recordSummary.parse(record);
@@ -192,16 +219,26 @@ export class RecordsService {
 
   /**
    * Commits the staged version's hash on the ledger, then keeps the version as committed.
-   * The staged copy is dropped only when the ledger refused (a 4xx: nothing was written);
-   * when the outcome is unknown (a deadline, a lost connection) it stays for the reconciler,
-   * so a hash the ledger did commit never points at nothing.
+   * Its endorsed transaction is kept with it before it is ordered. The staged copy is dropped
+   * only when nothing was written: nothing was ordered, or the ledger refused (a 4xx). When
+   * the outcome is unknown it stays, and the reconciler sends the same transaction again
+   * until the ledger says, so a hash the ledger did commit never points at nothing.
    */
-  async #commit(staged: PendingContent, submit: () => Promise<HealthRecord>) {
+  async #commit(
+    staged: PendingContent,
+    submit: (beforeOrdering: BeforeOrdering) => Promise<HealthRecord>,
+  ) {
+    let ordered = false;
     let record: HealthRecord;
     try {
-      record = await submit();
+      record = await submit(async ({ transactionId, bytes }) => {
+        await this.store.keepTransaction(staged, transactionId, bytes);
+        ordered = true;
+      });
     } catch (error) {
-      if (error instanceof ApiError && error.status < 500) await this.store.rollBack(staged);
+      const refused = error instanceof ApiError && error.status < 500;
+      // If the store is down too, the reconciler drops it later.
+      if (!ordered || refused) await this.store.rollBack(staged).catch(() => undefined);
       throw error;
     }
     await this.#keepCommitted(staged, record);
