@@ -179,13 +179,18 @@ export class Ledger {
     throw new Error('no peer to try');
   }
 
-  /** True when the gRPC channel to the first hospital's peer is ready. */
+  /** True when a hospital's peer answers: any will do, since every call fails over. */
   async reachable(): Promise<boolean> {
-    const client = this.#connections.values().next().value;
-    if (!client) return false;
-    return new Promise((resolve) => {
-      client.waitForReady(Date.now() + 2000, (error) => resolve(!error));
+    const ready = (client: grpc.Client) =>
+      new Promise<boolean>((resolve) => {
+        client.waitForReady(Date.now() + 2000, (error) => resolve(!error));
+      });
+    const answers = [...this.#connections.values()].map(async (client) => {
+      if (!(await ready(client))) throw new Error('not ready');
+      return true;
     });
+    if (answers.length === 0) return false;
+    return Promise.any(answers).catch(() => false);
   }
 
   close() {

@@ -10,7 +10,8 @@ import { gatewayUrl } from '../services/gateway.js';
 import { peerProcessName } from './peer.js';
 
 const config = loadNetworkConfig();
-const [, hospital] = config.hospitals as [HospitalConfig, HospitalConfig];
+// The first hospital: the one whose peer the gateway's own identity uses too.
+const [hospital] = config.hospitals as [HospitalConfig];
 
 const result = {
   category: 'clinical-results',
@@ -20,7 +21,7 @@ const result = {
 describe("one hospital's peer down (integration)", function () {
   this.timeout(600_000);
 
-  it("keeps that hospital's patients writing and reading through the other hospitals' peers", async () => {
+  it("keeps that hospital's patients writing and reading through the other hospitals' peers, and the ledger healthy", async () => {
     const session = new HttpSession(gatewayUrl(config));
     const email = `peer.down.${Date.now()}@example.org`;
     const password = 'peer down test password';
@@ -49,6 +50,11 @@ describe("one hospital's peer down (integration)", function () {
       );
       const read = await session.call<RecordRead>('GET', `/api/records/${record.recordId}`);
       expect(read.content).to.deep.equal(result);
+      const health = await fetch(`${gatewayUrl(config)}/api/health`);
+      expect([health.status, await health.json()]).to.deep.equal([
+        200,
+        { status: 'ok', checks: { database: { up: true }, ledger: { up: true } } },
+      ]);
     } finally {
       await promisify(execFile)('npx', ['tsx', 'scripts/src/cli/start.ts'], {
         cwd: repoRoot,
