@@ -6,9 +6,6 @@ import { ApiError } from '../http/api-error.js';
 /** Fabric's validation code for a transaction that read a key another one changed. */
 export const mvccReadConflict = 11;
 
-export const isMvccConflict = (error: unknown) =>
-  error instanceof CommitError && Number(error.code) === mvccReadConflict;
-
 /**
  * The peers endorsed but did not agree, and none refused: under load one hospital's peer can
  * be a block behind the other and read older state. Nothing reached the orderers, so the
