@@ -49,6 +49,7 @@ function endorsed(id: string, status: { code: number; successful: boolean }, los
     submit: () => {
       sends.push(id);
       return Promise.resolve({
+        getBytes: () => new TextEncoder().encode(`status of ${id}`),
         getStatus: () =>
           sends.length <= lostAnswers
             ? Promise.reject(deadlineExceeded())
@@ -155,6 +156,17 @@ describe('a submit whose outcome is unknown', () => {
       { prepared: 'tx1: envelope tx1', sentBefore: 0 },
       { prepared: 'tx2: envelope tx2', sentBefore: 1 },
     ]);
+  });
+
+  it('has every other peer asked for the commit before it answers', async () => {
+    const { ledger } = contractFailing([], 1);
+    const asked: string[] = [];
+    ledger.state.afterCommit = (request) => {
+      asked.push(new TextDecoder().decode(request));
+      return Promise.resolve();
+    };
+    await ledger.submit(createRecord, []);
+    expect(asked).to.deep.equal(['status of tx1']);
   });
 
   it('sends nothing when beforeOrdering fails (the transaction could not be kept)', async () => {

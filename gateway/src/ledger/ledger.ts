@@ -17,6 +17,7 @@ import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { ledgerClient, type LedgerClient, type TransactionSender } from './ledger-client.js';
 import { isEndorsementDisagreement, mvccReadConflict, toApiError } from './ledger-errors.js';
+import { committedEverywhere } from './committed-everywhere.js';
 import { orderUntilKnown, type OrderingTimes } from './ordering.js';
 import { peerOrder } from './peer-order.js';
 
@@ -46,6 +47,8 @@ interface WorkState {
   /** Whether it sent anything to the orderers (then it is never sent again elsewhere). */
   ordered: boolean;
   beforeOrdering?: BeforeOrdering;
+  /** Called with the signed commit-status request once its own peer says it committed. */
+  afterCommit?: (commitRequest: Uint8Array) => Promise<void>;
 }
 
 /** What became of a stored endorsed transaction once the ledger said. */
@@ -126,14 +129,26 @@ export class Ledger {
     work: (ledger: LedgerClient) => Promise<T>,
     beforeOrdering?: BeforeOrdering,
   ) {
-    const state: WorkState = { ordered: false, beforeOrdering };
     const signer = signerOf(identity);
-    return this.#withGateway(identity, (gateway) => {
+    return this.#withGateway(identity, async (gateway, client) => {
+      const others = [...this.#connections.values()]
+        .filter((c) => c !== client)
+        .map((c) => connectAs(c, identity));
+      const state: WorkState = {
+        ordered: false,
+        beforeOrdering,
+        // A write answered is a write every peer will show (see committedEverywhere).
+        afterCommit: (commitRequest) => committedEverywhere(others, commitRequest),
+      };
       const contract = gateway.getNetwork(this.profile.channel).getContract(this.profile.chaincode);
       // Signed as soon as it is endorsed, so that what beforeOrdering keeps can be sent as it is.
       const sign = async (transaction: Transaction) =>
         gateway.newSignedTransaction(transaction.getBytes(), await signer(transaction.getDigest()));
-      return work(ledgerClient(new LedgerContract(contract, state, sign)));
+      try {
+        return await work(ledgerClient(new LedgerContract(contract, state, sign)));
+      } finally {
+        others.forEach((g) => g.close());
+      }
     });
   }
 
@@ -149,7 +164,7 @@ export class Ledger {
   ): Promise<WriteOutcome> {
     return this.#withGateway(identity, async (gateway) => {
       const transaction = gateway.newTransaction(bytes);
-      const status = await orderUntilKnown(transaction, times);
+      const { status } = await orderUntilKnown(transaction, times);
       return status.successful
         ? { committed: true, result: decoder.decode(transaction.getResult()) }
         : { committed: false, status };
@@ -164,12 +179,15 @@ export class Ledger {
     return this.#withGateway(identity, (gateway) => work(gateway.getNetwork(this.profile.channel)));
   }
 
-  async #withGateway<T>(identity: EnrolledIdentity, work: (gateway: Gateway) => Promise<T>) {
+  async #withGateway<T>(
+    identity: EnrolledIdentity,
+    work: (gateway: Gateway, client: grpc.Client) => Promise<T>,
+  ) {
     const clients = this.clientsFor(identity.mspId);
     for (const [index, client] of clients.entries()) {
       const gateway = connectAs(client, identity);
       try {
-        return await work(gateway);
+        return await work(gateway, client);
       } catch (error) {
         if (!(error instanceof PeerUnreachable) || index === clients.length - 1) throw error;
       } finally {
@@ -261,10 +279,15 @@ export class LedgerContract implements TransactionSender {
       await this.state.beforeOrdering?.({ transactionId, bytes: transaction.getBytes() });
       // From here it may reach the orderers: never sent again elsewhere as a new one.
       this.state.ordered = true;
-      const status = await orderUntilKnown(transaction).catch((error: unknown) => {
-        throw toApiError(error);
-      });
-      if (status.successful) return decoder.decode(transaction.getResult());
+      const { status, commitRequest } = await orderUntilKnown(transaction).catch(
+        (error: unknown) => {
+          throw toApiError(error);
+        },
+      );
+      if (status.successful) {
+        await this.state.afterCommit?.(commitRequest);
+        return decoder.decode(transaction.getResult());
+      }
       if (attempt < maxRetries && status.code === mvccReadConflict) continue;
       throw toApiError(
         new CommitError({

@@ -24,6 +24,13 @@ export const requestOrderingTimes: OrderingTimes = {
   pauseMs: 500,
 };
 
+/** What the ledger said of a transaction, and the signed request that asked it. */
+export interface Ordered {
+  status: Status;
+  /** Serialized: another peer's `Gateway.newCommit` asks it the same. */
+  commitRequest: Uint8Array;
+}
+
 /** The ledger has not said whether the transaction committed; it is being found out. */
 export class OutcomeUnknown extends ApiError {
   constructor(readonly transactionId: string) {
@@ -62,7 +69,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function orderUntilKnown(
   transaction: Transaction,
   times: OrderingTimes = requestOrderingTimes,
-): Promise<Status> {
+): Promise<Ordered> {
   const end = Date.now() + times.budgetMs;
   const waitUntil = () =>
     Math.max(Math.min(end, Date.now() + times.statusWaitMs), Date.now() + 1000);
@@ -72,7 +79,7 @@ export async function orderUntilKnown(
       const status = await submitted.getStatus({ deadline: waitUntil() });
       // Only a duplicate of a duplicate could be reported so: nothing certain to act on.
       if (status.code === StatusCode.DUPLICATE_TXID) break;
-      return status;
+      return { status, commitRequest: submitted.getBytes() };
     } catch (error) {
       if (!isOutcomeUnknown(error)) throw error;
       if (Date.now() + times.pauseMs >= end) break;

@@ -1,17 +1,20 @@
-import { randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Gateway } from '@hyperledger/fabric-gateway';
-import { transactions } from '@patrec/contract';
 import { loadNetworkConfig, type NetworkConfig } from '../config/network-config.js';
-import { percentile, submitConcurrently } from '../bench/ledger-bench.js';
+import { noOpCeiling } from '../bench/ledger-ceiling.js';
+import { percentile } from '../bench/ledger-bench.js';
 import { benchRecords } from '../bench/records-bench.js';
 import { benchStore, lookupsPerSize } from '../bench/store-bench.js';
 import { formatScaleTable, ScaleBench, type ScaleOptions } from '../bench/scale-bench.js';
 import { SupervisedGateway } from '../bench/supervised-gateway.js';
-import { gatewayFor, peerConnection } from '../ledger/connect.js';
-import { enrollPerson } from '../ledger/enroll.js';
+import {
+  benchConsents,
+  benchReads,
+  figuresOf,
+  formatThroughputTable,
+} from '../bench/throughput-bench.js';
+import { formatByStatus } from '../bench/response-tally.js';
 import { paths } from '../runtime/paths.js';
 import { readDemoLogins } from '../services/demo-accounts.js';
 import { databaseUri } from '../services/database.js';
@@ -25,6 +28,8 @@ class UsageError extends Error {
 const usage =
   'usage: npm run bench -- ledger [--clients 20] [--transactions 1000]\n' +
   '       npm run bench -- records [--count 200]\n' +
+  '       npm run bench -- reads [--clients 64] [--seconds 20] [--records 20]\n' +
+  '       npm run bench -- consents [--clients 16] [--seconds 20]\n' +
   '       npm run bench -- scale [--patients 500] [--records 40] [--writers 32]\n' +
   '                              [--fill-writers 64] [--readers 64] [--catch-up-blocks 2000]\n' +
   '       npm run bench -- store [--sizes 1000,100000,1000000]';
@@ -34,6 +39,9 @@ const usage =
  * `transactions.health.ping` through @hyperledger/fabric-gateway, waiting for each commit.
  * `npm run bench -- records`: a record write and a consent-checked record read through the
  * gateway API, one at a time, as a person would.
+ * `npm run bench -- reads` / `consents`: consent-checked record reads by a doctor, or share
+ * and revoke transactions by patients, from concurrent clients through the gateway API for
+ * a while, then the no-op ceiling from as many clients in the same run, and the ratio.
  * `npm run bench -- scale`: fills the running PatRec through the API to N patients × M
  * records and measures reads, writes, event delivery and CPU before and after, then reads
  * while a restarted gateway's event listener catches up.
@@ -44,11 +52,12 @@ runCli(async () => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      clients: { type: 'string', default: '20' },
+      clients: { type: 'string' },
+      seconds: { type: 'string', default: '20' },
       transactions: { type: 'string', default: '1000' },
       count: { type: 'string', default: '200' },
       patients: { type: 'string', default: '500' },
-      records: { type: 'string', default: '40' },
+      records: { type: 'string' },
       writers: { type: 'string', default: '32' },
       'fill-writers': { type: 'string', default: '64' },
       readers: { type: 'string', default: '64' },
@@ -64,15 +73,22 @@ runCli(async () => {
   };
   const config = loadNetworkConfig();
   const mode = positionals[0];
+  if (mode === 'reads' || mode === 'consents') {
+    return benchThroughputCommand(config, mode, {
+      clients: whole('clients', values.clients ?? (mode === 'reads' ? '64' : '16')),
+      seconds: whole('seconds', values.seconds),
+      records: whole('records', values.records ?? '20'),
+    });
+  }
   if (mode === 'ledger') {
-    const clients = whole('clients', values.clients);
+    const clients = whole('clients', values.clients ?? '20');
     return benchLedger(config, clients, whole('transactions', values.transactions));
   }
   if (mode === 'records') return benchRecordsCommand(config, whole('count', values.count));
   if (mode === 'scale') {
     return benchScaleCommand(config, {
       patients: whole('patients', values.patients),
-      records: whole('records', values.records),
+      records: whole('records', values.records ?? '40'),
       writers: whole('writers', values.writers),
       fillWriters: whole('fill-writers', values['fill-writers']),
       readers: whole('readers', values.readers),
@@ -89,44 +105,66 @@ runCli(async () => {
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 async function benchLedger(config: NetworkConfig, clients: number, total: number) {
-  // Half the clients at each hospital, each with its own enrolled identity.
-  const connections = config.hospitals.map((org) => peerConnection(config, org));
-  const gateways: Gateway[] = [];
-  try {
-    for (let i = 0; i < clients; i += 1) {
-      const index = i % config.hospitals.length;
-      const identity = await enrollPerson(config.hospitals[index]!, {
-        role: 'auditor',
-        patrecId: `AUD${randomInt(1e8, 1e11)}`,
-      });
-      gateways.push(gatewayFor(connections[index]!, identity));
-    }
-    const contracts = gateways.map((g) =>
-      g.getNetwork(config.channel).getContract(config.chaincode),
-    );
-    console.log(`Submitting ${total} no-op transactions from ${clients} concurrent clients …`);
-    const result = await submitConcurrently(
-      contracts,
-      total,
-      async (contract) => {
-        const commit = await contract.submitAsync(transactions.health.ping.fullName);
-        const status = await commit.getStatus();
-        if (!status.successful) throw new Error(`validation code ${status.code}`);
-      },
-      (done) => console.log(`  ${done}/${total}`),
-    );
-    console.log(`
-Ledger benchmark (${config.ordererOrg.orderers.length} Raft orderers, ${config.hospitals.length} peers, BatchTimeout ${config.batchTimeout}, MAJORITY endorsement)
+  console.log(`Submitting ${total} no-op transactions from ${clients} concurrent clients …`);
+  let started = 0;
+  const result = await noOpCeiling(
+    config,
+    clients,
+    () => started++ < total,
+    (done) => console.log(`  ${done}/${total}`),
+  );
+  console.log(`
+Ledger benchmark (${topology(config)})
   clients        ${clients}
   committed      ${result.transactions} (${result.failures} failed)
   throughput     ${(result.transactions / result.seconds).toFixed(1)} tx/s
   latency p50    ${fmt(percentile(result.latenciesMs, 0.5))}
   latency p99    ${fmt(percentile(result.latenciesMs, 0.99))}
   wall time      ${result.seconds.toFixed(1)} s`);
-  } finally {
-    gateways.forEach((g) => g.close());
-    connections.forEach((c) => c.close());
-  }
+}
+
+const topology = (config: NetworkConfig) =>
+  `${config.ordererOrg.orderers.length} Raft orderers, ${config.hospitals.length} peers, BatchTimeout ${config.batchTimeout}, MAJORITY endorsement`;
+
+/**
+ * Reads or consent transactions through the gateway API, then the no-op ceiling from as
+ * many clients for as long, in the same run; the table gives each as a share of it.
+ */
+async function benchThroughputCommand(
+  config: NetworkConfig,
+  mode: 'reads' | 'consents',
+  options: { clients: number; seconds: number; records: number },
+) {
+  const log = (message: string) => console.log(message);
+  const url = gatewayUrl(config);
+  const startedAt = new Date().toISOString();
+  const phase =
+    mode === 'reads'
+      ? await benchReads(url, demoDoctor(), options, log)
+      : await benchConsents(url, demoDoctor(), options, log);
+  log(`the no-op ceiling: ${options.clients} clients for ${options.seconds} s …`);
+  const until = performance.now() + options.seconds * 1000;
+  const ceiling = figuresOf(
+    'no-op ledger transactions (ceiling)',
+    options.clients,
+    await noOpCeiling(
+      config,
+      options.clients,
+      () => performance.now() < until,
+      () => undefined,
+    ),
+  );
+  const dir = path.join(paths.root, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${mode}-${startedAt.replace(/[:.]/g, '-')}.json`);
+  const figures = { startedAt, topology: topology(config), ceiling, phase };
+  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`
+Throughput through the gateway API (${topology(config)})
+${formatThroughputTable(ceiling, [phase])}
+  answers by status: ${formatByStatus(phase.byStatus)}
+
+Figures as JSON: ${path.relative(process.cwd(), file)}`);
 }
 
 function demoDoctor() {

@@ -10,6 +10,7 @@ import {
   type TransactionResult,
 } from '@patrec/contract';
 import type { HospitalConfig, NetworkConfig } from '../config/network-config.js';
+import { committedEverywhere } from '../../../gateway/src/ledger/committed-everywhere.js';
 import { gatewayFor, peerConnection } from './connect.js';
 import { enrollPerson, type EnrolledIdentity, type PersonRequest } from './enroll.js';
 
@@ -53,16 +54,22 @@ export class LedgerActors {
     const prefix = { patient: 'PAT', doctor: 'DOC', admin: 'ADM', auditor: 'AUD' }[role];
     const id = `${prefix}${randomInt(1e8, 1e11)}`;
     const identity = await enrollPerson(org, { role, patrecId: id });
-    const client = peerConnection(this.config, org);
-    const gateway = gatewayFor(client, identity);
-    this.#connections.push(client);
-    this.#gateways.push(gateway);
-    const network = gateway.getNetwork(this.config.channel);
+    // Their own hospital's peer first; the others are asked for each commit too.
+    const peers = [org, ...this.config.hospitals.filter((h) => h.key !== org.key)];
+    const [gateway, ...others] = peers.map((hospital) => {
+      const client = peerConnection(this.config, hospital);
+      const peerGateway = gatewayFor(client, identity);
+      this.#connections.push(client);
+      this.#gateways.push(peerGateway);
+      return peerGateway;
+    });
+    const network = gateway!.getNetwork(this.config.channel);
     return actor(
       id,
       identity,
       network.getContract(this.config.chaincode),
       network.getContract('qscc'),
+      others,
     );
   }
 
@@ -72,7 +79,23 @@ export class LedgerActors {
   }
 }
 
-function actor(id: string, identity: EnrolledIdentity, contract: Contract, qscc: Contract): Actor {
+function actor(
+  id: string,
+  identity: EnrolledIdentity,
+  contract: Contract,
+  qscc: Contract,
+  otherPeers: Gateway[],
+): Actor {
+  /** Submits and returns once every peer has the commit, as the PatRec gateway does. */
+  const submitEverywhere = async (name: string, ...args: string[]) => {
+    const submitted = await contract.submitAsync(name, { arguments: args });
+    const status = await submitted.getStatus();
+    if (!status.successful) {
+      throw new Error(`${name} did not commit (validation code ${status.code})`);
+    }
+    await committedEverywhere(otherPeers, submitted.getBytes());
+    return submitted.getResult();
+  };
   const call = async <D extends TransactionDefinition>(
     send: (name: string, ...args: string[]) => Promise<Uint8Array>,
     transaction: D,
@@ -84,8 +107,7 @@ function actor(id: string, identity: EnrolledIdentity, contract: Contract, qscc:
   return {
     id,
     identity,
-    submit: (transaction, input) =>
-      call(contract.submitTransaction.bind(contract), transaction, input),
+    submit: (transaction, input) => call(submitEverywhere, transaction, input),
     evaluate: (transaction, input) =>
       call(contract.evaluateTransaction.bind(contract), transaction, input),
     refusal: async (transaction, input) => {
