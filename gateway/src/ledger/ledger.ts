@@ -12,6 +12,7 @@ import {
   type Status,
   type Transaction,
 } from '@hyperledger/fabric-gateway';
+import { transactions } from '@patrec/contract';
 import type { NetworkProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
@@ -235,6 +236,15 @@ export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gate
   });
 }
 
+/**
+ * Transactions that only log an access: nothing another call decides on waits for them, so
+ * they are answered as soon as their own peer committed them.
+ */
+const onlyLogs = new Set([
+  transactions.access.accessRecord.fullName,
+  transactions.access.getRecordDirectory.fullName,
+]);
+
 const signerOf = (identity: EnrolledIdentity) =>
   signers.newPrivateKeySigner(createPrivateKey(identity.privateKey));
 
@@ -285,7 +295,7 @@ export class LedgerContract implements TransactionSender {
         },
       );
       if (status.successful) {
-        await this.state.afterCommit?.(commitRequest);
+        if (!onlyLogs.has(fullName)) await this.state.afterCommit?.(commitRequest);
         return decoder.decode(transaction.getResult());
       }
       if (attempt < maxRetries && status.code === mvccReadConflict) continue;
