@@ -119,11 +119,25 @@ describe('ledger submits', () => {
 
   it('does not send again what a peer refused', async () => {
     const { ledger, calls } = contractFailing([
-      endorsedApart('chaincode response 500, FORBIDDEN(NO_CONSENT): DOC7 holds no grant'),
+      endorsedApart('chaincode response 500, FORBIDDEN(NOT_YOURS): DOC7 may not'),
     ]);
     const error = await ledger.submit(createRecord, []).catch((e: unknown) => e);
-    expect((error as ApiError).details).to.deep.equal({ reason: 'NO_CONSENT' });
+    expect((error as ApiError).details).to.deep.equal({ reason: 'NOT_YOURS' });
     expect(calls()).to.equal(1);
+  });
+
+  it('asks once more when the refusal may be a peer a moment behind: no consent, not found', async () => {
+    const noConsent = () =>
+      endorsedApart('chaincode response 500, FORBIDDEN(NO_CONSENT): DOC7 holds no grant');
+    const { ledger, calls } = contractFailing([noConsent()]);
+    expect(await ledger.submit(createRecord, [])).to.equal('done');
+    expect(calls()).to.equal(2);
+    const refusing = contractFailing([noConsent(), noConsent()]);
+    const error = await refusing.ledger.submit(createRecord, []).catch((e: unknown) => e);
+    expect([(error as ApiError).details, refusing.calls()]).to.deep.equal([
+      { reason: 'NO_CONSENT' },
+      2,
+    ]);
   });
 
   it('never retries any other failure', async () => {

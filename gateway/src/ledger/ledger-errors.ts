@@ -17,6 +17,18 @@ export const isEndorsementDisagreement = (error: unknown) =>
   ![error.message, ...error.details.map((d) => d.message)].some((text) => parseLedgerError(text));
 
 /**
+ * A refusal a peer a moment behind would give about something just written elsewhere: no
+ * consent (a grant not yet committed there) or nothing found (a record just created).
+ */
+export const mayBeFromPeerBehind = (error: unknown) => {
+  if (!(error instanceof EndorseError)) return false;
+  const refusal = [error.message, ...error.details.map((d) => d.message)]
+    .map((text) => parseLedgerError(text))
+    .find((parsed) => parsed !== undefined);
+  return refusal?.code === 'NOT_FOUND' || refusal?.reason === 'NO_CONSENT';
+};
+
+/**
  * The peer's gateway found too few endorsers reachable for the policy (a hospital's peer is
  * down): a matter of seconds, like an unreachable ledger.
  */

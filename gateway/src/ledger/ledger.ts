@@ -17,8 +17,13 @@ import type { NetworkProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { ledgerClient, type LedgerClient, type TransactionSender } from './ledger-client.js';
-import { isEndorsementDisagreement, mvccReadConflict, toApiError } from './ledger-errors.js';
-import { committedEverywhere } from './committed-everywhere.js';
+import {
+  isEndorsementDisagreement,
+  mayBeFromPeerBehind,
+  mvccReadConflict,
+  toApiError,
+} from './ledger-errors.js';
+import { committedOn } from './committed-on.js';
 import { orderUntilKnown, type OrderingTimes } from './ordering.js';
 import { peerOrder } from './peer-order.js';
 
@@ -138,8 +143,8 @@ export class Ledger {
       const state: WorkState = {
         ordered: false,
         beforeOrdering,
-        // A write answered is a write every peer will show (see committedEverywhere).
-        afterCommit: (commitRequest) => committedEverywhere(others, commitRequest),
+        // A write is answered once a majority of the peers holds it (see committedOn).
+        afterCommit: (commitRequest) => committedOn(others, commitRequest),
       };
       const contract = gateway.getNetwork(this.profile.channel).getContract(this.profile.chaincode);
       // Signed as soon as it is endorsed, so that what beforeOrdering keeps can be sent as it is.
@@ -267,7 +272,8 @@ export class LedgerContract implements TransactionSender {
   /**
    * Endorses, orders and waits for the commit, sending the same transaction again while its
    * outcome is unknown (orderUntilKnown). A new transaction is made only when nothing was
-   * written: the commit lost an MVCC race, or the peers disagreed while one caught up.
+   * written: the commit lost an MVCC race, the peers disagreed while one caught up, or a
+   * refusal may be a lagging peer's (asked once more after a pause).
    */
   async submit(fullName: string, args: string[]): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
@@ -279,7 +285,10 @@ export class LedgerContract implements TransactionSender {
       } catch (error) {
         const unreachable = this.#unreachable(error);
         if (unreachable) throw unreachable;
-        if (attempt < maxRetries && isEndorsementDisagreement(error)) {
+        const askAgain =
+          (attempt < maxRetries && isEndorsementDisagreement(error)) ||
+          (attempt === 1 && mayBeFromPeerBehind(error));
+        if (askAgain) {
           await new Promise((resolve) => setTimeout(resolve, catchUpPauseMs * attempt));
           continue;
         }
