@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadNetworkConfig, type NetworkConfig } from '../config/network-config.js';
+import { benchEndorsements } from '../bench/endorse-bench.js';
 import { noOpCeiling } from '../bench/ledger-ceiling.js';
 import { percentile } from '../bench/ledger-bench.js';
 import { benchRecords } from '../bench/records-bench.js';
@@ -30,9 +31,13 @@ const usage =
   '       npm run bench -- records [--count 200]\n' +
   '       npm run bench -- reads [--clients 64] [--seconds 20] [--records 20]\n' +
   '       npm run bench -- consents [--clients 16] [--seconds 20]\n' +
+  '       npm run bench -- endorse [--clients 64] [--seconds 20]\n' +
   '       npm run bench -- scale [--patients 500] [--records 40] [--writers 32]\n' +
   '                              [--fill-writers 64] [--readers 64] [--catch-up-blocks 2000]\n' +
   '       npm run bench -- store [--sizes 1000,100000,1000000]';
+
+const topology = (config: NetworkConfig) =>
+  `${config.ordererOrg.orderers.length} Raft orderers, ${config.hospitals.length} peers, BatchTimeout ${config.batchTimeout}, MAJORITY endorsement`;
 
 /**
  * `npm run bench -- ledger`: the ledger's ceiling, N concurrent clients submitting the no-op
@@ -42,6 +47,8 @@ const usage =
  * `npm run bench -- reads` / `consents`: consent-checked record reads by a doctor, or share
  * and revoke transactions by patients, from concurrent clients through the gateway API for
  * a while, then the no-op ceiling from as many clients in the same run, and the ratio.
+ * `npm run bench -- endorse`: the peers alone, without the gateway: consent-checked reads
+ * endorsed and never ordered, and plain evaluations, against the no-op ceiling.
  * `npm run bench -- scale`: fills the running PatRec through the API to N patients × M
  * records and measures reads, writes, event delivery and CPU before and after, then reads
  * while a restarted gateway's event listener catches up.
@@ -73,12 +80,31 @@ runCli(async () => {
   };
   const config = loadNetworkConfig();
   const mode = positionals[0];
+  const log = (message: string) => console.log(message);
   if (mode === 'reads' || mode === 'consents') {
     return benchThroughputCommand(config, mode, {
       clients: whole('clients', values.clients ?? (mode === 'reads' ? '64' : '16')),
       seconds: whole('seconds', values.seconds),
       records: whole('records', values.records ?? '20'),
     });
+  }
+  if (mode === 'endorse') {
+    const clients = whole('clients', values.clients ?? '64');
+    const seconds = whole('seconds', values.seconds);
+    log(`Endorsements and evaluations without the gateway (${topology(config)})`);
+    const until = performance.now() + seconds * 1000;
+    const ceiling = figuresOf(
+      'no-op ledger transactions (ceiling)',
+      clients,
+      await noOpCeiling(
+        config,
+        clients,
+        () => performance.now() < until,
+        () => undefined,
+      ),
+    );
+    const phases = await benchEndorsements(config, clients, seconds, log);
+    return log(`\n${formatThroughputTable(ceiling, phases)}`);
   }
   if (mode === 'ledger') {
     const clients = whole('clients', values.clients ?? '20');
@@ -122,9 +148,6 @@ Ledger benchmark (${topology(config)})
   latency p99    ${fmt(percentile(result.latenciesMs, 0.99))}
   wall time      ${result.seconds.toFixed(1)} s`);
 }
-
-const topology = (config: NetworkConfig) =>
-  `${config.ordererOrg.orderers.length} Raft orderers, ${config.hospitals.length} peers, BatchTimeout ${config.batchTimeout}, MAJORITY endorsement`;
 
 /**
  * Reads or consent transactions through the gateway API, then the no-op ceiling from as

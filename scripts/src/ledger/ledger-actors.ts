@@ -31,6 +31,11 @@ export interface Actor {
     transaction: D,
     input: TransactionInput<D>,
   ): Promise<TransactionResult<D>>;
+  /** Has the peers endorse a transaction and sends it nowhere: the endorsed result. */
+  endorse<D extends TransactionDefinition>(
+    transaction: D,
+    input: TransactionInput<D>,
+  ): Promise<TransactionResult<D>>;
   /** The chaincode's refusal of a submit, as `CODE(REASON): detail` (fails if it was accepted). */
   refusal<D extends TransactionDefinition>(
     transaction: D,
@@ -112,6 +117,13 @@ function actor(
     submit: (transaction, input) => call(submitEverywhere, transaction, input),
     evaluate: (transaction, input) =>
       call(contract.evaluateTransaction.bind(contract), transaction, input),
+    endorse: (transaction, input) =>
+      call(
+        async (name, ...args) =>
+          (await contract.newProposal(name, { arguments: args }).endorse()).getResult(),
+        transaction,
+        input,
+      ),
     refusal: async (transaction, input) => {
       try {
         await contract.submitTransaction(
