@@ -6,6 +6,13 @@ import { gatewayFor, peerConnection } from '../ledger/connect.js';
 import { enrollPerson } from '../ledger/enroll.js';
 import { submitWhile, type BenchResult } from './ledger-bench.js';
 
+/** How long each step of the successful submits took, as the client saw it. */
+export interface SubmitPhases {
+  endorse: number[];
+  submit: number[];
+  commitStatus: number[];
+}
+
 /**
  * The ledger's ceiling: `clients` concurrent clients, spread over the hospitals, each with
  * its own enrolled identity, submitting the no-op `health.ping` through
@@ -16,7 +23,7 @@ export async function noOpCeiling(
   clients: number,
   more: () => boolean,
   onProgress: (done: number) => void,
-): Promise<BenchResult> {
+): Promise<BenchResult & { phasesMs: SubmitPhases }> {
   const connections = config.hospitals.map((org) => peerConnection(config, org));
   const gateways: Gateway[] = [];
   try {
@@ -31,16 +38,25 @@ export async function noOpCeiling(
     const contracts = gateways.map((g) =>
       g.getNetwork(config.channel).getContract(config.chaincode),
     );
-    return await submitWhile(
+    const phasesMs: SubmitPhases = { endorse: [], submit: [], commitStatus: [] };
+    const result = await submitWhile(
       contracts,
       more,
       async (contract) => {
-        const commit = await contract.submitAsync(transactions.health.ping.fullName);
+        const t0 = performance.now();
+        const transaction = await contract.newProposal(transactions.health.ping.fullName).endorse();
+        const t1 = performance.now();
+        const commit = await transaction.submit();
+        const t2 = performance.now();
         const status = await commit.getStatus();
+        phasesMs.endorse.push(t1 - t0);
+        phasesMs.submit.push(t2 - t1);
+        phasesMs.commitStatus.push(performance.now() - t2);
         if (!status.successful) throw new Error(`validation code ${status.code}`);
       },
       onProgress,
     );
+    return { ...result, phasesMs };
   } finally {
     gateways.forEach((g) => g.close());
     connections.forEach((c) => c.close());

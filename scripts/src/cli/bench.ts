@@ -146,6 +146,9 @@ Ledger benchmark (${topology(config)})
   throughput     ${(result.transactions / result.seconds).toFixed(1)} tx/s
   latency p50    ${fmt(percentile(result.latenciesMs, 0.5))}
   latency p99    ${fmt(percentile(result.latenciesMs, 0.99))}
+  of which p50   endorse ${fmt(percentile(result.phasesMs.endorse, 0.5))}, submit ${fmt(
+    percentile(result.phasesMs.submit, 0.5),
+  )}, commit status ${fmt(percentile(result.phasesMs.commitStatus, 0.5))}
   wall time      ${result.seconds.toFixed(1)} s`);
 }
 
