@@ -9,6 +9,7 @@ import {
   type AuthorizationScene as Scene,
   type CallerKey,
 } from './test-support/scenario';
+import { newReadSigner, signRead } from './test-support/readers';
 import {
   deployedContracts,
   expectAllowed,
@@ -33,6 +34,7 @@ import {
 const MATRIX = `
 operation              own oth unr imp act xho exp rev rej pen oos ro  non unv sus em1 em2 adA adB aud anon
 RegisterSelf           C   C   ok  C   C   C   C   C   C   C   C   C   C   C   C   C   C   Fr  Fr  Fr  Fc
+RegisterReadKey        ok  ok  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  Fr  Fc
 VerifyDoctor           Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fw  Fr  Fc
 SuspendDoctor          Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fw  Fr  Fc
 GetParticipant:PAT1    ok  Fy  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fu  Fs  ok  ok  ok  Fy  ok  Fc
@@ -55,6 +57,7 @@ ListDoctorConsents     Fr  Fr  Fr  Fr  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  o
 ListEmergencyGrants    Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fc
 AccessRecord:cardiac   ok  Fy  Fy  Fw  ok  ok  E   Fv  Fg  Fg  Fg  ok  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
 AccessRecord:dentistry ok  Fy  Fy  Fw  Fg  ok  E   Fv  Fg  Fg  ok  Fg  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
+RecordReads            ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fc
 GetRecordDirectory     ok  Fy  Fy  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fu  Fs  ok  ok  Fr  Fr  Fr  Fc
 ListAccessLog:patient  ok  Fy  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
 ListAccessLog:own      ok  ok  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
@@ -91,6 +94,10 @@ const OPERATIONS: Record<
   { transaction: TransactionDefinition; args: (scene: Scene, caller: CallerKey) => string[] }
 > = {
   RegisterSelf: { transaction: tx.participants.registerSelf, args: () => [] },
+  RegisterReadKey: {
+    transaction: tx.participants.registerReadKey,
+    args: (_, caller) => [newReadSigner(patrecIdOf(caller) ?? '', 'matrix').publicKey],
+  },
   VerifyDoctor: { transaction: tx.participants.verifyDoctor, args: () => ['DOC10'] },
   SuspendDoctor: { transaction: tx.participants.suspendDoctor, args: () => ['DOC9'] },
   'GetParticipant:PAT1': { transaction: tx.participants.getParticipant, args: () => ['PAT1'] },
@@ -128,6 +135,15 @@ const OPERATIONS: Record<
   ListEmergencyGrants: { transaction: tx.consents.listEmergencyGrants, args: () => ['', ''] },
   'AccessRecord:cardiac': { transaction: tx.access.accessRecord, args: () => ['PAT1REC0'] },
   'AccessRecord:dentistry': { transaction: tx.access.accessRecord, args: () => ['PAT1REC1'] },
+  // Anyone with a PatRec certificate may carry reads; each stands on its reader's signature
+  // (here DOC1's, who holds a grant on cardiac). Who each reader may read: access-contract.test.
+  RecordReads: {
+    transaction: tx.access.recordReads,
+    args: (scene) => {
+      const signer = scene.readSigners.get('DOC1')!;
+      return [JSON.stringify([signRead(signer, 'PAT1REC0', scene.chain.ledger.now)])];
+    },
+  },
   GetRecordDirectory: {
     transaction: tx.access.getRecordDirectory,
     args: () => ['PAT1', '', ''],

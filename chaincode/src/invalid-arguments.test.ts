@@ -11,6 +11,7 @@ import {
   request,
   share,
 } from './test-support/scenario';
+import { newReadSigner, registerReadKey, signRead, type ReadSigner } from './test-support/readers';
 import {
   expectAllowed,
   expectDenied,
@@ -57,6 +58,17 @@ const BAD: Record<string, unknown[]> = {
   optionalPatientId: ['PAT', 'DOC1'],
   optionalRecordId: ['PAT1', 'REC0'],
   optionalAccessorId: ['ADM1', 'AUD1'],
+  publicKey: ['', 'bm90IGEga2V5', 'MFkw', '!!!!', 'A'.repeat(201)],
+  signedReads: [
+    '',
+    '[]',
+    '{}',
+    '[1]',
+    '[{}]',
+    '[null]',
+    JSON.stringify([{ requestId: 'x', recordId: 'PAT1REC0', readerId: 'DOC1' }]),
+    JSON.stringify(Array(101).fill({})),
+  ],
   time: ['2026-01-01', 'now', '2026-01-01T00:00:00.000+01:00', '2026-13-01T00:00:00.000Z'],
 };
 
@@ -72,6 +84,8 @@ interface Scene {
   chain: TestChain;
   activeConsent: string;
   pendingConsent: string;
+  /** DOC1's registered read key. */
+  readSigner: ReadSigner;
 }
 
 const patient = person('patient', 'PAT1');
@@ -84,6 +98,12 @@ const CASES: Case[] = [
     caller: () => adminA,
     args: () => ['DOC10'],
     kinds: ['doctorId'],
+  },
+  {
+    transaction: tx.participants.registerReadKey,
+    caller: () => grantee,
+    args: () => [newReadSigner('DOC1', 'another').publicKey],
+    kinds: ['publicKey'],
   },
   {
     transaction: tx.participants.suspendDoctor,
@@ -200,6 +220,14 @@ const CASES: Case[] = [
     kinds: ['recordId'],
   },
   {
+    transaction: tx.access.recordReads,
+    caller: () => auditor,
+    args: (scene) => [
+      JSON.stringify([signRead(scene.readSigner, 'PAT1REC0', scene.chain.ledger.now)]),
+    ],
+    kinds: ['signedReads'],
+  },
+  {
     transaction: tx.access.getRecordDirectory,
     caller: () => grantee,
     args: () => ['PAT1', '', ''],
@@ -261,7 +289,8 @@ async function buildScene(): Promise<Scene> {
   await registerDoctor(chain, 'DOC10', { verified: false });
   const active = await share(chain, owner, 'DOC1', ALL, 'read-write');
   const pending = await request(chain, person('doctor', 'DOC6'), 'PAT1', ALL, 'read-write');
-  return { chain, activeConsent: active.consentId, pendingConsent: pending.consentId };
+  const readSigner = await registerReadKey(chain, grantee);
+  return { chain, activeConsent: active.consentId, pendingConsent: pending.consentId, readSigner };
 }
 
 const describeValue = (value: unknown) =>

@@ -6,6 +6,7 @@ import type { Role } from './vocabulary.js';
  */
 export const LEDGER_EVENTS = {
   ParticipantRegistered: ['participantId', 'mspId'],
+  ReadKeyRegistered: ['participantId', 'mspId'],
   DoctorVerified: ['doctorId', 'adminId', 'mspId'],
   DoctorSuspended: ['doctorId', 'adminId', 'mspId'],
   RecordCreated: ['recordId', 'patientId', 'actorId', 'consentId'],
@@ -24,9 +25,25 @@ export const LEDGER_EVENTS = {
 export type LedgerEventName = keyof typeof LEDGER_EVENTS;
 export const LEDGER_EVENT_NAMES = Object.keys(LEDGER_EVENTS) as LedgerEventName[];
 
+/**
+ * Chaincode events that stand for many: a transaction logging a batch of reads emits one
+ * `RecordsAccessed` (Fabric keeps one event per transaction) whose payload is
+ * `{ "events": [ids, …] }`, each the IDs of one `RecordAccessed`. Listeners hand them on
+ * one by one, as the event each stands for.
+ */
+export const BATCH_EVENTS = { RecordsAccessed: 'RecordAccessed' } as const satisfies Record<
+  string,
+  LedgerEventName
+>;
+export type BatchEventName = keyof typeof BATCH_EVENTS;
+
+export function isBatchEventName(name: string): name is BatchEventName {
+  return Object.hasOwn(BATCH_EVENTS, name);
+}
+
 /** The events by what they are about. */
 export const EVENTS_ABOUT = {
-  participant: ['ParticipantRegistered', 'DoctorVerified', 'DoctorSuspended'],
+  participant: ['ParticipantRegistered', 'ReadKeyRegistered', 'DoctorVerified', 'DoctorSuspended'],
   record: ['RecordCreated', 'RecordUpdated', 'RecordDeleted'],
   consent: [
     'AccessRequested',
@@ -68,6 +85,7 @@ export function mayReceiveEvent(
   const is = (id: string | null | undefined) => id !== undefined && id !== null && id === viewer.id;
   switch (name) {
     case 'ParticipantRegistered':
+    case 'ReadKeyRegistered':
       return is(ids.participantId) || (viewer.role === 'admin' && ids.mspId === viewer.mspId);
     case 'DoctorVerified':
     case 'DoctorSuspended':

@@ -31,6 +31,11 @@ export const bookmark = z
   .string()
   .max(MAX_BOOKMARK_LENGTH)
   .regex(BOOKMARK, 'a bookmark from a previous page');
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** A P-256 public key as SPKI DER in base64 (91 bytes make 124 characters). */
+export const publicKey = z.string().max(200).regex(BASE64, 'a public key (SPKI DER, base64)');
+/** An ECDSA signature, DER in base64 (at most 72 bytes for P-256). */
+export const signature = z.string().max(120).regex(BASE64, 'a signature (DER, base64)');
 /** A time as the ledger writes it: ISO-8601 UTC with milliseconds. */
 export const ledgerTime = z.iso.datetime({ precision: 3 });
 

@@ -37,6 +37,8 @@ export const LEDGER_REFUSAL_REASONS = [
   'ROLE',
   /** The certificate lacks PatRec's attributes or they do not fit together. */
   'CERTIFICATE',
+  /** A read carried for someone was not signed with the key they registered (or none is). */
+  'SIGNATURE',
 ] as const;
 export type LedgerRefusalReason = (typeof LEDGER_REFUSAL_REASONS)[number];
 

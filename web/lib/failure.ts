@@ -60,6 +60,7 @@ function refusalText(reason: RefusalReason, message: string): string {
     case 'WRONG_HOSPITAL':
     case 'NOT_YOURS':
     case 'CERTIFICATE':
+    case 'SIGNATURE':
       return `Refused: ${message}.`;
   }
 }

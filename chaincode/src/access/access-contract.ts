@@ -1,4 +1,11 @@
-import type { AccessEntry, DirectoryEntry, RecordAccess, RecordDirectory } from '@patrec/contract';
+import type {
+  AccessEntry,
+  DirectoryEntry,
+  ReadOutcome,
+  RecordAccess,
+  RecordDirectory,
+} from '@patrec/contract';
+import type { LedgerEventIds } from '@patrec/contract/core';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { activeGrant } from '../consents/consent-policy';
 import {
@@ -9,8 +16,8 @@ import {
   timeArg,
 } from '../shared/arguments';
 import { authenticate, requireRole, type Caller } from '../shared/caller';
-import { forbidden, invalidArgument } from '../shared/errors';
-import { emitEvent } from '../shared/events';
+import { ChaincodeError, conflict, forbidden, invalidArgument } from '../shared/errors';
+import { emitBatchEvent, emitEvent } from '../shared/events';
 import { accessIdFor } from '../shared/ids';
 import { toSortedJson } from '../shared/ledger-json';
 import { endOfPrefix, pageOfRange, pageRequestArgs } from '../shared/pagination';
@@ -24,7 +31,8 @@ import {
 import { ownerOf } from '../records/health-record';
 import { pageOfRecordsByKey, readLiveRecord } from '../records/record-ledger';
 import { accessIdOfIndexKey, accessIndexPrefix } from './access-entry';
-import { logAccess, readAccessEntry } from './access-ledger';
+import { findAccessEntry, logAccess, readAccessEntry } from './access-ledger';
+import { signedReadsArg, signerOf } from './signed-read';
 
 /** The filters of an access-log query; null means "any". */
 interface AccessLogFilter {
@@ -51,6 +59,62 @@ export class AccessContract extends Contract {
   async AccessRecord(ctx: Context, recordId: string): Promise<string> {
     const caller = authenticate(ctx);
     const id = recordIdArg('recordId', recordId);
+    const txId = ctx.stub.getTxID();
+    const { access, event } = await this.#readRecord(ctx, caller, id, {
+      accessId: accessIdFor(txId),
+      accessedAt: txTime(ctx),
+    });
+    emitEvent(ctx, 'RecordAccessed', event);
+    return toSortedJson(access);
+  }
+
+  /**
+   * Reads that a gateway gathered from many readers, each signed by its reader with their
+   * registered key and checked exactly as AccessRecord checks its caller. Whoever carries
+   * the batch needs a PatRec certificate and nothing more: each read stands on its reader's
+   * signature. A refused read is left out of the log and answered with its refusal; the
+   * others are logged (access ID `ACC` + request ID, at the time the reader asked) and
+   * announced together by one RecordsAccessed event.
+   */
+  @Transaction()
+  @Returns('string')
+  async RecordReads(ctx: Context, reads: string): Promise<string> {
+    authenticate(ctx);
+    const signed = signedReadsArg('reads', reads);
+    const now = txTime(ctx);
+    const outcomes: ReadOutcome[] = [];
+    const events: LedgerEventIds<'RecordAccessed'>[] = [];
+    for (const read of signed) {
+      try {
+        const reader = await signerOf(ctx, read, now);
+        const accessId = `ACC${read.requestId}`;
+        if (await findAccessEntry(ctx, accessId)) throw conflict(`${accessId} is logged already`);
+        const { access, event } = await this.#readRecord(ctx, reader, read.recordId, {
+          accessId,
+          accessedAt: read.requestedAt,
+        });
+        outcomes.push({ requestId: read.requestId, access });
+        events.push(event);
+      } catch (error) {
+        if (!(error instanceof ChaincodeError)) throw error;
+        outcomes.push({ requestId: read.requestId, refusal: error.message });
+      }
+    }
+    if (events.length > 0) emitBatchEvent(ctx, 'RecordsAccessed', events);
+    return toSortedJson(outcomes);
+  }
+
+  /**
+   * The gate to a record's content: the owner, or a verified doctor holding an active grant
+   * that covers the record. Logs the read; the access carries the metadata and hash the
+   * gateway checks the off-chain content against.
+   */
+  async #readRecord(
+    ctx: Context,
+    caller: Caller,
+    id: string,
+    logged: Pick<AccessEntry, 'accessId' | 'accessedAt'>,
+  ): Promise<{ access: RecordAccess; event: LedgerEventIds<'RecordAccessed'> }> {
     requireRole(caller, ['patient', 'doctor'], 'read record contents');
     if (caller.role === 'patient') await requireSelf(ctx, caller, ownerOf(id), 'read the records');
     else await verifiedDoctor(ctx, caller);
@@ -66,24 +130,27 @@ export class AccessContract extends Contract {
           })
         : null;
     const consentId = grant?.consentId ?? null;
-    const entry = this.#entry(ctx, caller, {
+    const entry: AccessEntry = {
+      ...logged,
       kind: 'record',
       patientId: record.patientId,
       recordId: id,
       version: record.version,
       consentId,
       emergency: grant?.origin === 'emergency',
-    });
+      accessorId: caller.id,
+      accessorMspId: caller.mspId,
+      txId: ctx.stub.getTxID(),
+    };
     await logAccess(ctx, entry);
-    emitEvent(ctx, 'RecordAccessed', {
+    const event = {
       accessId: entry.accessId,
       recordId: id,
       patientId: record.patientId,
       accessorId: caller.id,
       consentId,
-    });
-    const access: RecordAccess = { access: entry, record };
-    return toSortedJson(access);
+    };
+    return { access: { access: entry, record }, event };
   }
 
   /**

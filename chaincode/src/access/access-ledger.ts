@@ -10,8 +10,16 @@ export async function logAccess(ctx: Context, entry: AccessEntry): Promise<void>
   for (const key of accessIndexKeys(entry)) await ctx.stub.putState(key, INDEX_ENTRY);
 }
 
-export async function readAccessEntry(ctx: Context, accessId: string): Promise<AccessEntry> {
+export async function findAccessEntry(
+  ctx: Context,
+  accessId: string,
+): Promise<AccessEntry | undefined> {
   const bytes = await ctx.stub.getState(accessKey(ctx, accessId));
-  if (bytes.length === 0) throw notFound(`access ${accessId} does not exist`);
-  return parseAccessEntry(fromLedger(bytes, 'access entry'));
+  return bytes.length === 0 ? undefined : parseAccessEntry(fromLedger(bytes, 'access entry'));
+}
+
+export async function readAccessEntry(ctx: Context, accessId: string): Promise<AccessEntry> {
+  const entry = await findAccessEntry(ctx, accessId);
+  if (!entry) throw notFound(`access ${accessId} does not exist`);
+  return entry;
 }

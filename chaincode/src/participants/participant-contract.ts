@@ -1,4 +1,4 @@
-import type { Participant } from '@patrec/contract';
+import type { Participant, ReadKey } from '@patrec/contract';
 import { DOCTOR_STATUSES, type DoctorStatus } from '@patrec/contract/core';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { doctorIdArg, mspIdArg, oneOfArg, optional, participantIdArg } from '../shared/arguments';
@@ -9,6 +9,7 @@ import { toSortedJson } from '../shared/ledger-json';
 import { pageOfPartialKey, pageRequestArgs } from '../shared/pagination';
 import { txTime } from '../shared/time';
 import { DOCTOR_INDEX } from './participant';
+import { publicKeyArg, putReadKey } from './read-key';
 import {
   findParticipant,
   putParticipant,
@@ -46,6 +47,29 @@ export class ParticipantContract extends Contract {
     await putParticipant(ctx, participant);
     emitEvent(ctx, 'ParticipantRegistered', { participantId: caller.id, mspId: caller.mspId });
     return toSortedJson(participant);
+  }
+
+  /**
+   * A registered patient or doctor names the key that signs the reads gateways carry for
+   * them in batches (`access:RecordReads`); a new key replaces the old one at once.
+   */
+  @Transaction()
+  @Returns('string')
+  async RegisterReadKey(ctx: Context, publicKey: string): Promise<string> {
+    const caller = authenticate(ctx);
+    const key = publicKeyArg('publicKey', publicKey);
+    requireRole(caller, ['patient', 'doctor'], 'register a read key (only readers sign reads)');
+    await registeredCaller(ctx, caller);
+    const readKey: ReadKey = {
+      participantId: caller.id,
+      role: caller.role,
+      mspId: caller.mspId,
+      publicKey: key,
+      registeredAt: txTime(ctx),
+    };
+    await putReadKey(ctx, readKey);
+    emitEvent(ctx, 'ReadKeyRegistered', { participantId: caller.id, mspId: caller.mspId });
+    return toSortedJson(readKey);
   }
 
   /** An admin vouches for a doctor of their own hospital (also lifts a suspension). */

@@ -1,5 +1,10 @@
 import type { Context } from 'fabric-contract-api';
-import type { LedgerEventIds, LedgerEventName } from '@patrec/contract/core';
+import {
+  BATCH_EVENTS,
+  type BatchEventName,
+  type LedgerEventIds,
+  type LedgerEventName,
+} from '@patrec/contract/core';
 import { toLedger } from './ledger-json';
 
 /**
@@ -14,4 +19,13 @@ export function emitEvent<N extends LedgerEventName>(
   ids: LedgerEventIds<N>,
 ): void {
   ctx.stub.setEvent(name, toLedger(ids));
+}
+
+/** Announces many changes of one kind in one event (see BATCH_EVENTS), the same way. */
+export function emitBatchEvent<B extends BatchEventName>(
+  ctx: Context,
+  name: B,
+  events: LedgerEventIds<(typeof BATCH_EVENTS)[B]>[],
+): void {
+  ctx.stub.setEvent(name, toLedger({ events }));
 }

@@ -1,4 +1,5 @@
 import { transactions as tx, type ConsentView, type HealthRecord } from '@patrec/contract';
+import { registerReadKey, type ReadSigner } from './readers';
 import { HOSPITAL_A, HOSPITAL_B, person, sha256, TestChain, type Identity } from './test-chain';
 
 /** Building blocks for tests: people and the transactions that set a scene up. */
@@ -11,6 +12,9 @@ export const ALL = JSON.stringify({ all: true });
 export const categories = (...list: string[]) => JSON.stringify({ categories: list });
 export const records = (...list: string[]) => JSON.stringify({ records: list });
 export const DAY = 24 * 3600;
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 const adminOf = (mspId: string) => (mspId === HOSPITAL_B ? adminB : adminA);
 
@@ -98,6 +102,8 @@ export interface AuthorizationScene {
   activeConsent: string;
   /** DOC6's pending request to PAT1. */
   pendingConsent: string;
+  /** The read keys of PAT1, PAT2 and DOC1–DOC13, registered on the ledger. */
+  readSigners: Map<string, ReadSigner>;
 }
 
 export const EMERGENCY_REASON = sha256('collapsed in the waiting room');
@@ -150,7 +156,18 @@ export async function buildAuthorizationScene(): Promise<AuthorizationScene> {
   chain.ledger.advance(DAY + 1800);
   await chain.ok(doctor('DOC12'), tx.consents.emergencyAccess, 'PAT1', EMERGENCY_REASON, '');
   chain.ledger.advance(1800);
-  return { chain, activeConsent: active.consentId, pendingConsent: pending.consentId };
+  const readSigners = new Map<string, ReadSigner>();
+  for (const reader of [owner, other, ...range(1, 13).map((n) => doctor(`DOC${n}`))]) {
+    const mspId = reader.attributes['patrecId'] === 'DOC2' ? HOSPITAL_B : reader.mspId;
+    const signer = await registerReadKey(chain, { ...reader, mspId });
+    readSigners.set(signer.readerId, signer);
+  }
+  return {
+    chain,
+    activeConsent: active.consentId,
+    pendingConsent: pending.consentId,
+    readSigners,
+  };
 }
 
 /**

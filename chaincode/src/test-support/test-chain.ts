@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { TransactionDefinition, TransactionResult } from '@patrec/contract';
 import {
+  BATCH_EVENTS,
   formatLedgerError,
+  isBatchEventName,
   isLedgerEventName,
   LEDGER_EVENTS,
+  type LedgerEventName,
   parseLedgerError,
   type LedgerErrorCode,
   type LedgerRefusalReason,
@@ -165,13 +168,24 @@ function expectContractShapes(call: Call): void {
   }
   expect(checked.data, `${call.fn} answered fields its result schema lacks`).to.deep.equal(output);
   for (const { name, payload } of call.events) {
-    if (!isLedgerEventName(name)) expect.fail(`${call.fn} emitted an unknown event ${name}`);
-    expect(Object.keys(payload as object).sort(), `${name} IDs`).to.deep.equal(
-      [...LEDGER_EVENTS[name]].sort(),
-    );
-    for (const id of Object.values(payload as object)) {
-      expect(id === null || typeof id === 'string', `${name} IDs`).to.equal(true);
+    if (isBatchEventName(name)) {
+      const { events } = payload as { events: unknown[] };
+      expect(events, `${name} events`).to.be.an('array').with.length.greaterThan(0);
+      for (const ids of events) expectEventIds(BATCH_EVENTS[name], ids);
+    } else if (isLedgerEventName(name)) {
+      expectEventIds(name, payload);
+    } else {
+      expect.fail(`${call.fn} emitted an unknown event ${name}`);
     }
+  }
+}
+
+function expectEventIds(name: LedgerEventName, payload: unknown): void {
+  expect(Object.keys(payload as object).sort(), `${name} IDs`).to.deep.equal(
+    [...LEDGER_EVENTS[name]].sort(),
+  );
+  for (const id of Object.values(payload as object)) {
+    expect(id === null || typeof id === 'string', `${name} IDs`).to.equal(true);
   }
 }
 

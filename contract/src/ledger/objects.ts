@@ -139,3 +139,33 @@ export const callerIdentity = z.object({
   patrecId: z.string().nullable(),
 });
 export type CallerIdentity = z.infer<typeof callerIdentity>;
+
+/** A record read a gateway carries for its reader, signed by them (see `reads.ts`). */
+export const signedRead = z.object({
+  requestId: f.sha256,
+  recordId: f.recordId,
+  readerId: f.participantId,
+  requestedAt: f.ledgerTime,
+  signature: f.signature,
+});
+export type SignedRead = z.infer<typeof signedRead>;
+
+/**
+ * What became of one read of a batch: the access, as `AccessRecord` gives it, or the
+ * refusal it would have given, as the ledger words refusals (`formatLedgerError`).
+ */
+export const readOutcome = z.union([
+  z.object({ requestId: f.sha256, access: recordAccess }),
+  z.object({ requestId: f.sha256, refusal: z.string() }),
+]);
+export type ReadOutcome = z.infer<typeof readOutcome>;
+
+/** A reader's registered key for signing the reads gateways carry for them. */
+export const readKey = z.object({
+  participantId: f.participantId,
+  role: f.role,
+  mspId: f.mspId,
+  publicKey: f.publicKey,
+  registeredAt: f.ledgerTime,
+});
+export type ReadKey = z.infer<typeof readKey>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields.js';
+import { MAX_READS_PER_BATCH } from '../reads.js';
 import { integer, json, optional, text, type Argument } from './arguments.js';
 import * as o from './objects.js';
 
@@ -68,6 +69,8 @@ export const transactions = {
     registerSelf: submitted('RegisterSelf', {}, o.participant),
     verifyDoctor: submitted('VerifyDoctor', { doctorId: text(f.doctorId) }, o.participant),
     suspendDoctor: submitted('SuspendDoctor', { doctorId: text(f.doctorId) }, o.participant),
+    /** The key the caller signs the reads gateways carry for them with (replaces any before). */
+    registerReadKey: submitted('RegisterReadKey', { publicKey: text(f.publicKey) }, o.readKey),
     getParticipant: evaluated(
       'GetParticipant',
       { participantId: text(f.participantId) },
@@ -158,6 +161,15 @@ export const transactions = {
   }),
   access: contract('access', {
     accessRecord: submitted('AccessRecord', { recordId: text(f.recordId) }, o.recordAccess),
+    /**
+     * Many readers' reads in one transaction, each checked as AccessRecord checks it, for its
+     * signer; the outcomes in the order of the reads.
+     */
+    recordReads: submitted(
+      'RecordReads',
+      { reads: json(z.array(o.signedRead).min(1).max(MAX_READS_PER_BATCH)) },
+      z.array(o.readOutcome),
+    ),
     /** A page of the patient's live records; each page is a logged look-up. */
     getRecordDirectory: submitted(
       'GetRecordDirectory',

@@ -7,7 +7,13 @@ import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import { connectAs, type Ledger } from '../ledger/ledger.js';
 import { EventKeeper } from './event-keeper.js';
 import type { EventStore } from './event-store.js';
-import { isLedgerEventName, type LedgerEvent } from '@patrec/contract';
+import {
+  BATCH_EVENTS,
+  isBatchEventName,
+  isLedgerEventName,
+  type LedgerEvent,
+  type LedgerEventName,
+} from '@patrec/contract';
 
 const decoder = new TextDecoder();
 
@@ -128,14 +134,20 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
           index = 0;
           if (blockNumber < head) await sleep(1000 / CATCH_UP_BLOCKS_PER_SECOND);
         }
-        const seq = blockNumber * 100_000 + index;
-        // Kept before the restart: in the store, where a reconnecting browser finds it.
-        if (lastSeq !== undefined && seq <= lastSeq) continue;
-        if (isLedgerEventName(event.eventName)) {
+        const first = blockNumber * 100_000 + index;
+        const announced = eventsIn(event.eventName, event.payload);
+        if (announced.length === 0) {
+          // Not in the contract: nobody may be shown it, so it is not kept either.
+          this.log.warn({ name: event.eventName, blockNumber }, 'unknown chaincode event skipped');
+        }
+        for (const [n, { name, ids }] of announced.entries()) {
+          const seq = first + n;
+          // Kept before the restart: in the store, where a reconnecting browser finds it.
+          if (lastSeq !== undefined && seq <= lastSeq) continue;
           const ledgerEvent: LedgerEvent = {
             seq,
-            name: event.eventName,
-            ids: parseIds(event.payload),
+            name,
+            ids,
             txId: event.transactionId,
             blockNumber,
           };
@@ -143,10 +155,8 @@ export class LedgerEventListener extends EventEmitter<{ event: [LedgerEvent] }> 
           if (this.#recent.length > recentKept) this.#recent.shift();
           this.emit('event', ledgerEvent);
           keeper.keep(ledgerEvent);
-        } else {
-          // Not in the contract: nobody may be shown it, so it is not kept either.
-          this.log.warn({ name: event.eventName, blockNumber }, 'unknown chaincode event skipped');
         }
+        index += Math.max(announced.length - 1, 0);
       }
     } finally {
       this.#close();
@@ -162,13 +172,30 @@ async function nextBlock(network: Network): Promise<bigint> {
   return BigInt(common.BlockchainInfo.deserializeBinary(info).getHeight());
 }
 
-function parseIds(payload: Uint8Array): Record<string, string | null> {
+type Ids = Record<string, string | null>;
+
+/**
+ * The contract's events a chaincode event stands for: itself, or for a batch event each of
+ * the events it lists (BATCH_EVENTS); none for a name the contract does not know.
+ */
+export function eventsIn(
+  chaincodeName: string,
+  payload: Uint8Array,
+): { name: LedgerEventName; ids: Ids }[] {
+  if (isLedgerEventName(chaincodeName)) return [{ name: chaincodeName, ids: parseIds(payload) }];
+  if (!isBatchEventName(chaincodeName)) return [];
+  const { events } = parseIds(payload) as { events?: unknown };
+  const name = BATCH_EVENTS[chaincodeName];
+  return Array.isArray(events) ? events.map((ids) => ({ name, ids: asIds(ids) })) : [];
+}
+
+function parseIds(payload: Uint8Array): Ids {
   try {
-    const parsed = JSON.parse(decoder.decode(payload)) as unknown;
-    return typeof parsed === 'object' && parsed !== null
-      ? (parsed as Record<string, string | null>)
-      : {};
+    return asIds(JSON.parse(decoder.decode(payload)));
   } catch {
     return {};
   }
 }
+
+const asIds = (value: unknown): Ids =>
+  typeof value === 'object' && value !== null ? (value as Ids) : {};

@@ -87,6 +87,10 @@ const refusals: Record<
     says: 'your certificate is not accepted',
     detail: () => "Your certificate lacks PatRec's attributes; ask your hospital admin.",
   },
+  SIGNATURE: {
+    says: 'your read was not signed with your registered key',
+    detail: () => 'Try again; if it persists, sign out and in so that your key is registered anew.',
+  },
   CSRF: {
     says: 'your session token is missing or stale',
     detail: () => 'Reload the page and try again.',

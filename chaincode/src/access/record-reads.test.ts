@@ -1,0 +1,184 @@
+import {
+  transactions as tx,
+  type AccessEntry,
+  type Page,
+  type ReadOutcome,
+} from '@patrec/contract';
+import { expect } from 'chai';
+import {
+  buildAuthorizationScene,
+  CALLERS,
+  type AuthorizationScene,
+} from '../test-support/scenario';
+import { newReadSigner, signRead, type ReadSigner } from '../test-support/readers';
+import { person, TestChain, type Identity } from '../test-support/test-chain';
+
+const patrecIdOf = (identity: Identity) => identity.attributes['patrecId'] ?? '';
+
+const carrier = person('auditor', 'AUD1');
+const byAccessor = (a: AccessEntry, b: AccessEntry) => a.accessorId.localeCompare(b.accessorId);
+
+describe('RecordReads (reads carried in a batch)', () => {
+  let scene: AuthorizationScene;
+  let chain: TestChain;
+  const signer = (id: string): ReadSigner => scene.readSigners.get(id)!;
+  const carry = async (...reads: ReturnType<typeof signRead>[]) =>
+    chain.ok(carrier, tx.access.recordReads, JSON.stringify(reads));
+
+  before(async () => {
+    scene = await buildAuthorizationScene();
+  });
+  beforeEach(() => {
+    chain = scene.chain.clone();
+  });
+
+  it("gives every reader's read the outcome AccessRecord gives that reader", async () => {
+    // Each reader signs with their own key; "imp" (PAT1's ID from the other hospital's CA)
+    // holds no key of PAT1's, so cannot sign as PAT1.
+    const readers = Object.entries(CALLERS)
+      .map(([key, [, identity]]): [string, Identity] => [key, identity])
+      .filter(([key, identity]) => key !== 'imp' && scene.readSigners.has(patrecIdOf(identity)))
+      .map(([, identity]) => identity);
+    expect(readers.length).to.be.greaterThan(10);
+    for (const recordId of ['PAT1REC0', 'PAT1REC1']) {
+      for (const reader of readers) {
+        const id = patrecIdOf(reader);
+        const alone = await chain.clone().call(reader, tx.access.accessRecord, recordId);
+        const [outcome] = await carry(signRead(signer(id), recordId, chain.ledger.now));
+        if (alone.error) {
+          expect(outcome, `${id} ${recordId}`).to.have.property(
+            'refusal',
+            (alone.error as Error).message,
+          );
+        } else {
+          const expected = JSON.parse(alone.output!) as { access: AccessEntry };
+          expect(outcome, `${id} ${recordId}`).to.have.nested.property(
+            'access.access.consentId',
+            expected.access.consentId,
+          );
+        }
+      }
+    }
+  });
+
+  it('logs each allowed read once, under its request ID, and announces them in one event', async () => {
+    const now = chain.ledger.now;
+    const reads = [
+      signRead(signer('DOC1'), 'PAT1REC0', now),
+      signRead(signer('DOC9'), 'PAT1REC0', now),
+      signRead(signer('PAT1'), 'PAT1REC1', now),
+    ];
+    const call = await chain.call(carrier, tx.access.recordReads, JSON.stringify(reads));
+    const outcomes = JSON.parse(call.output!) as ReadOutcome[];
+    expect(outcomes.map((o) => o.requestId)).to.deep.equal(reads.map((r) => r.requestId));
+    expect(outcomes[1])
+      .to.have.property('refusal')
+      .that.matches(/^FORBIDDEN\(NO_CONSENT\)/);
+    expect(call.events).to.have.lengthOf(1);
+    const [event] = call.events;
+    expect(event?.name).to.equal('RecordsAccessed');
+    const ids = (event?.payload as { events: { accessId: string; accessorId: string }[] }).events;
+    expect(ids.map((e) => [e.accessId, e.accessorId])).to.deep.equal([
+      [`ACC${reads[0]!.requestId}`, 'DOC1'],
+      [`ACC${reads[2]!.requestId}`, 'PAT1'],
+    ]);
+    const log = await chain.ok(
+      person('patient', 'PAT1'),
+      tx.access.listAccessLog,
+      'PAT1',
+      '',
+      '',
+      now,
+      '',
+      '',
+      '',
+    );
+    const logged = (log as Page<AccessEntry>).items
+      .sort(byAccessor)
+      .map((e) => [e.accessorId, e.accessedAt, e.txId]);
+    expect(logged).to.deep.equal([
+      ['DOC1', now, call.txId],
+      ['PAT1', now, call.txId],
+    ]);
+
+    const [again] = await carry(reads[0]!);
+    expect(again)
+      .to.have.property('refusal')
+      .that.matches(/^CONFLICT: ACC[0-9a-f]{64} is logged already/);
+  });
+
+  it('refuses a read not signed with the reader’s registered key, or by nobody registered', async () => {
+    const now = chain.ledger.now;
+    const impostor = newReadSigner('DOC1', 'impostor');
+    const unknown = newReadSigner('PAT9');
+    const tampered = { ...signRead(signer('DOC1'), 'PAT1REC0', now), recordId: 'PAT1REC1' };
+    const outcomes = await carry(
+      signRead(impostor, 'PAT1REC0', now),
+      signRead(unknown, 'PAT1REC0', now),
+      tampered,
+    );
+    expect(outcomes.map((o) => ('refusal' in o ? o.refusal : 'allowed'))).to.deep.equal([
+      "FORBIDDEN(SIGNATURE): the read of PAT1REC0 is not signed with DOC1's registered key",
+      'FORBIDDEN(SIGNATURE): PAT9 has registered no read key',
+      "FORBIDDEN(SIGNATURE): the read of PAT1REC1 is not signed with DOC1's registered key",
+    ]);
+  });
+
+  it('refuses a read asked for more than a minute from the transaction’s time', async () => {
+    const asked = chain.ledger.now;
+    chain.ledger.advance(61);
+    const [outcome] = await carry(signRead(signer('DOC1'), 'PAT1REC0', asked));
+    expect(outcome)
+      .to.have.property('refusal')
+      .that.matches(/^INVALID_ARGUMENT: the read of PAT1REC0 was asked for at .*more than 60 s/);
+  });
+
+  it('refuses a batch that is empty, too big or repeats a request, before reading anything', async () => {
+    const read = signRead(signer('DOC1'), 'PAT1REC0', chain.ledger.now);
+    await chain.refused(carrier, 'INVALID_ARGUMENT', tx.access.recordReads, '[]');
+    await chain.refused(
+      carrier,
+      'INVALID_ARGUMENT',
+      tx.access.recordReads,
+      JSON.stringify([read, read]),
+    );
+    await chain.refused(
+      carrier,
+      'INVALID_ARGUMENT',
+      tx.access.recordReads,
+      JSON.stringify(Array(101).fill(read)),
+    );
+    await chain.refused(
+      carrier,
+      'INVALID_ARGUMENT',
+      tx.access.recordReads,
+      JSON.stringify([{ ...read, signature: '' }]),
+    );
+  });
+
+  it('a new read key replaces the old one at once', async () => {
+    const fresh = newReadSigner('DOC1', 'fresh');
+    await chain.ok(person('doctor', 'DOC1'), tx.participants.registerReadKey, fresh.publicKey);
+    const now = chain.ledger.now;
+    const outcomes = await carry(
+      signRead(signer('DOC1'), 'PAT1REC0', now),
+      signRead(fresh, 'PAT1REC0', now),
+    );
+    expect(outcomes[0])
+      .to.have.property('refusal')
+      .that.matches(/^FORBIDDEN\(SIGNATURE\)/);
+    expect(outcomes[1]).to.have.property('access');
+  });
+
+  it('refuses a read key that is not a P-256 public key', async () => {
+    const message = await chain.refused(
+      person('doctor', 'DOC1'),
+      'INVALID_ARGUMENT',
+      tx.participants.registerReadKey,
+      'bm90IGEga2V5',
+    );
+    expect(message).to.equal(
+      'INVALID_ARGUMENT: publicKey must be a P-256 public key (SPKI DER, base64)',
+    );
+  });
+});
