@@ -9,6 +9,8 @@ import type { GatewayConfig } from './config/gateway-config.js';
 import { DataKeys } from './crypto/data-keys.js';
 import { MongoWalletStore } from './identity/wallet-store.js';
 import { WalletIdentities } from './identity/wallet-identities.js';
+import { LedgerReads } from './access/ledger-reads.js';
+import { ReadReceipts } from './access/read-receipts.js';
 import { Ledger } from './ledger/ledger.js';
 import { LedgerEventListener } from './events/event-listener.js';
 import { EventStore } from './events/event-store.js';
@@ -31,6 +33,8 @@ export interface GatewayServices {
   accounts: AccountsService;
   dataKeys: DataKeys;
   records: RecordsService;
+  /** Consent-checked reads, carried in batches. */
+  reads: LedgerReads;
   sweeps: IntegritySweeps;
   consents: ConsentsService;
   doctorCards: DoctorCards;
@@ -81,6 +85,7 @@ export async function connectServices(
   await events.migrate();
   const listener = new LedgerEventListener(ledger, auditor.identity, events, log, replica);
   const sweeps = new IntegritySweeps(db, ledger, contents, log);
+  const reads = new LedgerReads(ledger, auditor.identity, new ReadReceipts(db), log);
   return {
     mongo,
     db,
@@ -90,7 +95,8 @@ export async function connectServices(
     sessions: new SessionStore(db),
     accounts,
     dataKeys,
-    records: new RecordsService(contents, dataKeys, ledger),
+    records: new RecordsService(contents, dataKeys, ledger, reads),
+    reads,
     sweeps,
     consents: new ConsentsService(ledger, doctorCards, dataKeys, reasons),
     doctorCards,
@@ -99,6 +105,7 @@ export async function connectServices(
     listener,
     close: async () => {
       listener.stop();
+      await reads.settled();
       await sweeps.stop();
       ledger.close();
       await mongo.close();

@@ -32,18 +32,25 @@ async function main() {
   // Repairs what a crash left between storing a write and committing it, now and every 10 s.
   let reconciling: Promise<unknown> | undefined;
   const reconcile = () =>
-    (reconciling ??= reconcilePending(
-      services.records.store,
-      services.ledger,
-      services.auditor,
-      log,
-      reconcileAges,
-    )
+    (reconciling ??= Promise.all([
+      reconcilePending(
+        services.records.store,
+        services.ledger,
+        services.auditor,
+        log,
+        reconcileAges,
+      ),
+      // At start every receipt was left by the process before; later, batches still on
+      // their way (settled within orderUntilKnown's 10 s) are left alone.
+      services.reads.resendReceipts(started ? 15_000 : 0),
+    ])
       .catch((error: unknown) =>
         log.warn({ err: error }, 'reconciling pending writes failed; will retry'),
       )
       .finally(() => (reconciling = undefined)));
+  let started = false;
   await reconcile();
+  started = true;
   const repair = setInterval(() => void reconcile(), 10_000);
   const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 10 * 60_000);
   const server = app.listen(config.port, config.host, () =>

@@ -81,13 +81,23 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
       emergency: false,
     });
 
-    const log = await patient.agent.get(`/api/access-log?recordId=${recordId}`).expect(200);
+    // A read is answered once its batch is endorsed and kept; it is on the ledger, in the
+    // patient's history, within about a second (README, reads in batches).
     type Entry = {
       accessorId: string;
       consentId: string | null;
       accessor: { name: string | null };
     };
-    const entries = (log.body as { items: Entry[] }).items;
+    const history = async () => {
+      const log = await patient.agent.get(`/api/access-log?recordId=${recordId}`).expect(200);
+      return (log.body as { items: Entry[] }).items;
+    };
+    let entries = await history();
+    const logged = () => entries.some((e) => e.accessorId === doctor.id);
+    for (const end = Date.now() + 2_000; !logged() && Date.now() < end;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      entries = await history();
+    }
     expect(entries.map((e) => [e.accessorId, e.consentId, e.accessor.name])).to.deep.include([
       doctor.id,
       consentId,

@@ -43,6 +43,8 @@ export interface PreparedWrite {
   transactionId: string;
   /** Serialized: `Gateway.newTransaction` makes it again, to be sent again as it is. */
   bytes: Uint8Array;
+  /** The chaincode's answer, as the peers endorsed it. */
+  result: Uint8Array;
 }
 
 /** Called once the peers endorsed and before the transaction goes to the orderers. */
@@ -247,6 +249,7 @@ export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gate
  */
 const onlyLogs = new Set([
   transactions.access.accessRecord.fullName,
+  transactions.access.recordReads.fullName,
   transactions.access.getRecordDirectory.fullName,
 ]);
 
@@ -295,7 +298,11 @@ export class LedgerContract implements TransactionSender {
         throw toApiError(error);
       }
       const transactionId = transaction.getTransactionId();
-      await this.state.beforeOrdering?.({ transactionId, bytes: transaction.getBytes() });
+      await this.state.beforeOrdering?.({
+        transactionId,
+        bytes: transaction.getBytes(),
+        result: transaction.getResult(),
+      });
       // From here it may reach the orderers: never sent again elsewhere as a new one.
       this.state.ordered = true;
       const { status, commitRequest } = await orderUntilKnown(transaction).catch(

@@ -54,6 +54,13 @@ const outcomeUnknownCodes: number[] = [
   grpcStatus.ABORTED,
 ];
 
+/** One send and one commit-status wait per try: the next round (or request) tries again. */
+export const settleOrderingTimes: OrderingTimes = {
+  budgetMs: 3_000,
+  statusWaitMs: 3_000,
+  pauseMs: 0,
+};
+
 export const isOutcomeUnknown = (error: unknown) =>
   error instanceof GatewayError && outcomeUnknownCodes.includes(Number(error.code));
 

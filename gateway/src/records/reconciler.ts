@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 import type { Ledger } from '../ledger/ledger.js';
-import type { OrderingTimes } from '../ledger/ordering.js';
+import { settleOrderingTimes } from '../ledger/ordering.js';
 import type { PendingContent, RecordContents } from './record-contents.js';
 import { recordSummary, type HealthRecord } from '@patrec/contract';
 
@@ -24,8 +24,6 @@ export interface ReconcileAges {
   rollBackAfterMs: number;
 }
 
-/** One send and one commit-status wait per try: the next round (or request) tries again. */
-const settleOrderingTimes: OrderingTimes = { budgetMs: 3_000, statusWaitMs: 3_000, pauseMs: 0 };
 /** Staged versions decided at once. */
 const concurrency = 8;
 

@@ -78,7 +78,12 @@ function ledgerAnswering(answer: (contentHash: string) => Promise<HealthRecord>,
       work({
         records: {
           createRecord: async ({ contentHash }: { contentHash: string }) => {
-            if (ordering) await before({ transactionId: 'tx1', bytes: Buffer.from('signed') });
+            if (ordering)
+              await before({
+                transactionId: 'tx1',
+                bytes: Buffer.from('signed'),
+                result: new Uint8Array(),
+              });
             return answer(contentHash);
           },
         },
@@ -88,6 +93,9 @@ function ledgerAnswering(answer: (contentHash: string) => Promise<HealthRecord>,
 
 const keys = { keyOf: () => Promise.resolve(randomBytes(32)) } as unknown as DataKeys;
 
+/** These tests write; a read would be a mistake. */
+const noReads = { accessRecord: () => Promise.reject(new Error('no reads in these tests')) };
+
 describe('record writes around the ledger', () => {
   it('keeps the version once the ledger committed it, retrying a busy store', async () => {
     const { store, staged, kept } = storeFailing(2);
@@ -95,6 +103,7 @@ describe('record writes around the ledger', () => {
       store,
       keys,
       ledgerAnswering((hash) => Promise.resolve(committed(hash))),
+      noReads,
     );
     const summary = await records.create(session, 'PAT1', content);
     expect(summary).to.include({ recordId: 'PAT1REC0', version: 1 });
@@ -108,6 +117,7 @@ describe('record writes around the ledger', () => {
       store,
       keys,
       ledgerAnswering((hash) => Promise.resolve(committed(hash))),
+      noReads,
     );
     const error = await records.create(session, 'PAT1', content).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ApiError);
@@ -123,6 +133,7 @@ describe('record writes around the ledger', () => {
       store,
       keys,
       ledgerAnswering(() => Promise.reject(refusal)),
+      noReads,
     );
     expect(await records.create(session, 'PAT1', content).catch((e: unknown) => e)).to.equal(
       refusal,
@@ -137,6 +148,7 @@ describe('record writes around the ledger', () => {
       store,
       keys,
       ledgerAnswering(() => Promise.reject(unknown)),
+      noReads,
     );
     await records.create(session, 'PAT1', content).catch(() => undefined);
     expect([...staged.values()].map((s) => s.transaction)).to.deep.equal([
@@ -151,6 +163,7 @@ describe('record writes around the ledger', () => {
       store,
       keys,
       ledgerAnswering(() => Promise.reject(unreachable), false),
+      noReads,
     );
     const error = await records.create(session, 'PAT1', content).catch((e: unknown) => e);
     expect([error, staged.size]).to.deep.equal([unreachable, 0]);
@@ -176,7 +189,7 @@ describe('record writes around the ledger', () => {
         return Promise.resolve({ committed: true, result: JSON.stringify(committed('h')) });
       },
     } as unknown as Ledger;
-    const records = new RecordsService(store, keys, ledger);
+    const records = new RecordsService(store, keys, ledger, noReads);
     expect(await records.create(session, 'PAT1', content, 'key-1')).to.equal(summary);
     expect([sent, kept, claims]).to.deep.equal([['signed'], ['PAT1REC0@1'], 2]);
   });

@@ -3,6 +3,7 @@ import type { Session } from '../accounts/session.js';
 import type { DataKeys } from '../crypto/data-keys.js';
 import { DecryptionError } from '../crypto/envelope.js';
 import { ApiError } from '../http/api-error.js';
+import type { LedgerReads } from '../access/ledger-reads.js';
 import type { BeforeOrdering, Ledger } from '../ledger/ledger.js';
 import {
   recordSummary,
@@ -28,8 +29,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Record contents: sealed off-chain, their hash on the ledger. Writes store the sealed
  * version as pending, commit its hash, then mark it committed (and remove it when the
- * ledger refuses). Reads go through the consent-checked AccessRecord transaction, then
- * check the stored ciphertext against the ledger's hash before decrypting; a mismatch is
+ * ledger refuses). Reads are consent-checked and logged on the ledger (in batches, see
+ * LedgerReads), then check the stored ciphertext against the ledger's hash before decrypting; a mismatch is
  * an integrity error for auditors, never served.
  */
 export class RecordsService {
@@ -37,6 +38,7 @@ export class RecordsService {
     readonly store: RecordContents,
     readonly dataKeys: DataKeys,
     readonly ledger: Ledger,
+    readonly reads: Pick<LedgerReads, 'accessRecord'>,
   ) {}
 
   /**
@@ -133,9 +135,7 @@ export class RecordsService {
 
   /** The consent-checked read: logged on the ledger, verified against its hash, decrypted. */
   async read(session: Session, recordId: string): Promise<RecordRead> {
-    const { access, record } = await this.ledger.as(session.userId, (ledger) =>
-      ledger.access.accessRecord({ recordId }),
-    );
+    const { access, record } = await this.reads.accessRecord(session.userId, recordId);
     const verified = verifiedSealed(record, await this.store.version(recordId, record.version));
     if ('problem' in verified) throw await this.#integrity(session, record, verified.problem);
     const { stored, sealed } = verified;
