@@ -32,13 +32,18 @@ describe('reads carried in batches (integration: real ledger and FerretDB)', fun
     return (page as Page<AccessEntry>).items;
   };
 
-  it('logs every read of a batch on the ledger, each under its own reader', async () => {
+  const patientWithRecord = async () => {
     const { app, services } = gateway;
     const patient = await personFor(app, services, 'patient', 'hospitala');
     const created = await patient
       .send('post', `/api/patients/${patient.id}/records`, dentistry)
       .expect(201);
-    const recordId = (created.body as { recordId: string }).recordId;
+    return { patient, recordId: (created.body as { recordId: string }).recordId };
+  };
+
+  it('logs every read of a batch on the ledger, each under its own reader', async () => {
+    const { services } = gateway;
+    const { patient, recordId } = await patientWithRecord();
 
     const reads = await Promise.all(
       [1, 2, 3].map(() => patient.agent.get(`/api/records/${recordId}`).expect(200)),
@@ -53,12 +58,8 @@ describe('reads carried in batches (integration: real ledger and FerretDB)', fun
   });
 
   it('a read answered by a gateway that died before ordering its batch still reaches the ledger', async () => {
-    const { app, services } = gateway;
-    const patient = await personFor(app, services, 'patient', 'hospitala');
-    const created = await patient
-      .send('post', `/api/patients/${patient.id}/records`, dentistry)
-      .expect(201);
-    const recordId = (created.body as { recordId: string }).recordId;
+    const { services } = gateway;
+    const { patient, recordId } = await patientWithRecord();
 
     const dying = Object.create(services.ledger) as Ledger;
     // Only the batch dies (registering the reader's key goes through as usual).
