@@ -1,5 +1,6 @@
 import type { Consent, Page } from '@patrec/contract';
 import type { Context } from 'fabric-contract-api';
+import { onceInTransaction, stateOf } from '../shared/transaction-reads';
 import { corruptState, notFound } from '../shared/errors';
 import { fromLedger, INDEX_ENTRY, toLedger } from '../shared/ledger-json';
 import { allOfPartialKey, pageOfPartialKey, type PageRequest } from '../shared/pagination';
@@ -18,7 +19,7 @@ export const CONSENT_INDEXES = {
 } as const;
 
 export async function findConsent(ctx: Context, consentId: string): Promise<Consent | undefined> {
-  const bytes = await ctx.stub.getState(consentKey(ctx, consentId));
+  const bytes = await stateOf(ctx, consentKey(ctx, consentId));
   return bytes.length === 0 ? undefined : parseConsent(fromLedger(bytes, 'consent'));
 }
 
@@ -55,8 +56,10 @@ export async function consentsBetween(
   patientId: string,
   doctorId: string,
 ): Promise<Consent[]> {
-  const entries = await allOfPartialKey(ctx, CONSENT_INDEXES.byPair, [patientId, doctorId]);
-  return Promise.all(entries.map(({ key }) => readConsent(ctx, consentIdOfIndexKey(ctx, key))));
+  return onceInTransaction(ctx, `consents between ${patientId} ${doctorId}`, async () => {
+    const entries = await allOfPartialKey(ctx, CONSENT_INDEXES.byPair, [patientId, doctorId]);
+    return Promise.all(entries.map(({ key }) => readConsent(ctx, consentIdOfIndexKey(ctx, key))));
+  });
 }
 
 /** A page of consents through one of the indexes. */

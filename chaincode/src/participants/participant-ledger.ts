@@ -1,5 +1,6 @@
 import type { Participant } from '@patrec/contract';
 import type { Context } from 'fabric-contract-api';
+import { stateOf } from '../shared/transaction-reads';
 import type { Caller } from '../shared/caller';
 import { forbidden, notFound } from '../shared/errors';
 import { fromLedger, INDEX_ENTRY, toLedger } from '../shared/ledger-json';
@@ -12,7 +13,7 @@ export async function findParticipant(
   ctx: Context,
   participantId: string,
 ): Promise<Participant | undefined> {
-  const bytes = await ctx.stub.getState(participantKey(ctx, participantId));
+  const bytes = await stateOf(ctx, participantKey(ctx, participantId));
   return bytes.length === 0 ? undefined : parseParticipant(fromLedger(bytes, 'participant'));
 }
 

@@ -1,6 +1,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { ReadKey } from '@patrec/contract';
 import type { Context } from 'fabric-contract-api';
+import { stateOf } from '../shared/transaction-reads';
 import { stringArg } from '../shared/arguments';
 import { corruptState, invalidArgument } from '../shared/errors';
 import { fromLedger, toLedger } from '../shared/ledger-json';
@@ -19,7 +20,7 @@ export async function findReadKey(
   ctx: Context,
   participantId: string,
 ): Promise<ReadKey | undefined> {
-  const bytes = await ctx.stub.getState(readKeyKey(ctx, participantId));
+  const bytes = await stateOf(ctx, readKeyKey(ctx, participantId));
   return bytes.length === 0 ? undefined : parseReadKey(fromLedger(bytes, 'read key'));
 }
 

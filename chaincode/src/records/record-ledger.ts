@@ -1,6 +1,7 @@
 import type { HealthRecord, Page } from '@patrec/contract';
 import { recordIdOf } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
+import { stateOf } from '../shared/transaction-reads';
 import { corruptState, invalidArgument, notFound } from '../shared/errors';
 import { fromLedger, toLedger } from '../shared/ledger-json';
 import { bookmarkKey, bookmarkToken, endOfPrefix, type PageRequest } from '../shared/pagination';
@@ -20,7 +21,7 @@ export async function findRecord(
   ctx: Context,
   recordId: string,
 ): Promise<HealthRecord | undefined> {
-  const bytes = await ctx.stub.getState(recordKey(ctx, recordId));
+  const bytes = await stateOf(ctx, recordKey(ctx, recordId));
   return bytes.length === 0 ? undefined : parseHealthRecord(fromLedger(bytes, 'record'));
 }
 

@@ -25,7 +25,7 @@ export interface BatchingOptions {
   maxInFlight: number;
 }
 
-const defaults: BatchingOptions = { gatherMs: 10, maxReads: MAX_READS_PER_BATCH, maxInFlight: 4 };
+const defaults: BatchingOptions = { gatherMs: 10, maxReads: MAX_READS_PER_BATCH, maxInFlight: 2 };
 
 /**
  * Gathers reads into batches: a batch leaves when it is full or its first read has waited

@@ -3,15 +3,26 @@ import type { SignedRead } from '@patrec/contract';
 import { readStatementText } from '@patrec/contract';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
 
-// Parsing a PEM key costs more than a signature; people's keys change only on re-enrolment.
-const parsed = new Map<string, KeyObject>();
+interface ReadSigningKey {
+  privateKey: KeyObject;
+  /** The public half as the ledger registers it: SPKI DER, base64. */
+  publicKey: string;
+}
+
+// Parsing a PEM key, and exporting its public half, cost more than a signature; people's
+// keys change only on re-enrolment.
+const parsed = new Map<string, ReadSigningKey>();
 const maxParsed = 10_000;
 
-function privateKeyOf(identity: EnrolledIdentity): KeyObject {
+function keyOf(identity: EnrolledIdentity): ReadSigningKey {
   const known = parsed.get(identity.privateKey);
   if (known) return known;
-  const key = createPrivateKey(identity.privateKey);
+  const privateKey = createPrivateKey(identity.privateKey);
+  const publicKey = createPublicKey(privateKey)
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
   if (parsed.size >= maxParsed) parsed.clear();
+  const key = { privateKey, publicKey };
   parsed.set(identity.privateKey, key);
   return key;
 }
@@ -21,8 +32,7 @@ function privateKeyOf(identity: EnrolledIdentity): KeyObject {
  * whoever holds their ledger identity can sign their reads and nobody else can.
  */
 export function readKeyOf(identity: EnrolledIdentity): string {
-  const spki = createPublicKey(privateKeyOf(identity)).export({ format: 'der', type: 'spki' });
-  return spki.toString('base64');
+  return keyOf(identity).publicKey;
 }
 
 /** A read of `recordId` by `readerId`, signed with their key, asked for now. */
@@ -41,7 +51,7 @@ export function signedRead(
   const signature = sign(
     'sha256',
     Buffer.from(readStatementText(statement)),
-    privateKeyOf(identity),
+    keyOf(identity).privateKey,
   );
   return { ...statement, signature: signature.toString('base64') };
 }

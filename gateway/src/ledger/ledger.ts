@@ -9,6 +9,7 @@ import {
   type Contract,
   type Gateway,
   type Network,
+  type Signer,
   type Status,
   type Transaction,
 } from '@hyperledger/fabric-gateway';
@@ -253,8 +254,19 @@ const onlyLogs = new Set([
   transactions.access.getRecordDirectory.fullName,
 ]);
 
-const signerOf = (identity: EnrolledIdentity) =>
-  signers.newPrivateKeySigner(createPrivateKey(identity.privateKey));
+// Parsing a PEM key costs more than the signature; each ledger call signs with several
+// gateway sessions. People's keys change only on re-enrolment.
+const knownSigners = new Map<string, Signer>();
+const maxKnownSigners = 10_000;
+
+function signerOf(identity: EnrolledIdentity): Signer {
+  const known = knownSigners.get(identity.privateKey);
+  if (known) return known;
+  const signer = signers.newPrivateKeySigner(createPrivateKey(identity.privateKey));
+  if (knownSigners.size >= maxKnownSigners) knownSigners.clear();
+  knownSigners.set(identity.privateKey, signer);
+  return signer;
+}
 
 /** Submits and evaluates transactions by their full name, returning their text. */
 export class LedgerContract implements TransactionSender {

@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import {
   clockTicksPerSecond,
   cpuPercent,
   parseProcStat,
   secondsSinceStart,
+  TreeCpuWindow,
   type CpuSample,
 } from './process-cpu.js';
 
@@ -23,10 +26,12 @@ describe('process CPU', () => {
     expect(parseProcStat(statLine('node', 1200, 300, 343570))).to.deep.equal({
       busyTicks: 1500,
       startTicks: '343570',
+      parentPid: 1,
     });
     expect(parseProcStat(statLine('a) b (c', 7, 3, 99))).to.deep.equal({
       busyTicks: 10,
       startTicks: '99',
+      parentPid: 1,
     });
   });
 
@@ -53,5 +58,27 @@ describe('process CPU', () => {
     const seconds = secondsSinceStart(process.pid, clockTicksPerSecond());
     expect(seconds).to.be.closeTo(process.uptime(), 0.5);
     expect(secondsSinceStart(2 ** 30, 100)).to.equal(undefined);
+  });
+
+  it("counts a process's descendants apart from the process itself", async function () {
+    this.timeout(10_000);
+    const busy = spawn(process.execPath, [
+      '-e',
+      'const end = Date.now() + 3000; while (Date.now() < end);',
+    ]);
+    try {
+      await sleep(500);
+      const window = new TreeCpuWindow(
+        new Map([['this test', process.pid]]),
+        clockTicksPerSecond(),
+      );
+      await sleep(1000);
+      const { own, descendants } = window.end()['this test']!;
+      // The child spins for the whole second; this process sleeps.
+      expect(descendants).to.be.greaterThan(0.3);
+      expect(own).to.be.lessThan(descendants);
+    } finally {
+      busy.kill();
+    }
   });
 });

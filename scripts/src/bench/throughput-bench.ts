@@ -4,6 +4,7 @@ import { currentTotp } from '../../../gateway/src/accounts/totp.js';
 import type { DemoLogin } from '../services/demo-accounts.js';
 import { ApiError, HttpSession } from './http-session.js';
 import { percentile, submitWhile } from './ledger-bench.js';
+import { clockTicksPerSecond, TreeCpuWindow, type TreeCpuSeconds } from './process-cpu.js';
 import { ResponseTally } from './response-tally.js';
 
 /** What one timed phase did: answers by status, latencies of the successful ones. */
@@ -17,6 +18,8 @@ export interface PhaseFigures {
   p50Ms: number;
   p99Ms: number;
   byStatus: Record<string, Record<string, number>>;
+  /** CPU milliseconds each measured process (and apart, what it started) spent per answer. */
+  cpuMsPerAnswer?: Record<string, TreeCpuSeconds>;
 }
 
 const PASSWORD = 'throughput bench password';
@@ -26,7 +29,9 @@ export function figuresOf(
   clients: number,
   result: { transactions: number; failures: number; seconds: number; latenciesMs: number[] },
   tally?: ResponseTally,
+  cpuSeconds?: Record<string, TreeCpuSeconds>,
 ): PhaseFigures {
+  const perAnswer = (seconds: number) => (seconds * 1000) / Math.max(1, result.transactions);
   return {
     label,
     clients,
@@ -37,6 +42,14 @@ export function figuresOf(
     p50Ms: percentile(result.latenciesMs, 0.5),
     p99Ms: percentile(result.latenciesMs, 0.99),
     byStatus: tally?.byOperation() ?? {},
+    ...(cpuSeconds && {
+      cpuMsPerAnswer: Object.fromEntries(
+        Object.entries(cpuSeconds).map(([name, { own, descendants }]) => [
+          name,
+          { own: perAnswer(own), descendants: perAnswer(descendants) },
+        ]),
+      ),
+    }),
   };
 }
 
@@ -66,18 +79,22 @@ export async function loggedInDoctor(gatewayUrl: string, login: DemoLogin) {
   return session;
 }
 
-/** Runs `step` from `clients` loops for `seconds`, counting each answer in `tally`. */
+/**
+ * Runs `step` from `clients` loops for `seconds`, counting each answer in `tally`, and
+ * measures the CPU the named processes and this one spent meanwhile.
+ */
 async function timedPhase(
-  clients: number,
-  seconds: number,
+  options: PhaseOptions,
   tally: ResponseTally,
   operation: string,
   step: (client: number) => Promise<unknown>,
   log: (message: string) => void,
 ) {
-  const until = performance.now() + seconds * 1000;
-  const loops = Array.from({ length: clients }, (_, i) => i);
-  return submitWhile(
+  const until = performance.now() + options.seconds * 1000;
+  const loops = Array.from({ length: options.clients }, (_, i) => i);
+  const window = TreeCpuWindow.ofRunning(options.measuredProcesses, clockTicksPerSecond());
+  const ownBefore = process.cpuUsage();
+  const result = await submitWhile(
     loops,
     () => performance.now() < until,
     async (client) => {
@@ -94,11 +111,22 @@ async function timedPhase(
       if (done % 1000 === 0) log(`  ${done} ${operation}s`);
     },
   );
+  const own = process.cpuUsage(ownBefore);
+  const cpuSeconds = {
+    ...window.end(),
+    'bench client': { own: (own.user + own.system) / 1e6, descendants: 0 },
+  };
+  return { result, cpuSeconds };
 }
 
-export interface ReadsOptions {
+export interface PhaseOptions {
   clients: number;
   seconds: number;
+  /** PatRec's processes whose CPU is measured during the timed phase. */
+  measuredProcesses: string[];
+}
+
+export interface ReadsOptions extends PhaseOptions {
   /** Records the patient writes and shares, read in turn. */
   records: number;
 }
@@ -138,21 +166,41 @@ export async function benchReads(
   log(`${options.clients} clients read for ${options.seconds} s …`);
   const tally = new ResponseTally();
   let next = 0;
-  const result = await timedPhase(
-    options.clients,
-    options.seconds,
+  const { result, cpuSeconds } = await timedPhase(
+    options,
     tally,
     'read',
     () => doctor.call('GET', `/api/records/${recordIds[next++ % recordIds.length]}`),
     log,
   );
-  return figuresOf('consent-checked record reads', options.clients, result, tally);
+  return figuresOf('consent-checked record reads', options.clients, result, tally, cpuSeconds);
 }
 
-export interface ConsentsOptions {
-  clients: number;
-  seconds: number;
+/**
+ * The floor under every consent-checked read: the same doctor's session asking the gateway
+ * for their own account (session, account and sealed profile from the store, no ledger),
+ * from as many clients for as long.
+ */
+export async function benchOffLedger(
+  gatewayUrl: string,
+  doctorLogin: DemoLogin,
+  options: PhaseOptions,
+  log: (message: string) => void,
+): Promise<PhaseFigures> {
+  const doctor = await loggedInDoctor(gatewayUrl, doctorLogin);
+  log(`${options.clients} clients ask for their account for ${options.seconds} s (no ledger) …`);
+  const tally = new ResponseTally();
+  const { result, cpuSeconds } = await timedPhase(
+    options,
+    tally,
+    'account',
+    () => doctor.call('GET', '/api/me'),
+    log,
+  );
+  return figuresOf('off the ledger: GET /api/me', options.clients, result, tally, cpuSeconds);
 }
+
+export type ConsentsOptions = PhaseOptions;
 
 /**
  * Consent transactions: `clients` new patients each share their records with the demo
@@ -172,9 +220,8 @@ export async function benchConsents(
   const open = new Map<number, string>();
   log(`${options.clients} patients share and revoke for ${options.seconds} s …`);
   const tally = new ResponseTally();
-  const result = await timedPhase(
-    options.clients,
-    options.seconds,
+  const { result, cpuSeconds } = await timedPhase(
+    options,
     tally,
     'consent',
     async (client) => {
@@ -195,7 +242,13 @@ export async function benchConsents(
     },
     log,
   );
-  return figuresOf('consent transactions (share, revoke)', options.clients, result, tally);
+  return figuresOf(
+    'consent transactions (share, revoke)',
+    options.clients,
+    result,
+    tally,
+    cpuSeconds,
+  );
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -213,5 +266,23 @@ export function formatThroughputTable(ceiling: PhaseFigures, phases: PhaseFigure
     header,
     row(ceiling, '1.00'),
     ...phases.map((f) => row(f, (f.perSecond / ceiling.perSecond).toFixed(2))),
+  ].join('\n');
+}
+
+/** Where each answer's CPU went, most first, with the total. */
+export function formatCpuPerAnswer(cpu: Record<string, TreeCpuSeconds>, started: string) {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const rows = Object.entries(cpu).sort(
+    ([, a], [, b]) => b.own + b.descendants - (a.own + a.descendants),
+  );
+  const total = rows.reduce((sum, [, { own, descendants }]) => sum + own + descendants, 0);
+  return [
+    ...rows.map(
+      ([name, { own, descendants }]) =>
+        `    ${name.padEnd(24)}${ms(own).padStart(10)}${
+          descendants > 0 ? `   + ${ms(descendants)} ${started}` : ''
+        }`,
+    ),
+    `    ${'total'.padEnd(24)}${ms(total).padStart(10)}`,
   ].join('\n');
 }

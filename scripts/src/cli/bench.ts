@@ -11,15 +11,20 @@ import { formatScaleTable, ScaleBench, type ScaleOptions } from '../bench/scale-
 import { SupervisedGateway } from '../bench/supervised-gateway.js';
 import {
   benchConsents,
+  benchOffLedger,
   benchReads,
   figuresOf,
+  formatCpuPerAnswer,
   formatThroughputTable,
+  type ReadsOptions,
 } from '../bench/throughput-bench.js';
 import { formatByStatus } from '../bench/response-tally.js';
 import { paths } from '../runtime/paths.js';
 import { readDemoLogins } from '../services/demo-accounts.js';
-import { databaseUri } from '../services/database.js';
-import { gatewayUrl } from '../services/gateway.js';
+import { databaseProcessName, databaseUri } from '../services/database.js';
+import { gatewayProcessName, gatewayUrl } from '../services/gateway.js';
+import { ordererProcessName } from '../fabric/orderer.js';
+import { peerProcessName } from '../fabric/peer.js';
 import { runCli } from './run-cli.js';
 
 class UsageError extends Error {
@@ -86,6 +91,7 @@ runCli(async () => {
       clients: whole('clients', values.clients ?? (mode === 'reads' ? '64' : '16')),
       seconds: whole('seconds', values.seconds),
       records: whole('records', values.records ?? '20'),
+      measuredProcesses: measuredProcesses(config),
     });
   }
   if (mode === 'endorse') {
@@ -159,15 +165,18 @@ Ledger benchmark (${topology(config)})
 async function benchThroughputCommand(
   config: NetworkConfig,
   mode: 'reads' | 'consents',
-  options: { clients: number; seconds: number; records: number },
+  options: ReadsOptions,
 ) {
   const log = (message: string) => console.log(message);
   const url = gatewayUrl(config);
   const startedAt = new Date().toISOString();
-  const phase =
+  const phases =
     mode === 'reads'
-      ? await benchReads(url, demoDoctor(), options, log)
-      : await benchConsents(url, demoDoctor(), options, log);
+      ? [
+          await benchReads(url, demoDoctor(), options, log),
+          await benchOffLedger(url, demoDoctor(), options, log),
+        ]
+      : [await benchConsents(url, demoDoctor(), options, log)];
   log(`the no-op ceiling: ${options.clients} clients for ${options.seconds} s …`);
   const until = performance.now() + options.seconds * 1000;
   const ceiling = figuresOf(
@@ -183,14 +192,32 @@ async function benchThroughputCommand(
   const dir = path.join(paths.root, 'bench');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${mode}-${startedAt.replace(/[:.]/g, '-')}.json`);
-  const figures = { startedAt, topology: topology(config), ceiling, phase };
+  const figures = { startedAt, topology: topology(config), ceiling, phases };
   writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`
 Throughput through the gateway API (${topology(config)})
-${formatThroughputTable(ceiling, [phase])}
+${formatThroughputTable(ceiling, phases)}
+${phases
+  .map(
+    (phase) => `
+${phase.label}
   answers by status: ${formatByStatus(phase.byStatus)}
+  CPU per answer, by process (the chaincode is what each peer started):
+${formatCpuPerAnswer(phase.cpuMsPerAnswer ?? {}, 'its chaincode')}`,
+  )
+  .join('\n')}
 
 Figures as JSON: ${path.relative(process.cwd(), file)}`);
+}
+
+/** Every PatRec process on this host whose CPU a throughput phase reports. */
+function measuredProcesses(config: NetworkConfig): string[] {
+  return [
+    gatewayProcessName,
+    databaseProcessName,
+    ...config.hospitals.flatMap((hospital) => hospital.peers.map(peerProcessName)),
+    ...config.ordererOrg.orderers.map(ordererProcessName),
+  ];
 }
 
 function demoDoctor() {
