@@ -5,7 +5,7 @@ import {
   CommitError,
   connect,
   GatewayError,
-  signers,
+  hash,
   type Contract,
   type Gateway,
   type Network,
@@ -25,6 +25,7 @@ import {
   toApiError,
 } from './ledger-errors.js';
 import { committedOn } from './committed-on.js';
+import { newMessageSigner } from './message-signer.js';
 import { orderUntilKnown, type OrderingTimes } from './ordering.js';
 import { peerOrder } from './peer-order.js';
 
@@ -238,6 +239,7 @@ export function connectAs(client: grpc.Client, identity: EnrolledIdentity): Gate
     client,
     identity: { mspId: identity.mspId, credentials: Buffer.from(identity.certificate) },
     signer: signerOf(identity),
+    hash: hash.none, // the signer hashes the whole message itself
     evaluateOptions: deadline(5_000),
     endorseOptions: deadline(15_000),
     // Submits and commit status waits take their deadlines from orderUntilKnown.
@@ -262,7 +264,7 @@ const maxKnownSigners = 10_000;
 function signerOf(identity: EnrolledIdentity): Signer {
   const known = knownSigners.get(identity.privateKey);
   if (known) return known;
-  const signer = signers.newPrivateKeySigner(createPrivateKey(identity.privateKey));
+  const signer = newMessageSigner(createPrivateKey(identity.privateKey));
   if (knownSigners.size >= maxKnownSigners) knownSigners.clear();
   knownSigners.set(identity.privateKey, signer);
   return signer;
