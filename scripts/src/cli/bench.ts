@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadNetworkConfig, type NetworkConfig } from '../config/network-config.js';
+import { benchCaliper } from '../bench/caliper-bench.js';
 import { benchEndorsements } from '../bench/endorse-bench.js';
 import { noOpCeiling } from '../bench/ledger-ceiling.js';
 import { percentile } from '../bench/ledger-bench.js';
@@ -37,6 +38,7 @@ const usage =
   '       npm run bench -- reads [--clients 64] [--seconds 20] [--records 20]\n' +
   '       npm run bench -- consents [--clients 16] [--seconds 20]\n' +
   '       npm run bench -- endorse [--clients 64] [--seconds 20]\n' +
+  '       npm run bench -- caliper\n' +
   '       npm run bench -- scale [--patients 500] [--records 40] [--writers 32]\n' +
   '                              [--fill-writers 64] [--readers 64] [--catch-up-blocks 2000]\n' +
   '       npm run bench -- store [--sizes 1000,100000,1000000]';
@@ -52,6 +54,8 @@ const topology = (config: NetworkConfig) =>
  * `npm run bench -- reads` / `consents`: consent-checked record reads by a doctor, or share
  * and revoke transactions by patients, from concurrent clients through the gateway API for
  * a while, then the no-op ceiling from as many clients in the same run, and the ratio.
+ * `npm run bench -- caliper`: Hyperledger Caliper's report on the no-op, consent and access
+ * transactions (network/caliper).
  * `npm run bench -- endorse`: the peers alone, without the gateway: consent-checked reads
  * endorsed and never ordered, and plain evaluations, against the no-op ceiling.
  * `npm run bench -- scale`: fills the running PatRec through the API to N patients × M
@@ -111,6 +115,10 @@ runCli(async () => {
     );
     const phases = await benchEndorsements(config, clients, seconds, log);
     return log(`\n${formatThroughputTable(ceiling, phases)}`);
+  }
+  if (mode === 'caliper') {
+    const report = await benchCaliper(config, log);
+    return log(`\nCaliper's HTML report: ${path.relative(process.cwd(), report)}`);
   }
   if (mode === 'ledger') {
     const clients = whole('clients', values.clients ?? '20');
