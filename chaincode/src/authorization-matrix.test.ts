@@ -141,7 +141,7 @@ const OPERATIONS: Record<
     transaction: tx.access.recordReads,
     args: (scene) => {
       const signer = scene.readSigners.get('DOC1')!;
-      return [JSON.stringify([signRead(signer, 'PAT1REC0', scene.chain.ledger.now)])];
+      return [JSON.stringify([signRead(signer, 'PAT1REC0', scene.chain.ledger.now)]), ''];
     },
   },
   GetRecordDirectory: {

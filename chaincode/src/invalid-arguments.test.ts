@@ -69,6 +69,15 @@ const BAD: Record<string, unknown[]> = {
     JSON.stringify([{ requestId: 'x', recordId: 'PAT1REC0', readerId: 'DOC1' }]),
     JSON.stringify(Array(101).fill({})),
   ],
+  // Request IDs of the batch's reads; the one read of the batch is never named here.
+  servedReads: [
+    '[',
+    '{}',
+    '[1]',
+    '["x"]',
+    JSON.stringify(['a'.repeat(64), 'a'.repeat(64)]),
+    JSON.stringify(['b'.repeat(64)]),
+  ],
   time: ['2026-01-01', 'now', '2026-01-01T00:00:00.000+01:00', '2026-13-01T00:00:00.000Z'],
 };
 
@@ -224,8 +233,9 @@ const CASES: Case[] = [
     caller: () => auditor,
     args: (scene) => [
       JSON.stringify([signRead(scene.readSigner, 'PAT1REC0', scene.chain.ledger.now)]),
+      '',
     ],
-    kinds: ['signedReads'],
+    kinds: ['signedReads', 'servedReads'],
   },
   {
     transaction: tx.access.getRecordDirectory,

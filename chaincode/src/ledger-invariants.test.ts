@@ -53,7 +53,7 @@ async function busyLedger(): Promise<TestChain> {
     signRead(readSigners.get('DOC8')!, 'PAT1REC0', chain.ledger.now, sha256('batch read 1')),
     signRead(readSigners.get('PAT2')!, 'PAT2REC0', chain.ledger.now, sha256('batch read 2')),
   ];
-  await chain.ok(person('auditor', 'AUD1'), tx.access.recordReads, JSON.stringify(batch));
+  await chain.ok(person('auditor', 'AUD1'), tx.access.recordReads, JSON.stringify(batch), '');
   const owner = person('patient', 'PAT1');
   const doctor = person('doctor', 'DOC2', 'HospitalBMSP');
   await chain.ok(doctor, tx.access.getRecordDirectory, 'PAT1', '', '');

@@ -32,7 +32,7 @@ import { ownerOf } from '../records/health-record';
 import { pageOfRecordsByKey, readLiveRecord } from '../records/record-ledger';
 import { accessIdOfIndexKey, accessIndexPrefix } from './access-entry';
 import { findAccessEntry, logAccess, readAccessEntry } from './access-ledger';
-import { signedReadsArg, signerOf } from './signed-read';
+import { servedArg, signedReadsArg, signerOf } from './signed-read';
 
 /** The filters of an access-log query; null means "any". */
 interface AccessLogFilter {
@@ -74,13 +74,19 @@ export class AccessContract extends Contract {
    * the batch needs a PatRec certificate and nothing more: each read stands on its reader's
    * signature. A refused read is left out of the log and answered with its refusal; the
    * others are logged (access ID `ACC` + request ID, at the time the reader asked) and
-   * announced together by one RecordsAccessed event.
+   * announced together by one RecordsAccessed event. `served` names reads the carrier
+   * answered already, from an endorsement of them that did not commit (an MVCC conflict):
+   * what was read must be logged, so their grant is the one in force when the reader asked,
+   * though it was revoked or expired since.
    */
   @Transaction()
   @Returns('string')
-  async RecordReads(ctx: Context, reads: string): Promise<string> {
+  async RecordReads(ctx: Context, reads: string, served: string): Promise<string> {
     authenticate(ctx);
     const signed = signedReadsArg('reads', reads);
+    const answered = new Set(
+      optional(served, (name, value) => servedArg(name, value, signed), 'served'),
+    );
     const now = txTime(ctx);
     const outcomes: ReadOutcome[] = [];
     const events: LedgerEventIds<'RecordAccessed'>[] = [];
@@ -89,10 +95,13 @@ export class AccessContract extends Contract {
         const reader = await signerOf(ctx, read, now);
         const accessId = `ACC${read.requestId}`;
         if (await findAccessEntry(ctx, accessId)) throw conflict(`${accessId} is logged already`);
-        const { access, event } = await this.#readRecord(ctx, reader, read.recordId, {
-          accessId,
-          accessedAt: read.requestedAt,
-        });
+        const { access, event } = await this.#readRecord(
+          ctx,
+          reader,
+          read.recordId,
+          { accessId, accessedAt: read.requestedAt },
+          answered.has(read.requestId) ? read.requestedAt : undefined,
+        );
         outcomes.push({ requestId: read.requestId, access });
         events.push(event);
       } catch (error) {
@@ -106,14 +115,16 @@ export class AccessContract extends Contract {
 
   /**
    * The gate to a record's content: the owner, or a verified doctor holding an active grant
-   * that covers the record. Logs the read; the access carries the metadata and hash the
-   * gateway checks the off-chain content against.
+   * that covers the record (`answeredAt`: the grant in force then, for a read answered
+   * already). Logs the read; the access carries the metadata and hash the gateway checks the
+   * off-chain content against.
    */
   async #readRecord(
     ctx: Context,
     caller: Caller,
     id: string,
     logged: Pick<AccessEntry, 'accessId' | 'accessedAt'>,
+    answeredAt?: string,
   ): Promise<{ access: RecordAccess; event: LedgerEventIds<'RecordAccessed'> }> {
     requireRole(caller, ['patient', 'doctor'], 'read record contents');
     if (caller.role === 'patient') await requireSelf(ctx, caller, ownerOf(id), 'read the records');
@@ -127,6 +138,7 @@ export class AccessContract extends Contract {
             target: record,
             permission: 'read',
             now: txTime(ctx),
+            answeredAt,
           })
         : null;
     const consentId = grant?.consentId ?? null;

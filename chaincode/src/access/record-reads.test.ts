@@ -23,7 +23,7 @@ describe('RecordReads (reads carried in a batch)', () => {
   let chain: TestChain;
   const signer = (id: string): ReadSigner => scene.readSigners.get(id)!;
   const carry = async (...reads: ReturnType<typeof signRead>[]) =>
-    chain.ok(carrier, tx.access.recordReads, JSON.stringify(reads));
+    chain.ok(carrier, tx.access.recordReads, JSON.stringify(reads), '');
 
   before(async () => {
     scene = await buildAuthorizationScene();
@@ -68,7 +68,7 @@ describe('RecordReads (reads carried in a batch)', () => {
       signRead(signer('DOC9'), 'PAT1REC0', now),
       signRead(signer('PAT1'), 'PAT1REC1', now),
     ];
-    const call = await chain.call(carrier, tx.access.recordReads, JSON.stringify(reads));
+    const call = await chain.call(carrier, tx.access.recordReads, JSON.stringify(reads), '');
     const outcomes = JSON.parse(call.output!) as ReadOutcome[];
     expect(outcomes.map((o) => o.requestId)).to.deep.equal(reads.map((r) => r.requestId));
     expect(outcomes[1])
@@ -135,24 +135,77 @@ describe('RecordReads (reads carried in a batch)', () => {
 
   it('refuses a batch that is empty, too big or repeats a request, before reading anything', async () => {
     const read = signRead(signer('DOC1'), 'PAT1REC0', chain.ledger.now);
-    await chain.refused(carrier, 'INVALID_ARGUMENT', tx.access.recordReads, '[]');
+    await chain.refused(carrier, 'INVALID_ARGUMENT', tx.access.recordReads, '[]', '');
     await chain.refused(
       carrier,
       'INVALID_ARGUMENT',
       tx.access.recordReads,
       JSON.stringify([read, read]),
+      '',
     );
     await chain.refused(
       carrier,
       'INVALID_ARGUMENT',
       tx.access.recordReads,
       JSON.stringify(Array(101).fill(read)),
+      '',
     );
     await chain.refused(
       carrier,
       'INVALID_ARGUMENT',
       tx.access.recordReads,
       JSON.stringify([{ ...read, signature: '' }]),
+      '',
+    );
+  });
+
+  it('logs a read answered already under the grant in force when it was asked, revoked since', async () => {
+    const read = signRead(signer('DOC8'), 'PAT1REC0', chain.ledger.now);
+    const { access } = await chain
+      .clone()
+      .ok(person('doctor', 'DOC8'), tx.access.accessRecord, 'PAT1REC0');
+    chain.ledger.advance(5);
+    await chain.ok(person('patient', 'PAT1'), tx.consents.revokeAccess, access.consentId!);
+    // Asked afresh now, the read is refused; answered from an endorsement that did not
+    // commit, it is logged, under the grant that allowed it.
+    const [fresh] = await chain
+      .clone()
+      .ok(carrier, tx.access.recordReads, JSON.stringify([read]), '');
+    expect(fresh)
+      .to.have.property('refusal')
+      .that.matches(/^FORBIDDEN\(REVOKED\)/);
+    const [served] = await chain.ok(
+      carrier,
+      tx.access.recordReads,
+      JSON.stringify([read]),
+      JSON.stringify([read.requestId]),
+    );
+    expect(served).to.have.nested.property('access.access.consentId', access.consentId);
+    expect(served).to.have.nested.property('access.access.accessedAt', read.requestedAt);
+  });
+
+  it('logs as answered no read asked after its grant ended, nor one the batch does not hold', async () => {
+    const now = chain.ledger.now;
+    const afterRevocation = signRead(signer('DOC4'), 'PAT1REC0', now);
+    const [outcome] = await chain.ok(
+      carrier,
+      tx.access.recordReads,
+      JSON.stringify([afterRevocation]),
+      JSON.stringify([afterRevocation.requestId]),
+    );
+    expect(outcome)
+      .to.have.property('refusal')
+      .that.matches(/^FORBIDDEN\(REVOKED\)/);
+    const other = signRead(signer('DOC1'), 'PAT1REC0', now);
+    const message = await chain.refused(
+      carrier,
+      'INVALID_ARGUMENT',
+      tx.access.recordReads,
+      JSON.stringify([other]),
+      JSON.stringify([afterRevocation.requestId]),
+    );
+    expect(message).to.equal(
+      `INVALID_ARGUMENT: served names ${afterRevocation.requestId}, which is not a read of this batch`,
     );
   });
 

@@ -23,6 +23,20 @@ export function signedReadsArg(name: string, value: unknown): SignedRead[] {
   return reads;
 }
 
+/** The `served` argument of RecordReads: request IDs, each of a read in the batch, once. */
+export function servedArg(name: string, value: unknown, reads: SignedRead[]): string[] {
+  const parsed = jsonArg(name, value, MAX_READS_PER_BATCH * 80);
+  if (!Array.isArray(parsed)) throw invalidArgument(`${name} must be a list of request IDs`);
+  const requestIds = parsed.map((item, index) => sha256Arg(`${name}[${index}]`, item));
+  if (new Set(requestIds).size !== requestIds.length)
+    throw invalidArgument(`${name} repeats a requestId`);
+  const inBatch = new Set(reads.map((read) => read.requestId));
+  const stranger = requestIds.find((requestId) => !inBatch.has(requestId));
+  if (stranger)
+    throw invalidArgument(`${name} names ${stranger}, which is not a read of this batch`);
+  return requestIds;
+}
+
 function signedRead(name: string, value: unknown): SignedRead {
   const shape = new Shape(value, (problem) => invalidArgument(`${name}: ${problem}`));
   const signature = shape.string('signature');

@@ -2,7 +2,7 @@ import type { Consent } from '@patrec/contract';
 import { permits, scopeCovers, type GrantTarget, type Permission } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { expired, forbidden } from '../shared/errors';
-import { isActive } from './consent';
+import { isActive, wasInForce } from './consent';
 import { consentsBetween, readConsent } from './consent-ledger';
 import { registeredCaller } from '../participants/participant-ledger';
 import { requireRole, type Caller } from '../shared/caller';
@@ -22,15 +22,23 @@ export async function activeGrant(
     target: GrantTarget;
     permission: Permission;
     now: string;
+    /**
+     * For a read already answered from an endorsement that did not commit: the grant in
+     * force when the reader asked, though it was revoked or expired since.
+     */
+    answeredAt?: string;
   },
 ): Promise<Consent> {
-  const { doctorId, patientId, target, permission, now } = request;
+  const { doctorId, patientId, target, permission, now, answeredAt } = request;
   const relevant = (await consentsBetween(ctx, patientId, doctorId)).filter(
     (consent) => permits(consent.permission, permission) && scopeCovers(consent.scope, target),
   );
-  const covering = relevant.filter((consent) => consent.status === 'GRANTED');
-  const [best] = covering.filter((consent) => isActive(consent, now)).sort(preferred);
+  const inForce = answeredAt
+    ? (consent: Consent) => wasInForce(consent, answeredAt)
+    : (consent: Consent) => isActive(consent, now);
+  const [best] = relevant.filter(inForce).sort(preferred);
   if (best) return best;
+  const covering = relevant.filter((consent) => consent.status === 'GRANTED');
   const what = 'recordId' in target ? target.recordId : `a new ${target.category} record`;
   if (covering.length > 0) {
     throw expired(`${doctorId}'s ${permission} grant covering ${what} has expired`);

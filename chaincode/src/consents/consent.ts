@@ -93,6 +93,19 @@ export function isActive(consent: Consent, now: string): boolean {
   return consent.status === 'GRANTED' && consent.expiresAt !== null && now < consent.expiresAt;
 }
 
+/**
+ * Whether the consent was in force at `at`: granted by then and neither expired nor revoked
+ * yet (whatever befell it since).
+ */
+export function wasInForce(consent: Consent, at: string): boolean {
+  const granted = consent.decidedAt !== null && consent.decidedAt <= at;
+  const unexpired = consent.expiresAt !== null && at < consent.expiresAt;
+  const unrevoked =
+    consent.status === 'GRANTED' ||
+    (consent.status === 'REVOKED' && consent.revokedAt !== null && at < consent.revokedAt);
+  return granted && unexpired && unrevoked;
+}
+
 export function viewOf(consent: Consent, now: string): ConsentView {
   const lapsed = consent.status === 'GRANTED' && !isActive(consent, now);
   return { ...consent, effectiveStatus: lapsed ? 'EXPIRED' : consent.status };

@@ -163,11 +163,16 @@ export const transactions = {
     accessRecord: submitted('AccessRecord', { recordId: text(f.recordId) }, o.recordAccess),
     /**
      * Many readers' reads in one transaction, each checked as AccessRecord checks it, for its
-     * signer; the outcomes in the order of the reads.
+     * signer; the outcomes in the order of the reads. `served`: request IDs the carrier
+     * answered from an earlier endorsement of them that did not commit; their grant is the
+     * one in force when the reader asked.
      */
     recordReads: submitted(
       'RecordReads',
-      { reads: json(z.array(o.signedRead).min(1).max(MAX_READS_PER_BATCH)) },
+      {
+        reads: json(z.array(o.signedRead).min(1).max(MAX_READS_PER_BATCH)),
+        served: optional(json(z.array(f.sha256).max(MAX_READS_PER_BATCH))),
+      },
       z.array(o.readOutcome),
     ),
     /** A page of the patient's live records; each page is a logged look-up. */

@@ -8,6 +8,8 @@ import { LedgerReads } from './ledger-reads.js';
 
 type App = Awaited<ReturnType<typeof integrationApp>>;
 
+const silent = pino({ level: 'silent' });
+
 /** Thrown where the gateway "dies": after the batch was kept and answered, before ordering. */
 class GatewayDied extends Error {}
 
@@ -73,8 +75,7 @@ describe('reads carried in batches (integration: real ledger and FerretDB)', fun
             throw new GatewayDied();
           }),
       );
-    const log = pino({ level: 'silent' });
-    const reads = new LedgerReads(dying, services.auditor, services.reads.receipts, log);
+    const reads = new LedgerReads(dying, services.auditor, services.reads.receipts, silent);
     const { access } = await reads.accessRecord(patient.id, recordId);
     await reads.settled();
     expect((await accessLog(patient.id)).map((e) => e.accessId)).not.to.include(access.accessId);
@@ -85,5 +86,52 @@ describe('reads carried in batches (integration: real ledger and FerretDB)', fun
     const logged = (await accessLog(patient.id)).find((e) => e.accessId === access.accessId);
     expect(logged).to.include({ accessorId: patient.id, recordId, txId: access.txId });
     expect(await services.reads.receipts.receipts.countDocuments({ _id: access.txId })).to.equal(0);
+  });
+
+  it('logs a read answered from a batch that a revocation then invalidated, under the grant that allowed it', async () => {
+    const { app, services } = gateway;
+    const { patient, recordId } = await patientWithRecord();
+    const doctor = await personFor(app, services, 'doctor', 'hospitalb');
+    const admin = await personFor(app, services, 'admin', 'hospitalb');
+    await admin.send('post', `/api/doctors/${doctor.id}/verify`).expect(200);
+    const share = await patient
+      .send('post', '/api/consents/shares', {
+        doctorId: doctor.id,
+        scope: { all: true },
+        permission: 'read',
+        durationDays: 1,
+      })
+      .expect(201);
+    const { consentId } = share.body as { consentId: string };
+
+    // The batch is endorsed and its read answered; the patient revokes before it is ordered,
+    // so the ledger invalidates it (MVCC) and, endorsed again, refuses the read.
+    let revoked = false;
+    const racing = Object.create(services.ledger) as Ledger;
+    racing.withIdentity = (identity, work, beforeOrdering) =>
+      services.ledger.withIdentity(
+        identity,
+        work,
+        beforeOrdering &&
+          (async (prepared) => {
+            await beforeOrdering(prepared);
+            if (revoked) return;
+            revoked = true;
+            await patient.send('post', `/api/consents/${consentId}/revoke`).expect(200);
+          }),
+      );
+    const reads = new LedgerReads(racing, services.auditor, services.reads.receipts, silent);
+    const { access } = await reads.accessRecord(doctor.id, recordId);
+    expect(access.consentId).to.equal(consentId);
+    await reads.settled();
+    expect(revoked).to.equal(true);
+
+    const logged = (await accessLog(patient.id)).find((e) => e.accessId === access.accessId);
+    expect(logged).to.include({ accessorId: doctor.id, recordId, consentId });
+    // Asked afresh, the read is refused.
+    const refusal = await reads.accessRecord(doctor.id, recordId).catch((error: unknown) => error);
+    expect(refusal)
+      .to.have.property('message')
+      .that.matches(/revoked by the patient/);
   });
 });

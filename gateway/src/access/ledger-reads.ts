@@ -1,6 +1,7 @@
 import {
   parseLedgerError,
   readOutcome,
+  type ReadOutcome,
   type RecordAccess,
   type SignedRead,
 } from '@patrec/contract';
@@ -100,18 +101,56 @@ export class LedgerReads {
   }
 
   readonly #carry: CarryReads = async (reads: SignedRead[], served) => {
+    let answered: ReadOutcome[] | undefined;
+    const committed = await this.#submitKept({ reads }, (endorsed) => {
+      answered ??= endorsed;
+      served(endorsed);
+    });
+    await this.#logAnswered(reads, answered ?? [], committed);
+  };
+
+  /**
+   * Submits a batch, each endorsement of it kept as a receipt until the ledger settled it
+   * (one an MVCC conflict invalidated is replaced by the next); the committed outcomes.
+   */
+  async #submitKept(
+    batch: { reads: SignedRead[]; served?: string[] },
+    endorsed?: (outcomes: ReadOutcome[]) => void,
+  ): Promise<ReadOutcome[]> {
     let kept: string | undefined;
-    await this.ledger.withIdentity(
+    const committed = await this.ledger.withIdentity(
       this.carrier,
-      (ledger) => ledger.access.recordReads({ reads }),
+      (ledger) => ledger.access.recordReads(batch),
       async (prepared) => {
         await this.receipts.keep(prepared);
-        // Endorsed again after an MVCC conflict invalidated the one kept before.
         if (kept) await this.receipts.drop(kept);
         kept = prepared.transactionId;
-        served(outcomes.parse(JSON.parse(decoder.decode(prepared.result))));
+        endorsed?.(outcomes.parse(JSON.parse(decoder.decode(prepared.result))));
       },
     );
     if (kept) await this.receipts.drop(kept);
-  };
+    return committed;
+  }
+
+  /**
+   * Reads answered from an endorsement that an MVCC conflict then invalidated, and refused
+   * when endorsed again (their grant was revoked in between): what was read must still be
+   * logged, so they are sent once more as answered, under the grant in force when asked.
+   */
+  async #logAnswered(reads: SignedRead[], answered: ReadOutcome[], committed: ReadOutcome[]) {
+    const refused = new Set(committed.filter((o) => 'refusal' in o).map((o) => o.requestId));
+    const unlogged = answered
+      .filter((o) => 'access' in o && refused.has(o.requestId))
+      .map((o) => o.requestId);
+    if (unlogged.length === 0) return;
+    const late = reads.filter((read) => unlogged.includes(read.requestId));
+    for (const outcome of await this.#submitKept({ reads: late, served: unlogged })) {
+      if ('refusal' in outcome) {
+        this.log.error(
+          { requestId: outcome.requestId, refusal: outcome.refusal },
+          'an answered read could not be logged',
+        );
+      }
+    }
+  }
 }
