@@ -13,15 +13,19 @@ export interface SubmitPhases {
   commitStatus: number[];
 }
 
+/** How much to submit: for a while, or a number of transactions. */
+export type SubmitLimit = { seconds: number } | { transactions: number };
+
 /**
  * The ledger's ceiling: `clients` concurrent clients, spread over the hospitals, each with
  * its own enrolled identity, submitting the no-op `health.ping` through
- * @hyperledger/fabric-gateway and waiting for each commit, while `more()` says so.
+ * @hyperledger/fabric-gateway and waiting for each commit, up to the limit. The clock
+ * starts once every client is enrolled (enrolling 64 takes longer than many a run).
  */
 export async function noOpCeiling(
   config: NetworkConfig,
   clients: number,
-  more: () => boolean,
+  limit: SubmitLimit,
   onProgress: (done: number) => void,
 ): Promise<BenchResult & { phasesMs: SubmitPhases }> {
   const connections = config.hospitals.map((org) => peerConnection(config, org));
@@ -41,7 +45,7 @@ export async function noOpCeiling(
     const phasesMs: SubmitPhases = { endorse: [], submit: [], commitStatus: [] };
     const result = await submitWhile(
       contracts,
-      more,
+      moreWithin(limit),
       async (contract) => {
         const t0 = performance.now();
         const transaction = await contract.newProposal(transactions.health.ping.fullName).endorse();
@@ -61,4 +65,14 @@ export async function noOpCeiling(
     gateways.forEach((g) => g.close());
     connections.forEach((c) => c.close());
   }
+}
+
+/** A `more()` for submitWhile that says yes until the limit, counted from now. */
+export function moreWithin(limit: SubmitLimit): () => boolean {
+  if ('seconds' in limit) {
+    const until = performance.now() + limit.seconds * 1000;
+    return () => performance.now() < until;
+  }
+  let started = 0;
+  return () => started++ < limit.transactions;
 }

@@ -102,16 +102,10 @@ runCli(async () => {
     const clients = whole('clients', values.clients ?? '64');
     const seconds = whole('seconds', values.seconds);
     log(`Endorsements and evaluations without the gateway (${topology(config)})`);
-    const until = performance.now() + seconds * 1000;
     const ceiling = figuresOf(
       'no-op ledger transactions (ceiling)',
       clients,
-      await noOpCeiling(
-        config,
-        clients,
-        () => performance.now() < until,
-        () => undefined,
-      ),
+      await noOpCeiling(config, clients, { seconds }, () => undefined),
     );
     const phases = await benchEndorsements(config, clients, seconds, log);
     return log(`\n${formatThroughputTable(ceiling, phases)}`);
@@ -146,12 +140,8 @@ const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 async function benchLedger(config: NetworkConfig, clients: number, total: number) {
   console.log(`Submitting ${total} no-op transactions from ${clients} concurrent clients …`);
-  let started = 0;
-  const result = await noOpCeiling(
-    config,
-    clients,
-    () => started++ < total,
-    (done) => console.log(`  ${done}/${total}`),
+  const result = await noOpCeiling(config, clients, { transactions: total }, (done) =>
+    console.log(`  ${done}/${total}`),
   );
   console.log(`
 Ledger benchmark (${topology(config)})
@@ -186,16 +176,10 @@ async function benchThroughputCommand(
         ]
       : [await benchConsents(url, demoDoctor(), options, log)];
   log(`the no-op ceiling: ${options.clients} clients for ${options.seconds} s …`);
-  const until = performance.now() + options.seconds * 1000;
   const ceiling = figuresOf(
     'no-op ledger transactions (ceiling)',
     options.clients,
-    await noOpCeiling(
-      config,
-      options.clients,
-      () => performance.now() < until,
-      () => undefined,
-    ),
+    await noOpCeiling(config, options.clients, { seconds: options.seconds }, () => undefined),
   );
   const dir = path.join(paths.root, 'bench');
   mkdirSync(dir, { recursive: true });
