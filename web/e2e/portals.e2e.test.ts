@@ -18,7 +18,8 @@ import { demoLogins, runTag, totpCode, webUrl, type DemoLogin } from './support/
  * The rest of the portals, in real browsers against the real system: log-in refusals in
  * words, records by form and upload (update, delete), approving with narrower terms, a
  * doctor writing under a read-write grant and being refused outside it, emergency access
- * (told to the patient at once, flagged in the history), sharing without a request, and
+ * (confirmed by the doctor, told to the patient at once, flagged in the history, its reason
+ * shown to the patient), sharing without a request, and
  * the auditor's record history and integrity sweep.
  */
 describe('PatRec portals (headless Chromium)', function () {
@@ -33,6 +34,7 @@ describe('PatRec portals (headless Chromium)', function () {
   let doctor = { id: '', secret: '' };
   let cardiacId = '';
   let documentId = '';
+  const emergencyReason = 'Unconscious on arrival; allergy history needed now.';
 
   const staff = (role: DemoLogin['role'], hospital?: string) => {
     const login = logins.find((l) => l.role === role && (!hospital || l.hospital === hospital));
@@ -225,8 +227,12 @@ describe('PatRec portals (headless Chromium)', function () {
     await page.getByLabel('Reason').fill('Short');
     await page.getByRole('button', { name: 'Declare emergency and get access' }).click();
     await sees(page, 'at least 10 characters: say what the emergency is');
-    await page.getByLabel('Reason').fill('Unconscious on arrival; allergy history needed now.');
+    await page.getByLabel('Reason').fill(emergencyReason);
     await page.getByRole('button', { name: 'Declare emergency and get access' }).click();
+    // Nothing is declared before the doctor confirms what emergency access means.
+    await sees(page, `You are declaring an emergency for ${patientId}`);
+    await sees(page, emergencyReason);
+    await page.getByRole('button', { name: 'Yes, declare the emergency' }).click();
     await sees(page, 'Emergency access granted', 60_000);
     await screenshot(page, 'p07-doctor-emergency');
 
@@ -270,8 +276,15 @@ describe('PatRec portals (headless Chromium)', function () {
     await navigate(page, 'Access');
     const shared = page.getByRole('article', { name: `Access of ${demoDoctor.id}` });
     await sees(shared, 'Shared by patient');
-    const emergency = page.getByRole('article', { name: `Access of ${doctor.id}` });
-    await sees(emergency.filter({ hasText: 'Emergency' }).first(), 'Emergency');
+    const emergency = page
+      .getByRole('article', { name: `Access of ${doctor.id}` })
+      .filter({ hasText: 'Emergency' })
+      .first();
+    await sees(emergency, 'Emergency');
+    await emergency.getByRole('button', { name: "Show the doctor's reason" }).click();
+    await sees(emergency, emergencyReason, 30_000);
+    await sees(emergency, 'matches the hash on the ledger');
+    await screenshot(page, 'p09b-patient-emergency-reason');
   });
 
   it("shows the doctor's own access log", async () => {

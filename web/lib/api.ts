@@ -13,6 +13,7 @@ import type {
   DoctorSignUp,
   DoctorsQuery,
   EmergencyDeclaration,
+  EmergencyReason,
   ErrorBody,
   ErrorDetails,
   GrantTerms,
@@ -234,6 +235,8 @@ export const api = {
   share: (share: Share) => call<ConsentView>('POST', '/consents/shares', share),
   emergencyAccess: (declaration: EmergencyDeclaration) =>
     call<ConsentView>('POST', '/emergency-access', declaration),
+  emergencyReason: (consentId: string) =>
+    call<EmergencyReason>('GET', `/consents/${segment(consentId)}/emergency-reason`),
 
   accessLogPage: (filter: AccessLogFilter, bookmark = '', pageSize = PAGE_SIZE) =>
     call<Page<AccessLogEntry>>('GET', `/access-log${query({ ...filter, pageSize, bookmark })}`),

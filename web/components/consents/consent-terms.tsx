@@ -8,6 +8,7 @@ import {
   scopeText,
 } from '@/lib/words';
 import { Badge, type Tone } from '../ui/status-badge';
+import { EmergencyReason } from './emergency-reason';
 
 const stateTone: Record<ReturnType<typeof consentState>, Tone> = {
   pending: 'warn',
@@ -46,11 +47,16 @@ export function ConsentTerms({ consent }: { consent: ConsentView }) {
       <dd>{scopeText(consent.scope)}</dd>
       <dt>Why</dt>
       <dd>
-        {consent.origin === 'emergency'
-          ? 'Emergency (reason kept off the ledger, hash on it)'
-          : consent.purpose
-            ? purposeLabel[consent.purpose]
-            : 'Shared by the patient'}
+        {consent.origin === 'emergency' ? (
+          <>
+            Emergency (reason kept off the ledger, hash on it)
+            <EmergencyReason consent={consent} />
+          </>
+        ) : consent.purpose ? (
+          purposeLabel[consent.purpose]
+        ) : (
+          'Shared by the patient'
+        )}
       </dd>
       <dt>Permission</dt>
       <dd>{permissionLabel[consent.permission]}</dd>

@@ -21,20 +21,23 @@ export function EmergencyView({ initialPatientId }: { initialPatientId: string }
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<{ patientId?: string; reason?: string }>({});
   const [granted, setGranted] = useState<ConsentView>();
+  // Checked and waiting for the doctor to confirm what emergency access means.
+  const [confirming, setConfirming] = useState<{ patientId: string; reason: string }>();
 
-  const declare = async () => {
+  const check = () => {
     const id = patientId.trim().toUpperCase();
     const found = {
       ...(PATIENT_ID.test(id) ? {} : { patientId: ID_EXAMPLES.patient }),
-      ...(reason.trim().length >= 10
+      ...(reason.trim().length >= EMERGENCY_REASON_LENGTH.min
         ? {}
         : { reason: 'at least 10 characters: say what the emergency is' }),
     };
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
-    const consent = await action.run(() =>
-      api.emergencyAccess({ patientId: id, reason: reason.trim() }),
-    );
+    if (Object.keys(found).length === 0) setConfirming({ patientId: id, reason: reason.trim() });
+  };
+
+  const declare = async (declaration: { patientId: string; reason: string }) => {
+    const consent = await action.run(() => api.emergencyAccess(declaration));
     if (consent) setGranted(consent);
   };
 
@@ -53,6 +56,47 @@ export function EmergencyView({ initialPatientId }: { initialPatientId: string }
     );
   }
 
+  if (confirming) {
+    return (
+      <>
+        <h1>Confirm emergency access</h1>
+        <section className="card" aria-labelledby="confirm-heading">
+          <h2 id="confirm-heading">You are declaring an emergency for {confirming.patientId}</h2>
+          <ul>
+            <li>
+              You will read all of {confirming.patientId}&apos;s records for up to 24 hours without
+              their consent.
+            </li>
+            <li>The patient and the auditors are told at once; every read is flagged.</li>
+            <li>
+              Your reason is kept, encrypted, with your name; the patient and the auditors can read
+              it:
+            </li>
+          </ul>
+          <blockquote className="emergency-reason">{confirming.reason}</blockquote>
+          <ErrorNotice error={action.error} title="No emergency access." />
+          <div className="actions">
+            <Button
+              variant="danger"
+              busy={action.busy}
+              busyText="Declaring the emergency on the ledger…"
+              onClick={() => void declare(confirming)}
+            >
+              Yes, declare the emergency
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={action.busy}
+              onClick={() => setConfirming(undefined)}
+            >
+              Go back
+            </Button>
+          </div>
+        </section>
+      </>
+    );
+  }
+
   return (
     <>
       <h1>Emergency access</h1>
@@ -66,7 +110,7 @@ export function EmergencyView({ initialPatientId }: { initialPatientId: string }
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void declare();
+          check();
         }}
       >
         <TextField
@@ -90,13 +134,7 @@ export function EmergencyView({ initialPatientId }: { initialPatientId: string }
           onValue={setReason}
           error={problems.reason}
         />
-        <ErrorNotice error={action.error} title="No emergency access." />
-        <Button
-          type="submit"
-          variant="danger"
-          busy={action.busy}
-          busyText="Declaring the emergency on the ledger…"
-        >
+        <Button type="submit" variant="danger">
           Declare emergency and get access
         </Button>
       </form>
