@@ -311,6 +311,18 @@ describe('PatRec web journey (headless Chromium)', function () {
     await sees(history, 'PENDING');
     await sees(page.getByRole('table', { name: 'Accesses under this consent' }), recordId);
     await screenshot(page, '16-auditor-consent');
+
+    // A search that finds nothing, then "Clear filters": the whole log is shown again.
+    const wholeLog = page.getByRole('table', { name: 'Access log' });
+    await page.goto('/auditor');
+    await wholeLog.waitFor({ state: 'visible', timeout: 45_000 });
+    await page.getByLabel('Patient ID').fill('PAT999999999');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await sees(page, 'Nothing matches these filters.', 45_000);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await wholeLog.waitFor({ state: 'visible', timeout: 45_000 });
+    expect(await page.getByText('Nothing matches these filters.').count()).to.equal(0);
+    expect(await page.getByLabel('Patient ID').inputValue()).to.equal('');
     await close();
   });
 

@@ -34,6 +34,26 @@ describe('reads carried in batches (integration: real ledger and FerretDB)', fun
     return (page as Page<AccessEntry>).items;
   };
 
+  /**
+   * The app's ledger, with `then` run after the gateway's own beforeOrdering of each batch
+   * (registering a reader's key has none and goes through as usual).
+   */
+  const ledgerThen = (then: () => Promise<void>): Ledger => {
+    const { ledger } = gateway.services;
+    const hooked = Object.create(ledger) as Ledger;
+    hooked.withIdentity = (identity, work, beforeOrdering) =>
+      ledger.withIdentity(
+        identity,
+        work,
+        beforeOrdering &&
+          (async (prepared) => {
+            await beforeOrdering(prepared);
+            await then();
+          }),
+      );
+    return hooked;
+  };
+
   const patientWithRecord = async () => {
     const { app, services } = gateway;
     const patient = await personFor(app, services, 'patient', 'hospitala');
@@ -63,18 +83,7 @@ describe('reads carried in batches (integration: real ledger and FerretDB)', fun
     const { services } = gateway;
     const { patient, recordId } = await patientWithRecord();
 
-    const dying = Object.create(services.ledger) as Ledger;
-    // Only the batch dies (registering the reader's key goes through as usual).
-    dying.withIdentity = (identity, work, beforeOrdering) =>
-      services.ledger.withIdentity(
-        identity,
-        work,
-        beforeOrdering &&
-          (async (prepared) => {
-            await beforeOrdering(prepared);
-            throw new GatewayDied();
-          }),
-      );
+    const dying = ledgerThen(() => Promise.reject(new GatewayDied()));
     const reads = new LedgerReads(dying, services.auditor, services.reads.receipts, silent);
     const { access } = await reads.accessRecord(patient.id, recordId);
     await reads.settled();
@@ -107,19 +116,11 @@ describe('reads carried in batches (integration: real ledger and FerretDB)', fun
     // The batch is endorsed and its read answered; the patient revokes before it is ordered,
     // so the ledger invalidates it (MVCC) and, endorsed again, refuses the read.
     let revoked = false;
-    const racing = Object.create(services.ledger) as Ledger;
-    racing.withIdentity = (identity, work, beforeOrdering) =>
-      services.ledger.withIdentity(
-        identity,
-        work,
-        beforeOrdering &&
-          (async (prepared) => {
-            await beforeOrdering(prepared);
-            if (revoked) return;
-            revoked = true;
-            await patient.send('post', `/api/consents/${consentId}/revoke`).expect(200);
-          }),
-      );
+    const racing = ledgerThen(async () => {
+      if (revoked) return;
+      revoked = true;
+      await patient.send('post', `/api/consents/${consentId}/revoke`).expect(200);
+    });
     const reads = new LedgerReads(racing, services.auditor, services.reads.receipts, silent);
     const { access } = await reads.accessRecord(doctor.id, recordId);
     expect(access.consentId).to.equal(consentId);

@@ -47,8 +47,8 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
   const set = (name: keyof FilterDraft) => (value: string) =>
     setDraft((d) => ({ ...d, [name]: value }));
 
-  const run = async () => {
-    const filter = filterOf(draft);
+  const run = async (filters = draft) => {
+    const filter = filterOf(filters);
     const page = await search.run(() => api.accessLogPage(filter));
     if (page) setShown({ filter, entries: page.items, bookmark: page.bookmark });
   };
@@ -145,7 +145,14 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
           <Button type="submit" busy={search.busy} busyText="Searching the ledger…">
             Search
           </Button>
-          <Button variant="secondary" onClick={() => setDraft(emptyFilter)}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              // Cleared filters show the whole log again, not the last search's results.
+              setDraft(emptyFilter);
+              void run(emptyFilter);
+            }}
+          >
             Clear filters
           </Button>
         </div>
