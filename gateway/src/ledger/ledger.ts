@@ -1,4 +1,3 @@
-import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import {
@@ -17,6 +16,7 @@ import { transactions } from '@patrec/contract';
 import type { NetworkProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
 import type { EnrolledIdentity } from '../identity/hospital-ca.js';
+import { keysOf } from '../identity/identity-keys.js';
 import { ledgerClient, type LedgerClient, type TransactionSender } from './ledger-client.js';
 import {
   isEndorsementDisagreement,
@@ -256,19 +256,8 @@ const onlyLogs = new Set([
   transactions.access.getRecordDirectory.fullName,
 ]);
 
-// Parsing a PEM key costs more than the signature; each ledger call signs with several
-// gateway sessions. People's keys change only on re-enrolment.
-const knownSigners = new Map<string, Signer>();
-const maxKnownSigners = 10_000;
-
-function signerOf(identity: EnrolledIdentity): Signer {
-  const known = knownSigners.get(identity.privateKey);
-  if (known) return known;
-  const signer = newMessageSigner(createPrivateKey(identity.privateKey));
-  if (knownSigners.size >= maxKnownSigners) knownSigners.clear();
-  knownSigners.set(identity.privateKey, signer);
-  return signer;
-}
+const signerOf = (identity: EnrolledIdentity): Signer =>
+  newMessageSigner(keysOf(identity).privateKey);
 
 /** Submits and evaluates transactions by their full name, returning their text. */
 export class LedgerContract implements TransactionSender {
