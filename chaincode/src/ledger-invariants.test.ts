@@ -12,6 +12,8 @@ import {
 import {
   ACCESS_ID,
   ACCESS_KINDS,
+  ACCESS_OUTCOMES,
+  ACCESS_REFUSALS,
   ADMIN_ID,
   AUDITOR_ID,
   CATEGORIES,
@@ -52,6 +54,8 @@ async function busyLedger(): Promise<TestChain> {
   const batch = [
     signRead(readSigners.get('DOC8')!, 'PAT1REC0', chain.ledger.now, sha256('batch read 1')),
     signRead(readSigners.get('PAT2')!, 'PAT2REC0', chain.ledger.now, sha256('batch read 2')),
+    // Refused (no grant), so recorded as a refused attempt.
+    signRead(readSigners.get('DOC9')!, 'PAT1REC0', chain.ledger.now, sha256('batch read 3')),
   ];
   await chain.ok(person('auditor', 'AUD1'), tx.access.recordReads, JSON.stringify(batch), '');
   const owner = person('patient', 'PAT1');
@@ -97,6 +101,8 @@ const ALLOWED_STRINGS = [
     ...PERMISSIONS,
     ...PURPOSES,
     ...ACCESS_KINDS,
+    ...ACCESS_OUTCOMES,
+    ...ACCESS_REFUSALS,
   ]),
 ];
 
@@ -120,6 +126,8 @@ const FIELD_NAMES = oneOf([
   ...Object.values(LEDGER_EVENTS).flat(),
   ...['all', 'categories', 'records', 'events'],
   'next',
+  // The refused attempts recorded per person and hour (access/refused-reads.ts).
+  'count',
 ]);
 
 describe('ledger invariants', () => {

@@ -18,6 +18,7 @@ export const LEDGER_EVENTS = {
   AccessShared: ['consentId', 'patientId', 'doctorId'],
   AccessRevoked: ['consentId', 'patientId', 'doctorId'],
   EmergencyAccessGranted: ['consentId', 'patientId', 'doctorId'],
+  /** An entry of the access log: a read, or a refused attempt (no consent). */
   RecordAccessed: ['accessId', 'recordId', 'patientId', 'accessorId', 'consentId'],
   DirectoryAccessed: ['accessId', 'patientId', 'accessorId'],
 } as const satisfies Record<string, readonly string[]>;

@@ -51,6 +51,7 @@ export const consentStatus = z.enum(words.CONSENT_STATUSES);
 export const effectiveConsentStatus = z.enum(words.EFFECTIVE_CONSENT_STATUSES);
 export const consentOrigin = z.enum(words.CONSENT_ORIGINS);
 export const accessKind = z.enum(words.ACCESS_KINDS);
+export const accessOutcome = z.enum(words.ACCESS_OUTCOMES);
 
 /** Listed records, listed categories, or everything the patient has. */
 export const scope: z.ZodType<Scope> = z.union([

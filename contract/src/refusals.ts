@@ -42,6 +42,10 @@ export const LEDGER_REFUSAL_REASONS = [
 ] as const;
 export type LedgerRefusalReason = (typeof LEDGER_REFUSAL_REASONS)[number];
 
+/** Why a recorded attempt on a record was refused: a refusal reason, or no such record. */
+export const ACCESS_REFUSALS = [...LEDGER_REFUSAL_REASONS, 'NOT_FOUND'] as const;
+export type AccessRefusal = (typeof ACCESS_REFUSALS)[number];
+
 /** The gateway's own refusals add one reason: a state change without its CSRF token. */
 export const REFUSAL_REASONS = [...LEDGER_REFUSAL_REASONS, 'CSRF'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

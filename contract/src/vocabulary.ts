@@ -60,6 +60,16 @@ export type ConsentOrigin = (typeof CONSENT_ORIGINS)[number];
 export const ACCESS_KINDS = ['record', 'directory'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
+/** How an access ended, in FHIR AuditEvent's words: served, or refused ("minor failure"). */
+export const ACCESS_OUTCOMES = ['success', 'minor-failure'] as const;
+export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
+/**
+ * Refused attempts the ledger records per person per hour (UTC); past it they are refused
+ * but not recorded, and the gateway stops carrying that person's reads until the hour ends,
+ * so refusals cannot be used to flood the ledger.
+ */
+export const MAX_RECORDED_REFUSALS_PER_HOUR = 20;
+
 export const MIN_GRANT_SECONDS = 60;
 export const MAX_GRANT_SECONDS = 365 * 24 * 3600;
 export const MAX_EMERGENCY_SECONDS = 24 * 3600;

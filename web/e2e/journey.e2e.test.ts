@@ -274,6 +274,16 @@ describe('PatRec web journey (headless Chromium)', function () {
     await screenshot(page, '14-doctor-read-refused');
   });
 
+  it('shows the patient the refused attempt in the access history', async () => {
+    const page = patientPage;
+    await navigate(page, 'History');
+    const timeline = page.getByRole('list', { name: 'Access timeline' });
+    const attempt = timeline.getByRole('listitem').filter({ hasText: `tried to read ${recordId}` });
+    await sees(attempt, `Dr ${doctor.firstName} ${doctor.lastName}`, 45_000);
+    await sees(attempt, 'Refused the patient had revoked the grant; nothing was shown');
+    await screenshot(page, '14b-patient-refused-attempt');
+  });
+
   it('lets the auditor find every step in the access log, the consent history and a CSV', async () => {
     const auditor = staff('auditor');
     const { page, close } = await open();
@@ -293,6 +303,10 @@ describe('PatRec web journey (headless Chromium)', function () {
     });
     await sees(lookUp, patient.id);
     await sees(table, 'owner');
+    const refused = table.getByRole('row').filter({ hasText: 'Refused' }).filter({
+      hasText: doctor.id,
+    });
+    await sees(refused, 'the patient had revoked the grant');
     await screenshot(page, '15-auditor-access-log');
 
     const downloaded = page.waitForEvent('download');
@@ -300,6 +314,9 @@ describe('PatRec web journey (headless Chromium)', function () {
     const csv = await readFile((await (await downloaded).path()) ?? '', 'utf8');
     expect(csv.split('\r\n')[0]).to.match(/^accessedAt,kind,patientId,recordId/);
     expect(csv).to.include(`record,${patient.id},${recordId},1,${doctor.id}`);
+    expect(csv).to.match(
+      new RegExp(`record,${patient.id},${recordId},,${doctor.id},.*,minor-failure,REVOKED,`),
+    );
     expect(csv).to.include(consentId);
 
     await doctorRead.getByRole('button', { name: `${consentId.slice(0, 11)}…` }).click();

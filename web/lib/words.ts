@@ -1,4 +1,12 @@
-import type { Category, ConsentView, Permission, Purpose, Scope, Weekday } from '@patrec/contract';
+import type {
+  AccessRefusal,
+  Category,
+  ConsentView,
+  Permission,
+  Purpose,
+  Scope,
+  Weekday,
+} from '@patrec/contract';
 
 /** How the app names things to people. */
 
@@ -34,6 +42,22 @@ export const weekdayLabel: Record<Weekday, string> = {
 export const permissionLabel: Record<Permission, string> = {
   read: 'Read only',
   'read-write': 'Read and add/update',
+};
+
+/** Why the ledger refused a recorded attempt on a record, as a reason after "refused:". */
+export const refusalLabel: Record<AccessRefusal, string> = {
+  NO_CONSENT: 'no grant of the patient covered this record',
+  REVOKED: 'the patient had revoked the grant',
+  EXPIRED: 'the grant had expired',
+  UNVERIFIED: 'their hospital had not verified them yet',
+  SUSPENDED: 'their hospital had suspended them',
+  NOT_REGISTERED: 'they are not registered on the ledger',
+  WRONG_HOSPITAL: 'they belong to another hospital',
+  NOT_YOURS: 'the record is not theirs',
+  ROLE: 'their role may not read records',
+  CERTIFICATE: 'their certificate lacks PatRec’s attributes',
+  SIGNATURE: 'the read was not signed with their key',
+  NOT_FOUND: 'no such record exists',
 };
 
 export function scopeText(scope: Scope): string {

@@ -63,6 +63,8 @@ describe('AccessContract', () => {
         accessorMspId: 'HospitalAMSP',
         consentId: null,
         emergency: false,
+        outcome: 'success',
+        refusal: null,
         accessedAt: at,
         txId: call.txId,
       });

@@ -32,6 +32,7 @@ import { ownerOf } from '../records/health-record';
 import { pageOfRecordsByKey, readLiveRecord } from '../records/record-ledger';
 import { accessIdOfIndexKey, accessIndexPrefix } from './access-entry';
 import { findAccessEntry, logAccess, readAccessEntry } from './access-ledger';
+import { RefusedReads } from './refused-reads';
 import { servedArg, signedReadsArg, signerOf } from './signed-read';
 
 /** The filters of an access-log query; null means "any". */
@@ -72,7 +73,8 @@ export class AccessContract extends Contract {
    * Reads that a gateway gathered from many readers, each signed by its reader with their
    * registered key and checked exactly as AccessRecord checks its caller. Whoever carries
    * the batch needs a PatRec certificate and nothing more: each read stands on its reader's
-   * signature. A refused read is left out of the log and answered with its refusal; the
+   * signature. A refused read is answered with its refusal and, when its signature proves
+   * who asked, recorded as a refused attempt (`RefusedReads`); the
    * others are logged (access ID `ACC` + request ID, at the time the reader asked) and
    * announced together by one RecordsAccessed event. `served` names reads the carrier
    * answered already, from an endorsement of them that did not commit (an MVCC conflict):
@@ -90,9 +92,11 @@ export class AccessContract extends Contract {
     const now = txTime(ctx);
     const outcomes: ReadOutcome[] = [];
     const events: LedgerEventIds<'RecordAccessed'>[] = [];
+    const refused = new RefusedReads(ctx);
     for (const read of signed) {
+      let reader: Caller | undefined;
       try {
-        const reader = await signerOf(ctx, read, now);
+        reader = await signerOf(ctx, read, now);
         const accessId = `ACC${read.requestId}`;
         if (await findAccessEntry(ctx, accessId)) throw conflict(`${accessId} is logged already`);
         const { access, event } = await this.#readRecord(
@@ -107,6 +111,9 @@ export class AccessContract extends Contract {
       } catch (error) {
         if (!(error instanceof ChaincodeError)) throw error;
         outcomes.push({ requestId: read.requestId, refusal: error.message });
+        if (!reader || !RefusedReads.isRefusal(error)) continue;
+        const event = await refused.record(reader, read, error, now);
+        if (event) events.push(event);
       }
     }
     if (events.length > 0) emitBatchEvent(ctx, 'RecordsAccessed', events);
@@ -150,6 +157,8 @@ export class AccessContract extends Contract {
       version: record.version,
       consentId,
       emergency: grant?.origin === 'emergency',
+      outcome: 'success',
+      refusal: null,
       accessorId: caller.id,
       accessorMspId: caller.mspId,
       txId: ctx.stub.getTxID(),
@@ -309,6 +318,8 @@ export class AccessContract extends Contract {
     const txId = ctx.stub.getTxID();
     return {
       ...read,
+      outcome: 'success',
+      refusal: null,
       accessId: accessIdFor(txId),
       accessorId: caller.id,
       accessorMspId: caller.mspId,

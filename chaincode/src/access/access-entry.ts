@@ -1,5 +1,5 @@
 import type { AccessEntry } from '@patrec/contract';
-import { ACCESS_KINDS } from '@patrec/contract/core';
+import { ACCESS_KINDS, ACCESS_OUTCOMES, ACCESS_REFUSALS } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { corruptState } from '../shared/errors';
 import { Shape } from '../shared/shape';
@@ -16,6 +16,9 @@ export function parseAccessEntry(value: unknown): AccessEntry {
     accessorMspId: shape.string('accessorMspId'),
     consentId: shape.nullableString('consentId'),
     emergency: shape.boolean('emergency'),
+    // Entries written before refused attempts were recorded have neither field.
+    outcome: shape.has('outcome') ? shape.oneOf('outcome', ACCESS_OUTCOMES) : 'success',
+    refusal: shape.has('refusal') ? shape.nullableOneOf('refusal', ACCESS_REFUSALS) : null,
     accessedAt: shape.string('accessedAt'),
     txId: shape.string('txId'),
   };

@@ -1,4 +1,5 @@
 import {
+  MAX_RECORDED_REFUSALS_PER_HOUR,
   transactions as tx,
   type AccessEntry,
   type Page,
@@ -61,7 +62,7 @@ describe('RecordReads (reads carried in a batch)', () => {
     }
   });
 
-  it('logs each allowed read once, under its request ID, and announces them in one event', async () => {
+  it('logs each read and refused attempt once, under its request ID, and announces them in one event', async () => {
     const now = chain.ledger.now;
     const reads = [
       signRead(signer('DOC1'), 'PAT1REC0', now),
@@ -80,6 +81,7 @@ describe('RecordReads (reads carried in a batch)', () => {
     const ids = (event?.payload as { events: { accessId: string; accessorId: string }[] }).events;
     expect(ids.map((e) => [e.accessId, e.accessorId])).to.deep.equal([
       [`ACC${reads[0]!.requestId}`, 'DOC1'],
+      [`ACC${reads[1]!.requestId}`, 'DOC9'],
       [`ACC${reads[2]!.requestId}`, 'PAT1'],
     ]);
     const log = await chain.ok(
@@ -95,16 +97,89 @@ describe('RecordReads (reads carried in a batch)', () => {
     );
     const logged = (log as Page<AccessEntry>).items
       .sort(byAccessor)
-      .map((e) => [e.accessorId, e.accessedAt, e.txId]);
+      .map((e) => [e.accessorId, e.accessedAt, e.txId, e.outcome]);
     expect(logged).to.deep.equal([
-      ['DOC1', now, call.txId],
-      ['PAT1', now, call.txId],
+      ['DOC1', now, call.txId, 'success'],
+      ['DOC9', now, call.txId, 'minor-failure'],
+      ['PAT1', now, call.txId, 'success'],
     ]);
 
     const [again] = await carry(reads[0]!);
     expect(again)
       .to.have.property('refusal')
       .that.matches(/^CONFLICT: ACC[0-9a-f]{64} is logged already/);
+  });
+
+  it('records a refused attempt, who made it, on what, when and why, for the patient, the auditor and the doctor', async () => {
+    const now = chain.ledger.now;
+    const read = signRead(signer('DOC9'), 'PAT1REC0', now);
+    const [outcome] = await carry(read);
+    expect(outcome)
+      .to.have.property('refusal')
+      .that.matches(/^FORBIDDEN\(NO_CONSENT\)/);
+    const attempt = {
+      accessId: `ACC${read.requestId}`,
+      kind: 'record',
+      patientId: 'PAT1',
+      recordId: 'PAT1REC0',
+      version: null,
+      consentId: null,
+      emergency: false,
+      outcome: 'minor-failure',
+      refusal: 'NO_CONSENT',
+      accessorId: 'DOC9',
+      accessedAt: now,
+    };
+    for (const [viewer, patientId, accessorId] of [
+      [person('patient', 'PAT1'), 'PAT1', ''],
+      [person('auditor', 'AUD1'), '', 'DOC9'],
+      [person('doctor', 'DOC9'), '', 'DOC9'],
+    ] as const) {
+      const log = await chain.ok(
+        viewer,
+        tx.access.listAccessLog,
+        patientId,
+        '',
+        accessorId,
+        now,
+        '',
+        '',
+        '',
+      );
+      const entry = (log as Page<AccessEntry>).items.find((e) => e.accessId === attempt.accessId);
+      expect(entry, viewer.attributes['patrecId']).to.deep.include(attempt);
+    }
+  });
+
+  it(`records at most ${MAX_RECORDED_REFUSALS_PER_HOUR} refused attempts per person and hour; later ones are refused unrecorded`, async () => {
+    const refusedOf = async (from: string) => {
+      const log = await chain.ok(
+        person('auditor', 'AUD1'),
+        tx.access.listAccessLog,
+        '',
+        '',
+        'DOC9',
+        from,
+        '',
+        '100',
+        '',
+      );
+      return (log as Page<AccessEntry>).items.filter((e) => e.outcome === 'minor-failure').length;
+    };
+    const hour = chain.ledger.now;
+    const attempts = (n: number) =>
+      Array.from({ length: n }, () => signRead(signer('DOC9'), 'PAT1REC0', chain.ledger.now));
+    const outcomes = await carry(...attempts(MAX_RECORDED_REFUSALS_PER_HOUR - 5));
+    expect(outcomes.every((o) => 'refusal' in o)).to.equal(true);
+    await carry(...attempts(10));
+    expect(await refusedOf(hour)).to.equal(MAX_RECORDED_REFUSALS_PER_HOUR);
+
+    chain.ledger.advance(3600);
+    const [later] = await carry(...attempts(1));
+    expect(later)
+      .to.have.property('refusal')
+      .that.matches(/^FORBIDDEN\(NO_CONSENT\)/);
+    expect(await refusedOf(hour)).to.equal(MAX_RECORDED_REFUSALS_PER_HOUR + 1);
   });
 
   it('refuses a read not signed with the reader’s registered key, or by nobody registered', async () => {
@@ -122,6 +197,19 @@ describe('RecordReads (reads carried in a batch)', () => {
       'FORBIDDEN(SIGNATURE): PAT9 has registered no read key',
       "FORBIDDEN(SIGNATURE): the read of PAT1REC1 is not signed with DOC1's registered key",
     ]);
+    // Nobody is proven to have asked, so nothing is recorded.
+    const log = await chain.ok(
+      person('auditor', 'AUD1'),
+      tx.access.listAccessLog,
+      'PAT1',
+      '',
+      '',
+      now,
+      '',
+      '',
+      '',
+    );
+    expect((log as Page<AccessEntry>).items).to.deep.equal([]);
   });
 
   it('refuses a read asked for more than a minute from the transaction’s time', async () => {

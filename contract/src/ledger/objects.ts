@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields.js';
+import { ACCESS_REFUSALS } from '../refusals.js';
 
 /**
  * What the chaincode keeps and answers with. The chaincode reads its state with parsers of
@@ -67,7 +68,10 @@ export type Consent = z.infer<typeof consent>;
 export const consentView = consent.extend({ effectiveStatus: f.effectiveConsentStatus });
 export type ConsentView = z.infer<typeof consentView>;
 
-/** One read: of a record's content, or of a patient's record directory. Never changed. */
+/**
+ * One read, or one refused attempt: of a record's content, or of a patient's record
+ * directory. Never changed.
+ */
 export const accessEntry = z.object({
   accessId: f.accessId,
   kind: f.accessKind,
@@ -81,6 +85,9 @@ export const accessEntry = z.object({
   /** The grant the read relied on; null for the owner and for directory lookups. */
   consentId: f.consentId.nullable(),
   emergency: z.boolean(),
+  outcome: f.accessOutcome,
+  /** Why the attempt was refused (`minor-failure`); null for a read that was served. */
+  refusal: z.enum(ACCESS_REFUSALS).nullable(),
   accessedAt: f.ledgerTime,
   txId: f.sha256,
 });

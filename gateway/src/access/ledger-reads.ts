@@ -1,5 +1,6 @@
 import {
   parseLedgerError,
+  type LedgerError,
   readOutcome,
   type ReadOutcome,
   type RecordAccess,
@@ -13,10 +14,15 @@ import type { Ledger } from '../ledger/ledger.js';
 import { toApiError } from '../ledger/ledger-errors.js';
 import { settleOrderingTimes } from '../ledger/ordering.js';
 import { ReadBatcher, type CarryReads } from './read-batcher.js';
+import { RefusalAllowance } from './refusal-allowance.js';
 import type { ReadReceipts } from './read-receipts.js';
 import { readKeyOf, signedRead } from './read-signing.js';
 
 const outcomes = z.array(readOutcome);
+
+/** Whether the ledger recorded a refused read as an attempt (see RecordReads). */
+const isRecorded = ({ code, reason }: LedgerError) =>
+  (reason !== null && reason !== 'SIGNATURE') || code === 'NOT_FOUND';
 const decoder = new TextDecoder();
 
 /**
@@ -27,6 +33,7 @@ const decoder = new TextDecoder();
  */
 export class LedgerReads {
   readonly #batcher: ReadBatcher;
+  readonly #refusals = new RefusalAllowance();
   /** Readers whose current key this gateway registered or saw accepted. */
   readonly #registered = new Set<string>();
 
@@ -51,6 +58,7 @@ export class LedgerReads {
         reason: 'NOT_REGISTERED',
       });
     }
+    this.#refusals.check(readerId);
     for (let attempt = 1; ; attempt += 1) {
       const key = readKeyOf(identity);
       const known = `${readerId} ${key}`;
@@ -62,11 +70,13 @@ export class LedgerReads {
       }
       const outcome = await this.#batcher.read(signedRead(identity, readerId, recordId));
       if ('access' in outcome) return outcome.access;
+      const refusal = parseLedgerError(outcome.refusal);
       // Another gateway may have registered another key since: register this one again.
-      if (attempt === 1 && parseLedgerError(outcome.refusal)?.reason === 'SIGNATURE') {
+      if (attempt === 1 && refusal?.reason === 'SIGNATURE') {
         this.#registered.delete(known);
         continue;
       }
+      if (refusal && isRecorded(refusal)) this.#refusals.refused(readerId);
       throw toApiError(new Error(outcome.refusal));
     }
   }

@@ -46,7 +46,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     });
   });
 
-  it('runs request → grant → read → revoke → refused, with every read in the access log', async () => {
+  it('runs request → grant → read → revoke → refused, with every read and refused attempt in the access log', async () => {
     const { patient, doctor, recordId } = scene;
     const before = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
     expect(errorOf(before).details).to.deep.equal({ reason: 'NO_CONSENT' });
@@ -86,22 +86,29 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     type Entry = {
       accessorId: string;
       consentId: string | null;
+      outcome: string;
+      refusal: string | null;
       accessor: { name: string | null };
     };
-    const history = async () => {
-      const log = await patient.agent.get(`/api/access-log?recordId=${recordId}`).expect(200);
-      return (log.body as { items: Entry[] }).items;
+    const historyOnceItHolds = async (count: number) => {
+      for (const end = Date.now() + 2_000; ;) {
+        const log = await patient.agent.get(`/api/access-log?recordId=${recordId}`).expect(200);
+        const entries = (log.body as { items: Entry[] }).items.filter(
+          (e) => e.accessorId === doctor.id,
+        );
+        if (entries.length >= count || Date.now() > end) return entries;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     };
-    let entries = await history();
-    const logged = () => entries.some((e) => e.accessorId === doctor.id);
-    for (const end = Date.now() + 2_000; !logged() && Date.now() < end;) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      entries = await history();
-    }
-    expect(entries.map((e) => [e.accessorId, e.consentId, e.accessor.name])).to.deep.include([
-      doctor.id,
-      consentId,
-      'Iris Okafor',
+    const doctorsRead = (await historyOnceItHolds(2)).map((e) => [
+      e.consentId,
+      e.outcome,
+      e.refusal,
+      e.accessor.name,
+    ]);
+    expect(doctorsRead).to.have.deep.members([
+      [null, 'minor-failure', 'NO_CONSENT', 'Iris Okafor'],
+      [consentId, 'success', null, 'Iris Okafor'],
     ]);
 
     await patient.send('post', `/api/consents/${consentId}/revoke`).expect(200);
@@ -110,6 +117,8 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
       message: `${doctor.id}'s read grant covering ${recordId} was revoked by the patient`,
       details: { reason: 'REVOKED' },
     });
+    const refusals = (await historyOnceItHolds(3)).map((e) => e.refusal);
+    expect(refusals, 'the refused attempt after the revocation').to.include('REVOKED');
   });
 
   it('tells the patient live (Server-Sent Events) when a doctor asks, and names the doctor', async () => {

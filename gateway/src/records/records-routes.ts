@@ -53,12 +53,13 @@ export function recordsRoutes(records: RecordsService): Route[] {
     route({
       method: 'get',
       path: '/records/:recordId',
-      summary: "Read a record's contents: consent-checked and logged on the ledger",
+      summary:
+        "Read a record's contents: consent-checked and logged on the ledger; a refused read is recorded too (429 once a person's refusals this hour are used up)",
       tag: 'records',
       access: ['patient', 'doctor'],
       params: ofRecord,
       response: recordRead,
-      errors: [404, 409, 503],
+      errors: [404, 409, 429, 503],
       handler: ({ session, params }) => records.read(session!, params.recordId),
     }),
     route({

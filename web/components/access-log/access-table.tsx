@@ -2,11 +2,11 @@
 
 import type { AccessLogEntry } from '@patrec/contract';
 import Link from 'next/link';
-import { formatMoment } from '@/lib/words';
+import { formatMoment, refusalLabel } from '@/lib/words';
 import { Badge } from '../ui/status-badge';
 import { Accessor } from './accessor';
 
-/** Access-log entries as a table: when, who, what, under which consent. */
+/** Access-log entries as a table: when, who, what, under which consent or why refused. */
 export function AccessTable({
   entries,
   recordHref,
@@ -30,12 +30,15 @@ export function AccessTable({
             <th scope="col">Who</th>
             <th scope="col">Patient</th>
             <th scope="col">What</th>
-            <th scope="col">Consent</th>
+            <th scope="col">Consent or refusal</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <tr key={entry.accessId} className={entry.emergency ? 'row-emergency' : undefined}>
+            <tr
+              key={entry.accessId}
+              className={entry.emergency || entry.refusal ? 'row-emergency' : undefined}
+            >
               <td>
                 <time dateTime={entry.accessedAt}>{formatMoment(entry.accessedAt)}</time>
               </td>
@@ -68,7 +71,12 @@ export function AccessTable({
                 ) : null}
               </td>
               <td>
-                {entry.consentId ? (
+                {entry.refusal ? (
+                  <>
+                    <Badge tone="bad">Refused</Badge>{' '}
+                    <span className="muted">{refusalLabel[entry.refusal]}</span>
+                  </>
+                ) : entry.consentId ? (
                   onConsent ? (
                     <button
                       type="button"

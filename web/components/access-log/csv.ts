@@ -13,6 +13,8 @@ const columns: [name: string, value: (entry: AccessLogEntry) => Cell][] = [
   ['accessorOrg', (e) => e.accessor.hospital ?? e.accessorMspId],
   ['consentId', (e) => e.consentId],
   ['emergency', (e) => e.emergency],
+  ['outcome', (e) => e.outcome],
+  ['refusal', (e) => e.refusal],
   ['accessId', (e) => e.accessId],
   ['txId', (e) => e.txId],
 ];

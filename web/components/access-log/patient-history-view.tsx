@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
-import { categoryLabel, formatDate, purposeLabel } from '@/lib/words';
+import { categoryLabel, formatDate, purposeLabel, refusalLabel } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
 import { everyRecordOf } from '../records/patient-records-view';
 import { useSession } from '../session/session';
@@ -47,8 +47,8 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
     <>
       <h1>Access history</h1>
       <p className="lead">
-        Every time anyone opened one of your records or looked up your list of records, as the
-        ledger recorded it.
+        Every time anyone opened one of your records or looked up your list of records, and every
+        attempt the ledger refused, as the ledger recorded it.
       </p>
       <div className="filters card">
         <label>
@@ -113,7 +113,9 @@ function TimelineEntry({
   category: Category | undefined;
 }) {
   return (
-    <li className={`timeline-entry${entry.emergency ? ' timeline-emergency' : ''}`}>
+    <li
+      className={`timeline-entry${entry.emergency ? ' timeline-emergency' : ''}${entry.refusal ? ' timeline-refused' : ''}`}
+    >
       <time dateTime={entry.accessedAt}>{time.format(new Date(entry.accessedAt))}</time>
       <div className="timeline-body">
         <p>
@@ -122,7 +124,7 @@ function TimelineEntry({
             'looked up your list of records'
           ) : (
             <>
-              read{' '}
+              {entry.refusal ? 'tried to read' : 'read'}{' '}
               <Link href={`/patient/records/${entry.recordId}`}>
                 <code>{entry.recordId}</code>
               </Link>
@@ -138,7 +140,11 @@ function TimelineEntry({
           ) : null}
         </p>
         <p className="muted">
-          {entry.consentId ? (
+          {entry.refusal ? (
+            <>
+              <Badge tone="bad">Refused</Badge> {refusalLabel[entry.refusal]}; nothing was shown
+            </>
+          ) : entry.consentId ? (
             <>
               Under consent <code title={entry.consentId}>{entry.consentId.slice(0, 11)}…</code>
               {consent

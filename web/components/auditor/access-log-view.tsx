@@ -88,8 +88,8 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
         </Button>
       </div>
       <p className="lead">
-        Every read of a record and every look-up of a patient&apos;s records, from the ledger,
-        oldest first.
+        Every read of a record, every refused attempt and every look-up of a patient&apos;s records,
+        from the ledger, oldest first.
       </p>
       <form
         className="form card filters"

@@ -34,7 +34,8 @@ export function DoctorAuditView() {
         </Button>
       </div>
       <p className="lead">
-        Every record you read and every patient you looked up, as the ledger recorded it.
+        Every record you read or were refused, and every patient you looked up, as the ledger
+        recorded it.
       </p>
       <ErrorNotice error={log.error} title="Your access log could not be loaded." />
       <StoppedAtLimit complete={complete}>

@@ -85,7 +85,9 @@ export function PatientOverview() {
             <Accessor entry={latest} />{' '}
             {latest.kind === 'directory'
               ? 'looked up your list of records'
-              : `read ${latest.recordId}`}{' '}
+              : latest.refusal
+                ? `tried to read ${latest.recordId} and was refused`
+                : `read ${latest.recordId}`}{' '}
             on {formatDateTime(latest.accessedAt)}.{' '}
             <Link href="/patient/history">Full history</Link>
           </p>
