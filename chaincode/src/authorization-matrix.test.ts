@@ -54,6 +54,7 @@ EmergencyAccess        Fr  Fr  Fr  Fr  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fu  F
 GetConsent             ok  Fy  Fn  Fw  ok  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fy  Fr  Fr  ok  Fc
 ListPatientConsents    ok  Fy  Fy  Fw  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fc
 ListDoctorConsents     Fr  Fr  Fr  Fr  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
+ListPairConsents       ok  Fy  Fy  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
 ListEmergencyGrants    Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fc
 AccessRecord:cardiac   ok  Fy  Fy  Fw  ok  ok  E   Fv  Fg  Fg  Fg  ok  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
 AccessRecord:dentistry ok  Fy  Fy  Fw  Fg  ok  E   Fv  Fg  Fg  ok  Fg  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
@@ -131,6 +132,10 @@ const OPERATIONS: Record<
   ListDoctorConsents: {
     transaction: tx.consents.listDoctorConsents,
     args: (_, caller) => [ownDoctorId(caller) ?? 'DOC1', '', ''],
+  },
+  ListPairConsents: {
+    transaction: tx.consents.listPairConsents,
+    args: (_, caller) => ['PAT1', ownDoctorId(caller) ?? 'DOC1', '', ''],
   },
   ListEmergencyGrants: { transaction: tx.consents.listEmergencyGrants, args: () => ['', ''] },
   'AccessRecord:cardiac': { transaction: tx.access.accessRecord, args: () => ['PAT1REC0'] },

@@ -217,6 +217,12 @@ const CASES: Case[] = [
     kinds: ['doctorId', 'pageSize', 'bookmark'],
   },
   {
+    transaction: tx.consents.listPairConsents,
+    caller: () => grantee,
+    args: () => ['PAT1', 'DOC1', '', ''],
+    kinds: ['patientId', 'doctorId', 'pageSize', 'bookmark'],
+  },
+  {
     transaction: tx.consents.listEmergencyGrants,
     caller: () => auditor,
     args: () => ['', ''],

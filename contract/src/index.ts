@@ -18,4 +18,5 @@ export * from './api/errors.js';
 export * from './api/events.js';
 export * from './api/field-problems.js';
 export * from './api/network.js';
+export * from './api/patients.js';
 export * from './api/records.js';

@@ -60,6 +60,10 @@ export type ConsentOrigin = (typeof CONSENT_ORIGINS)[number];
 export const ACCESS_KINDS = ['record', 'directory'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
+/** A patient's sex for administrative purposes, in FHIR's words (AdministrativeGender). */
+export const ADMINISTRATIVE_GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+export type AdministrativeGender = (typeof ADMINISTRATIVE_GENDERS)[number];
+
 /** How an access ended, in FHIR AuditEvent's words: served, or refused ("minor failure"). */
 export const ACCESS_OUTCOMES = ['success', 'minor-failure'] as const;
 export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];

@@ -8,6 +8,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { doctorsRoutes } from './doctors/doctors-routes.js';
 import { healthRoutes } from './health/health-routes.js';
 import type { Route } from './http/route.js';
+import { patientsRoutes } from './patients/patients-routes.js';
 import { recordsRoutes } from './records/records-routes.js';
 
 /** Every endpoint of the API, in the order the OpenAPI document lists them. */
@@ -25,6 +26,7 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
       secureCookies: config.secureCookies,
     }),
     ...recordsRoutes(services.records),
+    ...patientsRoutes(services.patients),
     ...consentsRoutes(services.consents),
     ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
     ...auditRoutes(services.ledger, services.records, services.sweeps),

@@ -21,6 +21,7 @@ import { EmergencyReasons } from './consents/emergency-reasons.js';
 import { RecordContents } from './records/record-contents.js';
 import { RecordsService } from './records/records-service.js';
 import { DoctorCards } from './doctors/doctor-cards.js';
+import { PatientIdentities } from './patients/patient-identities.js';
 
 /** Everything the gateway's routes use, built once from the configuration. */
 export interface GatewayServices {
@@ -38,6 +39,7 @@ export interface GatewayServices {
   sweeps: IntegritySweeps;
   consents: ConsentsService;
   doctorCards: DoctorCards;
+  patients: PatientIdentities;
   /** The gateway's own auditor identity (reconciler, event listener). */
   auditor: EnrolledIdentity;
   events: EventStore;
@@ -100,6 +102,7 @@ export async function connectServices(
     sweeps,
     consents: new ConsentsService(ledger, doctorCards, dataKeys, reasons),
     doctorCards,
+    patients: new PatientIdentities(ledger, store, accounts),
     auditor: auditor.identity,
     events,
     listener,

@@ -660,6 +660,30 @@ describe('ConsentContract', () => {
       );
     });
 
+    it('lists the consents between one patient and one doctor, for either of them', async () => {
+      await share(chain, patient, 'DOC1', ALL, 'read');
+      await share(chain, patient, 'DOC3', ALL, 'read');
+      await share(chain, patient, 'DOC1', categories('cardiac'), 'read-write');
+      for (const caller of [patient, doctor]) {
+        const pair = await chain.ok(caller, tx.consents.listPairConsents, 'PAT1', 'DOC1', '', '');
+        expect(
+          pair.items.map((c) => [c.doctorId, c.effectiveStatus, c.permission]),
+        ).to.have.deep.members([
+          ['DOC1', 'GRANTED', 'read'],
+          ['DOC1', 'GRANTED', 'read-write'],
+        ]);
+      }
+      await chain.refused(
+        doctor,
+        'FORBIDDEN(NOT_YOURS)',
+        tx.consents.listPairConsents,
+        'PAT1',
+        'DOC3',
+        '',
+        '',
+      );
+    });
+
     it('lets an unverified doctor list their own (empty) consents', async () => {
       const own = await chain.ok(
         person('doctor', 'DOC2'),

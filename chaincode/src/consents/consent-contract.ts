@@ -287,6 +287,30 @@ export class ConsentContract extends Contract {
     return this.#page(ctx, CONSENT_INDEXES.byDoctor, [doctor], page);
   }
 
+  /**
+   * The consents between one patient and one doctor (in the order of their IDs), for either
+   * of them and auditors: whether a doctor holds a grant from this patient now, without
+   * reading all of the doctor's consents.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async ListPairConsents(
+    ctx: Context,
+    patientId: string,
+    doctorId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    const caller = authenticate(ctx);
+    const patient = patientIdArg('patientId', patientId);
+    const doctor = doctorIdArg('doctorId', doctorId);
+    const page = pageRequestArgs(pageSize, bookmark);
+    requireRole(caller, ['patient', 'doctor', 'auditor'], 'list consents');
+    const subject = caller.role === 'patient' ? patient : doctor;
+    await requireSelfOrAuditor(ctx, caller, subject, 'list the consents');
+    return this.#page(ctx, CONSENT_INDEXES.byPair, [patient, doctor], page);
+  }
+
   /** Every emergency grant on the network, oldest first, for auditors. */
   @Transaction(false)
   @Returns('string')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as f from '../fields.js';
 import { calendarDate } from '../forms/fields.js';
-import { MIN_PASSWORD_LENGTH, WEEKDAYS } from '../vocabulary.js';
+import { ADMINISTRATIVE_GENDERS, MIN_PASSWORD_LENGTH, WEEKDAYS } from '../vocabulary.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -17,6 +17,8 @@ export const patientSignUp = z.strictObject({
   firstName: text(100),
   lastName: text(100),
   dateOfBirth: birthDate,
+  /** Shown, with the name and birth date, to doctors the patient grants access. */
+  sex: z.enum(ADMINISTRATIVE_GENDERS).default('unknown'),
   address: text(200),
   city: text(100),
   state: text(100),

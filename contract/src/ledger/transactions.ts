@@ -157,6 +157,11 @@ export const transactions = {
       { doctorId: text(f.doctorId), ...page },
       f.pageOf(o.consentView),
     ),
+    listPairConsents: evaluated(
+      'ListPairConsents',
+      { patientId: text(f.patientId), doctorId: text(f.doctorId), ...page },
+      f.pageOf(o.consentView),
+    ),
     listEmergencyGrants: evaluated('ListEmergencyGrants', { ...page }, f.pageOf(o.consentView)),
   }),
   access: contract('access', {

@@ -26,11 +26,11 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
 
   let scene: ConsentScene;
   before(async () => {
-    scene = await consentScene(cardiacForm, {
-      firstName: 'Iris',
-      lastName: 'Okafor',
-      specialty: 'Cardiology',
-    });
+    scene = await consentScene(
+      cardiacForm,
+      { firstName: 'Iris', lastName: 'Okafor', specialty: 'Cardiology' },
+      { firstName: 'Amara', lastName: 'Nwosu', dateOfBirth: '1984-07-19', sex: 'female' },
+    );
     scene.gateway.services.listener.start();
   });
   after(() => scene.gateway.close());
@@ -50,6 +50,13 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     const { patient, doctor, recordId } = scene;
     const before = await doctor.agent.get(`/api/records/${recordId}`).expect(403);
     expect(errorOf(before).details).to.deep.equal({ reason: 'NO_CONSENT' });
+    const identity = () => doctor.agent.get(`/api/patients/${patient.id}/identity`);
+    const unknown = await identity().expect(403);
+    expect(errorOf(unknown)).to.deep.equal({
+      code: 'FORBIDDEN',
+      message: `${patient.id}'s name, birth date and sex are shown to doctors they granted access; until then, only the patient ID`,
+      details: { reason: 'NO_CONSENT' },
+    });
 
     const directory = await doctor.agent.get(`/api/patients/${patient.id}/records`).expect(200);
     type Directory = { accessId: string; items: { recordId: string }[]; bookmark: string };
@@ -74,6 +81,15 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     expect(pending?.status).to.equal('PENDING');
 
     await patient.send('post', `/api/consents/${consentId}/grant`, {}).expect(200);
+    const known = await identity().expect(200);
+    expect(known.body).to.deep.equal({
+      patientId: patient.id,
+      firstName: 'Amara',
+      lastName: 'Nwosu',
+      dateOfBirth: '1984-07-19',
+      sex: 'female',
+      consentId,
+    });
     const read = await doctor.agent.get(`/api/records/${recordId}`).expect(200);
     expect(read.body).to.deep.include({ content: cardiacForm });
     expect((read.body as { access: unknown }).access).to.deep.include({
@@ -117,6 +133,7 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
       message: `${doctor.id}'s read grant covering ${recordId} was revoked by the patient`,
       details: { reason: 'REVOKED' },
     });
+    await identity().expect(403);
     const refusals = (await historyOnceItHolds(3)).map((e) => e.refusal);
     expect(refusals, 'the refused attempt after the revocation').to.include('REVOKED');
   });
