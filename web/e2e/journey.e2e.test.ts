@@ -66,6 +66,7 @@ describe('PatRec web journey (headless Chromium)', function () {
     await page.getByLabel('First name').fill(patient.firstName);
     await page.getByLabel('Last name').fill(patient.lastName);
     await page.getByLabel('Date of birth').fill('1984-03-12');
+    await page.getByLabel('Sex').selectOption('female');
     await page.getByLabel('Street address').fill('12 St James Square');
     await page.getByLabel('City').fill('London');
     await page.getByLabel('State or region').fill('Greater London');
@@ -189,6 +190,10 @@ describe('PatRec web journey (headless Chromium)', function () {
     await page.getByRole('button', { name: 'Find' }).click();
     const row = page.getByRole('row', { name: new RegExp(recordId) });
     await sees(row, 'General medicine', 60_000);
+    // Before any grant the doctor knows the patient by ID only.
+    const banner = page.getByRole('region', { name: 'Patient' });
+    await sees(banner, `Name, birth date and sex are shown once ${patient.id} grants you access.`);
+    expect(await banner.textContent()).not.to.include(patient.lastName);
     await row.getByRole('button', { name: `Request ${recordId}` }).click();
 
     const form = page.getByRole('form', { name: `Ask ${patient.id} for access` });
@@ -216,6 +221,7 @@ describe('PatRec web journey (headless Chromium)', function () {
     await sees(card, 'Second opinion');
     await sees(card, '7 days');
     await sees(card, 'Cardiology');
+    await sees(card, 'the doctor also sees your name, date of birth and sex');
     expect(await stillSameDocument(page)).to.equal(true);
     await screenshot(page, '09-patient-request-arrived');
 
@@ -238,6 +244,11 @@ describe('PatRec web journey (headless Chromium)', function () {
     await sees(contents, 'O+');
     await sees(contents, '118/76 mmHg');
     await sees(page, `under consent ${consentId.slice(0, 11)}`);
+    const banner = page.getByRole('region', { name: 'Patient' });
+    await sees(banner, `${patient.firstName} ${patient.lastName}`);
+    await sees(banner, 'Born 12 March 1984');
+    await sees(banner, 'Female');
+    await sees(banner, patient.id);
     await screenshot(page, '11-doctor-reads-record');
   });
 
@@ -271,6 +282,8 @@ describe('PatRec web journey (headless Chromium)', function () {
     await sees(refusal, 'Access refused: the patient revoked your access.', 60_000);
     await sees(refusal, `${patient.id} revoked consent ${consentId.slice(0, 11)}`);
     expect(await page.getByRole('region', { name: 'Contents' }).count()).to.equal(0);
+    const banner = page.getByRole('region', { name: 'Patient' });
+    await sees(banner, `Name, birth date and sex are shown once ${patient.id} grants you access.`);
     await screenshot(page, '14-doctor-read-refused');
   });
 

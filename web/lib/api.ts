@@ -27,6 +27,7 @@ import type {
   NetworkReport,
   Page,
   Participant,
+  PatientIdentity,
   PatientSignUp,
   RecordContent,
   RecordListing,
@@ -215,6 +216,8 @@ export const api = {
     call<RecordSummary>('POST', `/patients/${segment(patientId)}/records`, content, {
       [IDEMPOTENCY_HEADER]: writeKey,
     }),
+  patientIdentity: (patientId: string) =>
+    call<PatientIdentity>('GET', `/patients/${segment(patientId)}/identity`),
   readRecord: (recordId: string) => call<RecordRead>('GET', `/records/${segment(recordId)}`),
   updateRecord: (recordId: string, update: RecordUpdate) =>
     call<RecordSummary>('PUT', `/records/${segment(recordId)}`, update),

@@ -1,5 +1,6 @@
 import type {
   AccessRefusal,
+  AdministrativeGender,
   Category,
   ConsentView,
   Permission,
@@ -42,6 +43,17 @@ export const weekdayLabel: Record<Weekday, string> = {
 export const permissionLabel: Record<Permission, string> = {
   read: 'Read only',
   'read-write': 'Read and add/update',
+};
+
+/** Said wherever a patient gives access: a grant shows the doctor who the patient is. */
+export const identitySharedNote =
+  'While access lasts, the doctor also sees your name, date of birth and sex, so that they know the records are yours.';
+
+export const sexLabel: Record<AdministrativeGender, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Not stated',
 };
 
 /** Why the ledger refused a recorded attempt on a record, as a reason after "refused:". */
@@ -98,6 +110,25 @@ const moment = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   second: '2-digit',
 });
+
+const calendarDay = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A calendar date (YYYY-MM-DD, such as a birth date), the same day wherever it is shown. */
+export const formatCalendarDate = (date: string) => calendarDay.format(new Date(`${date}T00:00Z`));
+
+/** Whole years from a birth date (YYYY-MM-DD) to `today`. */
+export function ageOn(birthDate: string, today = new Date()): number {
+  const [year = 0, month = 0, day = 0] = birthDate.split('-').map(Number);
+  const birthdayPassed =
+    today.getUTCMonth() + 1 > month ||
+    (today.getUTCMonth() + 1 === month && today.getUTCDate() >= day);
+  return today.getUTCFullYear() - year - (birthdayPassed ? 0 : 1);
+}
 
 export const formatDateTime = (iso: string | null | undefined) =>
   iso ? dateTime.format(new Date(iso)) : '—';

@@ -1,23 +1,34 @@
 'use client';
 
-import { EARLIEST_DATE, type PatientSignUp } from '@patrec/contract';
+import {
+  ADMINISTRATIVE_GENDERS,
+  EARLIEST_DATE,
+  type AdministrativeGender,
+  type PatientSignUp,
+} from '@patrec/contract';
 import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
 import type { HospitalOption } from '@/lib/hospitals';
 import { useAction } from '@/lib/hooks';
+import { sexLabel } from '@/lib/words';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/inputs';
 import { ErrorNotice } from '../ui/notice';
 import { NewIdPanel } from './sign-up-done';
 
-type Values = Omit<PatientSignUp, 'hospital'> & { hospital: string; confirm: string };
+type Values = Omit<PatientSignUp, 'hospital' | 'sex'> & {
+  sex: AdministrativeGender;
+  hospital: string;
+  confirm: string;
+};
 
 const empty: Values = {
   firstName: '',
   lastName: '',
   dateOfBirth: '',
+  sex: 'unknown',
   address: '',
   city: '',
   state: '',
@@ -50,6 +61,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
       firstName: values.firstName,
       lastName: values.lastName,
       dateOfBirth: values.dateOfBirth,
+      sex: values.sex,
       address: values.address,
       city: values.city,
       state: values.state,
@@ -110,6 +122,15 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
             value={values.dateOfBirth}
             onValue={set('dateOfBirth')}
             error={fieldErrors.dateOfBirth}
+          />
+          <SelectField
+            label="Sex"
+            hint="As on your official documents. Doctors you grant access see it with your name and date of birth, to be sure the records are yours."
+            name="sex"
+            value={values.sex}
+            onValue={set('sex')}
+            options={ADMINISTRATIVE_GENDERS.map((value) => ({ value, label: sexLabel[value] }))}
+            error={fieldErrors.sex}
           />
         </fieldset>
         <fieldset>

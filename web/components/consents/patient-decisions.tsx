@@ -4,7 +4,7 @@ import type { ConsentView, GrantTerms, Permission } from '@patrec/contract';
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import { durationText, formatDateTime, scopePhrase } from '@/lib/words';
+import { durationText, formatDateTime, identitySharedNote, scopePhrase } from '@/lib/words';
 import { DoctorCard } from '../doctor-directory/doctor-card';
 import { Button } from '../ui/button';
 import { RadioGroup, TextField } from '../ui/inputs';
@@ -77,6 +77,7 @@ export function PendingRequestCard({
         <ConsentStatusBadge consent={consent} />
       </header>
       <ConsentTerms consent={consent} />
+      <p className="muted">{identitySharedNote}</p>
       {narrowing ? (
         <form
           className="form narrow-form"

@@ -5,7 +5,7 @@ import { DOCTOR_ID, ID_EXAMPLES, MAX_GRANT_DAYS, MIN_GRANT_DAYS } from '@patrec/
 import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
-import { formatDateTime, scopePhrase } from '@/lib/words';
+import { formatDateTime, identitySharedNote, scopePhrase } from '@/lib/words';
 import { Button } from '../ui/button';
 import { RadioGroup, TextField } from '../ui/inputs';
 import { ErrorNotice, SuccessNotice } from '../ui/notice';
@@ -89,6 +89,7 @@ export function ShareForm({
         value={days}
         onValue={setDays}
       />
+      <p className="muted">{identitySharedNote}</p>
       {problem ? (
         <div className="notice notice-error" role="alert">
           {problem}

@@ -13,6 +13,7 @@ import { RecordEditor, RecordHeader } from '../records/record-detail-view';
 import { Button } from '../ui/button';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/notice';
 import { Badge } from '../ui/status-badge';
+import { PatientBanner } from './patient-banner';
 
 /** Could this consent have covered the record? Its category is unknown without a read. */
 const mayCover = (consent: ConsentView, recordId: string) =>
@@ -144,6 +145,7 @@ export function DoctorRecordView({ recordId }: { recordId: string }) {
       <h1>
         Record <code>{recordId}</code>
       </h1>
+      <PatientBanner patientId={patientId} />
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
       {read.loading ? (
         <Loading>Checking your consent on the ledger and reading the record…</Loading>

@@ -16,6 +16,7 @@ import { TextField } from '../ui/inputs';
 import { countSoFar, LoadMore, StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { Badge } from '../ui/status-badge';
+import { PatientBanner } from './patient-banner';
 
 /** The pages of one patient's directory read so far. */
 interface Directory {
@@ -120,6 +121,7 @@ export function FindPatientView({ initialId }: { initialId: string }) {
               {countSoFar(directory.records.length, directory.bookmark !== '')}
             </span>
           </h2>
+          <PatientBanner patientId={directory.patientId} />
           <p className="muted">
             IDs, categories and dates only. Contents need the patient&apos;s consent; this look-up
             is in their access history, and so is each further page you load.

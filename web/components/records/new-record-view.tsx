@@ -10,6 +10,7 @@ import { categoryLabel } from '@/lib/words';
 import { TextField } from '../ui/inputs';
 import { SuccessNotice } from '../ui/notice';
 import { DocumentForm } from './document-form';
+import { PatientBanner } from '../doctor/patient-banner';
 import { RecordForm } from './record-form';
 
 const choiceLabel: Record<Category, string> = { ...categoryLabel, document: 'Upload a file' };
@@ -81,7 +82,14 @@ export function NewRecordView({
   return (
     <>
       <h1>Add a record</h1>
-      {patientField ? <div className="card">{patientField}</div> : null}
+      {patientField ? (
+        <div className="card">
+          {patientField}
+          {PATIENT_ID.test(forPatient.trim().toUpperCase()) ? (
+            <PatientBanner patientId={forPatient.trim().toUpperCase()} />
+          ) : null}
+        </div>
+      ) : null}
       <div className="tabs" role="radiogroup" aria-label="Kind of record">
         {CATEGORIES.map((c) => (
           <label key={c} className={`tab${c === category ? ' tab-current' : ''}`}>
