@@ -7,6 +7,7 @@ import {
   logIn,
   markDocument,
   navigate,
+  outOfReach,
   screenshot,
   sees,
   stillSameDocument,
@@ -356,15 +357,32 @@ describe('PatRec web journey (headless Chromium)', function () {
     await close();
   });
 
-  it('fits a phone-sized screen', async () => {
+  it('fits a phone-sized screen: the patient’s, the doctor’s and the auditor’s pages', async () => {
     const page = patientPage;
     await page.setViewportSize({ width: 390, height: 844 });
     await navigate(page, 'Access');
     await sees(page, 'Who can see my records');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).to.be.at.most(0);
+    expect(await outOfReach(page)).to.deep.equal({ sideways: false, clipped: [] });
     await screenshot(page, '17-patient-access-phone');
+
+    // The doctor's Read and Request buttons, and the auditor's columns, stay on screen.
+    await doctorPage.setViewportSize({ width: 390, height: 844 });
+    await doctorPage.goto(`/doctor/patients?id=${patient.id}`);
+    await sees(
+      doctorPage.getByRole('row', { name: new RegExp(recordId) }),
+      'General medicine',
+      45_000,
+    );
+    expect(await outOfReach(doctorPage)).to.deep.equal({ sideways: false, clipped: [] });
+    await screenshot(doctorPage, '18-doctor-patient-phone');
+    const auditor = staff('auditor');
+    const { page: auditorPage } = await open({ width: 390, height: 844 });
+    await logIn(auditorPage, auditor.id, auditor.password, () => totpCode(auditor.totpSecret));
+    await auditorPage.waitForURL('**/auditor');
+    await auditorPage.getByLabel('Patient ID').fill(patient.id);
+    await auditorPage.getByRole('button', { name: 'Search' }).click();
+    await sees(auditorPage.getByRole('table', { name: 'Access log' }), 'Refused', 45_000);
+    expect(await outOfReach(auditorPage)).to.deep.equal({ sideways: false, clipped: [] });
+    await screenshot(auditorPage, '19-auditor-log-phone');
   });
 });

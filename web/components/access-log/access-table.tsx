@@ -39,16 +39,16 @@ export function AccessTable({
               key={entry.accessId}
               className={entry.emergency || entry.refusal ? 'row-emergency' : undefined}
             >
-              <td>
+              <td data-label="When">
                 <time dateTime={entry.accessedAt}>{formatMoment(entry.accessedAt)}</time>
               </td>
-              <td>
+              <td data-label="Who">
                 <Accessor entry={entry} />
               </td>
-              <td>
+              <td data-label="Patient">
                 <code>{entry.patientId}</code>
               </td>
-              <td>
+              <td data-label="What">
                 {entry.kind === 'directory' ? (
                   'Record list'
                 ) : (
@@ -70,7 +70,7 @@ export function AccessTable({
                   </>
                 ) : null}
               </td>
-              <td>
+              <td data-label="Consent or refusal">
                 {entry.refusal ? (
                   <>
                     <Badge tone="bad">Refused</Badge>{' '}

@@ -53,15 +53,15 @@ function DoctorRow({
       <th scope="row">
         <strong>Dr {fullName(doctor)}</strong> <code>{doctor.id}</code>
       </th>
-      <td>
+      <td data-label="Specialty">
         {doctor.specialty || '—'}
         {doctor.qualification ? (
           <span className="person-detail">{doctor.qualification}</span>
         ) : null}
       </td>
-      <td>{hospitalLabel(doctor.hospitalName || doctor.hospital)}</td>
-      <td>{formatDateTime(doctor.registeredAt)}</td>
-      <td>
+      <td data-label="Hospital">{hospitalLabel(doctor.hospitalName || doctor.hospital)}</td>
+      <td data-label="Signed up">{formatDateTime(doctor.registeredAt)}</td>
+      <td data-label="Status">
         <Badge tone={statusTone[doctor.status]}>{doctor.status.toLowerCase()}</Badge>
       </td>
       <td className="row-actions">

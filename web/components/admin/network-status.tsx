@@ -26,9 +26,13 @@ function NodeTable({ caption, nodes }: { caption: string; nodes: PeerStatus[] })
               <th scope="row">
                 <code>{node.endpoint}</code>
               </th>
-              <td>{node.hospital ? hospitalLabel(node.hospital) : node.mspId}</td>
-              <td className={node.up ? 'up' : 'down'}>{node.up ? 'up' : 'down'}</td>
-              <td>{node.height ?? '—'}</td>
+              <td data-label="Organisation">
+                {node.hospital ? hospitalLabel(node.hospital) : node.mspId}
+              </td>
+              <td data-label="State" className={node.up ? 'up' : 'down'}>
+                {node.up ? 'up' : 'down'}
+              </td>
+              <td data-label="Channel height">{node.height ?? '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -155,12 +155,12 @@ function AlertTable({ alerts }: { alerts: IntegrityAlert[] }) {
         <tbody>
           {alerts.map((alert, index) => (
             <tr key={`${alert.recordId}-${alert.detectedAt}-${index}`} className="row-emergency">
-              <td>{formatMoment(alert.detectedAt)}</td>
-              <td>
+              <td data-label="Detected">{formatMoment(alert.detectedAt)}</td>
+              <td data-label="Record">
                 <code>{alert.recordId}</code> v{alert.version}
               </td>
-              <td>{problemText[alert.problem]}</td>
-              <td>{alert.detectedBy}</td>
+              <td data-label="Problem">{problemText[alert.problem]}</td>
+              <td data-label="Found by">{alert.detectedBy}</td>
             </tr>
           ))}
         </tbody>

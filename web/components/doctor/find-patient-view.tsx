@@ -159,9 +159,9 @@ export function FindPatientView({ initialId }: { initialId: string }) {
                         <th scope="row">
                           <code>{record.recordId}</code>
                         </th>
-                        <td>{categoryLabel[record.category]}</td>
-                        <td>{formatDateTime(record.createdAt)}</td>
-                        <td>{formatDateTime(record.updatedAt)}</td>
+                        <td data-label="Category">{categoryLabel[record.category]}</td>
+                        <td data-label="Added">{formatDateTime(record.createdAt)}</td>
+                        <td data-label="Updated">{formatDateTime(record.updatedAt)}</td>
                         <td className="row-actions">
                           {grant ? (
                             <Link

@@ -26,11 +26,13 @@ export function LedgerHistory<T>({
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.txId}>
-              <td>
+              <td data-label="When">
                 <time dateTime={entry.timestamp}>{formatMoment(entry.timestamp)}</time>
               </td>
-              <td>{entry.isDelete || entry.value === null ? 'Deleted' : describe(entry.value)}</td>
-              <td>
+              <td data-label="Became">
+                {entry.isDelete || entry.value === null ? 'Deleted' : describe(entry.value)}
+              </td>
+              <td data-label="Transaction">
                 <code title={entry.txId}>{entry.txId.slice(0, 12)}…</code>
               </td>
             </tr>

@@ -2,13 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
+import { expectAccessible } from './accessibility';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 mkdirSync(resultsDir, { recursive: true });
 
-/** Saves what the page shows now, for people to look at (test-results/, not committed). */
+/**
+ * Saves what the page shows now, for people to look at (test-results/, not committed), and
+ * checks it with axe-core: every screen the tests show people is checked for accessibility.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${resultsDir}${name}.png`, fullPage: true });
+  await expectAccessible(page, name);
 }
 
 /** Waits until the locator is visible and returns its text. */
@@ -70,4 +75,25 @@ export async function navigate(page: Page, label: string) {
   await link.click();
   if (href) await page.waitForURL((url) => url.pathname === href);
   await link.and(page.locator('[aria-current="page"]')).waitFor();
+}
+
+/**
+ * What a phone user could not reach: elements people act on or read in tables whose box
+ * ends beyond the screen's right edge (also inside a box that scrolls sideways), and
+ * whether the page itself scrolls sideways.
+ */
+export function outOfReach(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = [...document.querySelectorAll('button, a, input, select, textarea, th, td')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && box.right > width + 1;
+      })
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 30)}"`,
+      );
+    return { sideways: document.documentElement.scrollWidth > width, clipped };
+  });
 }
