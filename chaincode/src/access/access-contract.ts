@@ -98,7 +98,12 @@ export class AccessContract extends Contract {
       try {
         reader = await signerOf(ctx, read, now);
         const accessId = `ACC${read.requestId}`;
-        if (await findAccessEntry(ctx, accessId)) throw conflict(`${accessId} is logged already`);
+        // A read answered from an endorsement that did not commit may have been recorded as
+        // refused when endorsed again: the read it was is logged in the refusal's place.
+        const logged = await findAccessEntry(ctx, accessId);
+        if (logged && !(answered.has(read.requestId) && logged.outcome === 'minor-failure')) {
+          throw conflict(`${accessId} is logged already`);
+        }
         const { access, event } = await this.#readRecord(
           ctx,
           reader,

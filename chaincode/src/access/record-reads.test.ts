@@ -254,11 +254,10 @@ describe('RecordReads (reads carried in a batch)', () => {
       .ok(person('doctor', 'DOC8'), tx.access.accessRecord, 'PAT1REC0');
     chain.ledger.advance(5);
     await chain.ok(person('patient', 'PAT1'), tx.consents.revokeAccess, access.consentId!);
-    // Asked afresh now, the read is refused; answered from an endorsement that did not
-    // commit, it is logged, under the grant that allowed it.
-    const [fresh] = await chain
-      .clone()
-      .ok(carrier, tx.access.recordReads, JSON.stringify([read]), '');
+    // Asked afresh now, the read is refused (and recorded as refused); answered from an
+    // endorsement that did not commit, it is logged in the refusal's place, under the grant
+    // that allowed it.
+    const [fresh] = await chain.ok(carrier, tx.access.recordReads, JSON.stringify([read]), '');
     expect(fresh)
       .to.have.property('refusal')
       .that.matches(/^FORBIDDEN\(REVOKED\)/);
