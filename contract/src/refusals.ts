@@ -46,6 +46,13 @@ export type LedgerRefusalReason = (typeof LEDGER_REFUSAL_REASONS)[number];
 export const ACCESS_REFUSALS = [...LEDGER_REFUSAL_REASONS, 'NOT_FOUND'] as const;
 export type AccessRefusal = (typeof ACCESS_REFUSALS)[number];
 
+/**
+ * Whether the ledger records a refused read as an attempt: a refusal about access (a reason,
+ * or no such record), not about the request's form, and one whose signature proved who asked.
+ */
+export const isRecordedRefusal = ({ code, reason }: Pick<LedgerError, 'code' | 'reason'>) =>
+  (reason !== null && reason !== 'SIGNATURE') || code === 'NOT_FOUND';
+
 /** The gateway's own refusals add one reason: a state change without its CSRF token. */
 export const REFUSAL_REASONS = [...LEDGER_REFUSAL_REASONS, 'CSRF'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

@@ -5,7 +5,7 @@ import type {
   RecordAccess,
   RecordDirectory,
 } from '@patrec/contract';
-import type { LedgerEventIds } from '@patrec/contract/core';
+import { isRecordedRefusal, type LedgerEventIds } from '@patrec/contract/core';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { activeGrant } from '../consents/consent-policy';
 import {
@@ -116,7 +116,7 @@ export class AccessContract extends Contract {
       } catch (error) {
         if (!(error instanceof ChaincodeError)) throw error;
         outcomes.push({ requestId: read.requestId, refusal: error.message });
-        if (!reader || !RefusedReads.isRefusal(error)) continue;
+        if (!reader || !isRecordedRefusal(error)) continue;
         const event = await refused.record(reader, read, error, now);
         if (event) events.push(event);
       }

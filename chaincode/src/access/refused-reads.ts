@@ -20,11 +20,6 @@ export class RefusedReads {
 
   constructor(readonly ctx: Context) {}
 
-  /** Whether a refusal is one to record: about access, not about the request's form. */
-  static isRefusal(error: ChaincodeError): boolean {
-    return error.reason !== null || error.code === 'NOT_FOUND';
-  }
-
   /**
    * Records that `reader`, proven by their signature, was refused `read` at `now`; the IDs
    * to announce it by (a RecordAccessed without a consent), or none once past the limit.

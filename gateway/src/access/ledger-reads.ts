@@ -1,6 +1,6 @@
 import {
+  isRecordedRefusal,
   parseLedgerError,
-  type LedgerError,
   readOutcome,
   type ReadOutcome,
   type RecordAccess,
@@ -20,9 +20,6 @@ import { readKeyOf, signedRead } from './read-signing.js';
 
 const outcomes = z.array(readOutcome);
 
-/** Whether the ledger recorded a refused read as an attempt (see RecordReads). */
-const isRecorded = ({ code, reason }: LedgerError) =>
-  (reason !== null && reason !== 'SIGNATURE') || code === 'NOT_FOUND';
 const decoder = new TextDecoder();
 
 /**
@@ -76,7 +73,7 @@ export class LedgerReads {
         this.#registered.delete(known);
         continue;
       }
-      if (refusal && isRecorded(refusal)) this.#refusals.refused(readerId);
+      if (refusal && isRecordedRefusal(refusal)) this.#refusals.refused(readerId);
       throw toApiError(new Error(outcome.refusal));
     }
   }
