@@ -105,6 +105,13 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
 export type BloodGroup = (typeof BLOOD_GROUPS)[number];
 
+/**
+ * The units a person measures weight and height in: pounds and feet, or kilograms and
+ * centimetres. Each person chooses theirs; a record keeps the units it was entered in.
+ */
+export const UNIT_SYSTEMS = ['imperial', 'metric'] as const;
+export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
+
 /** What may be uploaded: the content types a browser can show safely, at most 5 MiB. */
 export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

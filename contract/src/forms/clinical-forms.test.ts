@@ -2,24 +2,53 @@ import { expect } from 'chai';
 import { CLINICAL_FORMS, formSchemas } from './clinical-forms.js';
 import { recordContent, withDerivedValues } from './record-content.js';
 
+/** A general-medicine form as a clinician fills it in. */
+const general = {
+  gender: 'female',
+  age: 41,
+  weightLbs: 154,
+  heightFeet: 5.75,
+  bloodGroup: 'O+',
+  bloodPressure: '120/80',
+  diabetes: 'no',
+  foodAllergies: 'peanuts',
+};
+
 describe('clinical forms', () => {
   it('adds the BMI to general-medicine content and ignores one sent by the client', () => {
     const parsed = recordContent.parse({
       category: 'general-medicine',
-      form: {
-        gender: 'female',
-        age: 41,
-        weightLbs: 154,
-        heightFeet: 5.75,
-        bloodGroup: 'O+',
-        bloodPressure: '120/80',
-        diabetes: 'no',
-        foodAllergies: 'peanuts',
-      },
+      form: general,
     });
     expect(withDerivedValues(parsed)).to.deep.include({ derived: { bmi: 22.7 } });
     const forged = recordContent.safeParse({ category: 'cardiac', form: {}, derived: { bmi: 1 } });
     expect(forged.success).to.equal(false);
+  });
+
+  it('takes weight and height in kilograms and centimetres, and works the BMI out from them', () => {
+    const parsed = recordContent.parse({
+      category: 'general-medicine',
+      form: {
+        ...general,
+        weightLbs: undefined,
+        heightFeet: undefined,
+        weightKg: 70,
+        heightCm: 175,
+      },
+    });
+    expect(withDerivedValues(parsed)).to.deep.include({ derived: { bmi: 22.9 } });
+  });
+
+  it('asks for both measurements of one system of units, and refuses a mix', () => {
+    const problems = (form: Record<string, unknown>) =>
+      formSchemas['general-medicine']
+        .safeParse({ ...general, weightLbs: undefined, heightFeet: undefined, ...form })
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(problems({})).to.deep.equal(['weightLbs: required', 'heightFeet: required']);
+    expect(problems({ weightKg: 70 })).to.deep.equal(['heightCm: required']);
+    const [mixed, missing, ...others] = problems({ weightKg: 70, heightFeet: 5.75 }) ?? [];
+    expect(mixed).to.match(/^heightFeet: Give weight and height in the same units/);
+    expect([missing, ...others]).to.deep.equal(['heightCm: required']);
   });
 
   it('refuses a form that does not belong to its category, naming the field', () => {

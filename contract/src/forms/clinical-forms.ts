@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BLOOD_GROUPS, type FormCategory } from '../vocabulary.js';
+import { BLOOD_GROUPS, type FormCategory, type UnitSystem } from '../vocabulary.js';
 import {
   bloodPressure,
   choice,
@@ -63,6 +63,82 @@ const pressure = bloodPressure('bloodPressure', {
   placeholder: '120/80',
 });
 
+/**
+ * Weight and height, in pounds and feet or in kilograms and centimetres: a record holds one
+ * pair, in the units it was entered in. The limits run from a premature newborn to the
+ * heaviest and tallest people on record, the same in both systems.
+ */
+const MEASUREMENTS = {
+  weightLbs: optional(
+    decimal(
+      'weightLbs',
+      { label: 'Weight', unit: 'lbs', ucum: '[lb_av]', system: 'imperial' },
+      { min: 1, max: 1500 },
+    ),
+  ),
+  heightFeet: optional(
+    decimal(
+      'heightFeet',
+      {
+        label: 'Height',
+        unit: 'ft',
+        unitInLabel: 'feet',
+        ucum: '[ft_i]',
+        hint: '5 ft 9 in is 5.75',
+        system: 'imperial',
+      },
+      { min: 1, max: 9 },
+    ),
+  ),
+  weightKg: optional(
+    decimal(
+      'weightKg',
+      { label: 'Weight', unit: 'kg', ucum: 'kg', system: 'metric' },
+      { min: 0.5, max: 680 },
+    ),
+  ),
+  heightCm: optional(
+    decimal(
+      'heightCm',
+      { label: 'Height', unit: 'cm', ucum: 'cm', system: 'metric' },
+      { min: 30, max: 275 },
+    ),
+  ),
+};
+
+/** The names of the weight and height fields of each system of units. */
+export const MEASURED_IN = {
+  imperial: { weight: 'weightLbs', height: 'heightFeet' },
+  metric: { weight: 'weightKg', height: 'heightCm' },
+} as const satisfies Record<UnitSystem, { weight: string; height: string }>;
+
+/** The system of units a general-medicine form is in: metric once a metric value is given. */
+export const unitSystemOf = (form: { weightKg?: unknown; heightCm?: unknown }): UnitSystem =>
+  form.weightKg !== undefined || form.heightCm !== undefined ? 'metric' : 'imperial';
+
+/** Both measurements of the form's system are given, and none of the other system. */
+function oneSystemOfUnits(
+  form: Partial<Record<keyof typeof MEASUREMENTS, number>>,
+  context: z.RefinementCtx,
+) {
+  const system = unitSystemOf(form);
+  for (const [each, names] of Object.entries(MEASURED_IN)) {
+    for (const name of Object.values(names)) {
+      if (each === system && form[name] === undefined) {
+        context.addIssue({ code: 'custom', path: [name], message: 'required' });
+      }
+      if (each !== system && form[name] !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message:
+            'Give weight and height in the same units: pounds and feet, or kilograms and centimetres.',
+        });
+      }
+    }
+  }
+}
+
 const generalMedicine = form(
   'general-medicine',
   'General medicine',
@@ -73,24 +149,7 @@ const generalMedicine = form(
       { value: 'other', label: 'Other' },
     ]),
     age: integer('age', { label: 'Age', unit: 'years', ucum: 'a' }, 0, 130),
-    weightLbs: decimal(
-      'weightLbs',
-      { label: 'Weight', unit: 'lbs', ucum: '[lb_av]' },
-      // From a premature newborn to the heaviest people on record.
-      { min: 1, max: 1500 },
-    ),
-    heightFeet: decimal(
-      'heightFeet',
-      {
-        label: 'Height',
-        unit: 'ft',
-        unitInLabel: 'feet',
-        ucum: '[ft_i]',
-        hint: '5 ft 9 in is 5.75',
-      },
-      // From a premature newborn to the tallest people on record.
-      { min: 1, max: 9 },
-    ),
+    ...MEASUREMENTS,
     bloodGroup: choice(
       'bloodGroup',
       { label: 'Blood group', as: 'select', placeholder: 'Choose…' },
@@ -113,7 +172,7 @@ const generalMedicine = form(
   },
   [
     ['gender'],
-    ['age', 'weightLbs', 'heightFeet'],
+    ['age', 'weightLbs', 'heightFeet', 'weightKg', 'heightCm'],
     { derived: 'bmi' },
     ['bloodGroup', 'bloodPressure'],
     ['diabetes'],
@@ -234,7 +293,10 @@ export const CLINICAL_FORMS: Record<FormCategory, FormDefinition> = {
 
 /** Each form's schema. */
 export const formSchemas = {
-  'general-medicine': generalMedicine.schema,
+  // Checked even when other fields are wrong, so a missing weight is said with the rest.
+  'general-medicine': generalMedicine.schema.superRefine(oneSystemOfUnits, {
+    when: ({ value }) => typeof value === 'object' && value !== null,
+  }),
   'clinical-results': clinicalResults.schema,
   cardiac: cardiac.schema,
   dermatology: dermatology.schema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UnitSystem } from '../vocabulary.js';
 
 /**
  * The building blocks of the clinical forms. Each field is a definition (what a person
@@ -19,6 +20,11 @@ interface Common {
   placeholder?: string;
   /** May be left out entirely (a blank input sends nothing). */
   optional?: boolean;
+  /**
+   * A measurement in one system of units (weight in pounds): required when a record is
+   * measured in that system, left out otherwise.
+   */
+  system?: UnitSystem;
   /** What a valid value is, in words: also the message when a value is not one. */
   rule: string;
 }
@@ -43,7 +49,10 @@ export interface Field<S extends z.ZodType> {
   schema: S;
 }
 
-type Labels = Pick<Common, 'label' | 'unit' | 'unitInLabel' | 'ucum' | 'hint' | 'placeholder'>;
+type Labels = Pick<
+  Common,
+  'label' | 'unit' | 'unitInLabel' | 'ucum' | 'hint' | 'placeholder' | 'system'
+>;
 
 export function choice<const V extends string>(
   name: string,

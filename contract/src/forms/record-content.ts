@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../vocabulary.js';
-import { bmi } from './bmi.js';
-import { formSchemas } from './clinical-forms.js';
+import { bmiWithinLimits } from './bmi.js';
+import { formSchemas, unitSystemOf } from './clinical-forms.js';
 
 /** One uploaded document, as base64. */
 export const uploadedDocument = z.strictObject({
@@ -42,5 +42,10 @@ export type StoredContent = RecordContent & { derived?: z.infer<typeof derivedVa
 /** What is stored: the content as entered, plus values derived from it (BMI). */
 export function withDerivedValues(content: RecordContent): StoredContent {
   if (content.category !== 'general-medicine') return content;
-  return { ...content, derived: { bmi: bmi(content.form.weightLbs, content.form.heightFeet) } };
+  const { form } = content;
+  const value =
+    unitSystemOf(form) === 'metric'
+      ? bmiWithinLimits(form.weightKg, form.heightCm, 'metric')
+      : bmiWithinLimits(form.weightLbs, form.heightFeet, 'imperial');
+  return value === undefined ? content : { ...content, derived: { bmi: value } };
 }

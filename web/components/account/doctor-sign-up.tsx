@@ -10,6 +10,7 @@ import { useAction } from '@/lib/hooks';
 import { weekdayLabel } from '@/lib/words';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/inputs';
+import { ErrorSummary, type FieldProblemLine } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/notice';
 import { NewIdPanel } from './sign-up-done';
 
@@ -35,6 +36,23 @@ const empty: Values = {
   confirm: '',
 };
 
+/** Each input's label, for the input and for the summary of what is wrong. */
+const LABELS: Record<keyof Values, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  specialty: 'Specialty',
+  qualification: 'Qualification',
+  hospital: 'Hospital',
+  branch: 'Branch',
+  phone: 'Phone',
+  clinicAddress: 'Clinic address',
+  email: 'E-mail',
+  password: 'Password',
+  confirm: 'Password again',
+};
+
+const PASSWORDS_DIFFER = 'The two passwords differ: type the same password twice.';
+
 /** Doctor sign-up; ends on the new ID and the authenticator secret, shown only this once. */
 export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] }) {
   const [values, setValues] = useState<Values>(empty);
@@ -42,22 +60,36 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
     WEEKDAYS.map((_, index) => ({ on: index < 5, from: '09:00', to: '17:00' })),
   );
   const [mismatch, setMismatch] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const [created, setCreated] = useState<CreatedAccount>();
   const action = useAction();
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
-  const fieldErrors = action.error instanceof ApiFailure ? action.error.fieldErrors : {};
+  const fieldErrors: Partial<Record<string, string>> =
+    action.error instanceof ApiFailure ? action.error.fieldErrors : {};
   // `schedule.1.to` is about the second day sent: the second day ticked.
   const ticked = WEEKDAYS.filter((_, index) => schedule[index]?.on);
-  const scheduleError = Object.entries(fieldErrors)
-    .map(([field, message]) => {
+  const scheduleProblem = Object.entries(fieldErrors)
+    .flatMap(([field, message]): FieldProblemLine[] => {
       const entry = /^schedule\.(\d+)/.exec(field)?.[1];
+      if (!message || (field !== 'schedule' && entry === undefined)) return [];
       const day = entry === undefined ? undefined : ticked[Number(entry)];
-      return field === 'schedule' || entry !== undefined
-        ? `${day ? `${weekdayLabel[day]}: ` : ''}${message}`
-        : undefined;
+      return [
+        {
+          name: `schedule-${day ?? WEEKDAYS[0]}`,
+          label: day ? `Consulting hours, ${weekdayLabel[day]}` : 'Consulting hours',
+          message,
+        },
+      ];
     })
-    .find((message) => message !== undefined);
+    .at(0);
+  const problems: FieldProblemLine[] = [
+    ...Object.entries(LABELS).flatMap(([name, label]) => {
+      const message = name === 'confirm' && mismatch ? PASSWORDS_DIFFER : fieldErrors[name];
+      return message ? [{ name, label, message }] : [];
+    }),
+    ...(scheduleProblem ? [scheduleProblem] : []),
+  ];
   const hospitalName = hospitals.find((h) => h.key === values.hospital)?.label ?? values.hospital;
 
   if (created) {
@@ -108,16 +140,20 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
       </p>
       <form
         className="form card"
+        // The summary above the fields says what is wrong, in the gateway's words.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          setAttempt((count) => count + 1);
           void submit();
         }}
       >
+        <ErrorSummary title="Not signed up. Please check:" attempt={attempt} problems={problems} />
         <fieldset>
           <legend>About you</legend>
           <div className="grid-2">
             <TextField
-              label="First name"
+              label={LABELS.firstName}
               name="firstName"
               autoComplete="given-name"
               required
@@ -127,7 +163,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
               error={fieldErrors.firstName}
             />
             <TextField
-              label="Last name"
+              label={LABELS.lastName}
               name="lastName"
               autoComplete="family-name"
               required
@@ -139,7 +175,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
           </div>
           <div className="grid-2">
             <TextField
-              label="Specialty"
+              label={LABELS.specialty}
               name="specialty"
               required
               maxLength={100}
@@ -149,7 +185,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
               error={fieldErrors.specialty}
             />
             <TextField
-              label="Qualification"
+              label={LABELS.qualification}
               name="qualification"
               required
               maxLength={200}
@@ -163,7 +199,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
         <fieldset>
           <legend>Where you work</legend>
           <SelectField
-            label="Hospital"
+            label={LABELS.hospital}
             name="hospital"
             required
             placeholder="Choose your hospital…"
@@ -174,7 +210,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
           />
           <div className="grid-2">
             <TextField
-              label="Branch"
+              label={LABELS.branch}
               name="branch"
               required
               maxLength={100}
@@ -183,7 +219,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
               error={fieldErrors.branch}
             />
             <TextField
-              label="Phone"
+              label={LABELS.phone}
               name="phone"
               type="tel"
               autoComplete="tel"
@@ -194,7 +230,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
             />
           </div>
           <TextField
-            label="Clinic address"
+            label={LABELS.clinicAddress}
             name="clinicAddress"
             required
             maxLength={200}
@@ -216,6 +252,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
                   <label className="checkbox">
                     <input
                       type="checkbox"
+                      name={`schedule-${day}`}
                       checked={entry.on}
                       onChange={(e) => update({ on: e.target.checked })}
                     />
@@ -240,12 +277,14 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
               );
             })}
           </div>
-          {scheduleError ? <small className="field-error">{scheduleError}</small> : null}
+          {scheduleProblem ? (
+            <small className="field-error">{`${scheduleProblem.label}: ${scheduleProblem.message}`}</small>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>Your account</legend>
           <TextField
-            label="E-mail"
+            label={LABELS.email}
             name="email"
             type="email"
             autoComplete="email"
@@ -256,7 +295,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
           />
           <div className="grid-2">
             <TextField
-              label="Password"
+              label={LABELS.password}
               hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
               name="password"
               type="password"
@@ -269,18 +308,18 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
               error={fieldErrors.password}
             />
             <TextField
-              label="Password again"
+              label={LABELS.confirm}
               name="confirm"
               type="password"
               autoComplete="new-password"
               required
               value={values.confirm}
               onValue={set('confirm')}
-              error={mismatch ? 'The two passwords differ.' : undefined}
+              error={mismatch ? PASSWORDS_DIFFER : undefined}
             />
           </div>
         </fieldset>
-        <ErrorNotice error={action.error} title="Not signed up." />
+        {problems.length === 0 ? <ErrorNotice error={action.error} title="Not signed up." /> : null}
         <Button type="submit" busy={action.busy} busyText="Enrolling you at your hospital…">
           Sign up
         </Button>

@@ -15,6 +15,7 @@ import { useAction } from '@/lib/hooks';
 import { sexLabel } from '@/lib/words';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/inputs';
+import { ErrorSummary } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/notice';
 import { NewIdPanel } from './sign-up-done';
 
@@ -23,6 +24,8 @@ type Values = Omit<PatientSignUp, 'hospital' | 'sex'> & {
   hospital: string;
   confirm: string;
 };
+
+const PASSWORDS_DIFFER = 'The two passwords differ: type the same password twice.';
 
 const empty: Values = {
   firstName: '',
@@ -39,15 +42,37 @@ const empty: Values = {
   hospital: '',
 };
 
+/** Each input's label, for the input and for the summary of what is wrong. */
+const LABELS: Record<keyof Values, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  dateOfBirth: 'Date of birth',
+  sex: 'Sex',
+  address: 'Street address',
+  city: 'City',
+  state: 'State or region',
+  country: 'Country',
+  hospital: 'Hospital',
+  email: 'E-mail',
+  password: 'Password',
+  confirm: 'Password again',
+};
+
 /** Patient sign-up with the seed's fields; ends on the new patient ID. */
 export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }) {
   const [values, setValues] = useState<Values>({ ...empty, hospital: hospitals[0]?.key ?? '' });
   const [mismatch, setMismatch] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const [createdId, setCreatedId] = useState<string>();
   const action = useAction();
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
-  const fieldErrors = action.error instanceof ApiFailure ? action.error.fieldErrors : {};
+  const fieldErrors: Partial<Record<string, string>> =
+    action.error instanceof ApiFailure ? action.error.fieldErrors : {};
+  const problems = Object.entries(LABELS).flatMap(([name, label]) => {
+    const message = name === 'confirm' && mismatch ? PASSWORDS_DIFFER : fieldErrors[name];
+    return message ? [{ name, label, message }] : [];
+  });
 
   if (createdId) return <NewIdPanel id={createdId} role="patient" />;
 
@@ -82,16 +107,20 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
       </p>
       <form
         className="form card"
+        // The summary above the fields says what is wrong, in the gateway's words.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          setAttempt((count) => count + 1);
           void submit();
         }}
       >
+        <ErrorSummary title="Not signed up. Please check:" attempt={attempt} problems={problems} />
         <fieldset>
           <legend>About you</legend>
           <div className="grid-2">
             <TextField
-              label="First name"
+              label={LABELS.firstName}
               name="firstName"
               autoComplete="given-name"
               required
@@ -101,7 +130,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
               error={fieldErrors.firstName}
             />
             <TextField
-              label="Last name"
+              label={LABELS.lastName}
               name="lastName"
               autoComplete="family-name"
               required
@@ -112,7 +141,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
             />
           </div>
           <TextField
-            label="Date of birth"
+            label={LABELS.dateOfBirth}
             name="dateOfBirth"
             type="date"
             autoComplete="bday"
@@ -124,7 +153,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
             error={fieldErrors.dateOfBirth}
           />
           <SelectField
-            label="Sex"
+            label={LABELS.sex}
             hint="As on your official documents. Doctors you grant access see it with your name and date of birth, to be sure the records are yours."
             name="sex"
             value={values.sex}
@@ -136,7 +165,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
         <fieldset>
           <legend>Address</legend>
           <TextField
-            label="Street address"
+            label={LABELS.address}
             name="address"
             autoComplete="street-address"
             required
@@ -147,7 +176,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
           />
           <div className="grid-3">
             <TextField
-              label="City"
+              label={LABELS.city}
               name="city"
               autoComplete="address-level2"
               required
@@ -157,7 +186,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
               error={fieldErrors.city}
             />
             <TextField
-              label="State or region"
+              label={LABELS.state}
               name="state"
               autoComplete="address-level1"
               required
@@ -167,7 +196,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
               error={fieldErrors.state}
             />
             <TextField
-              label="Country"
+              label={LABELS.country}
               name="country"
               autoComplete="country-name"
               required
@@ -182,7 +211,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
           <legend>Your account</legend>
           {hospitals.length > 1 ? (
             <SelectField
-              label="Hospital"
+              label={LABELS.hospital}
               hint="The hospital that issues your identity on the network."
               name="hospital"
               value={values.hospital}
@@ -192,7 +221,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
             />
           ) : null}
           <TextField
-            label="E-mail"
+            label={LABELS.email}
             name="email"
             type="email"
             autoComplete="email"
@@ -203,7 +232,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
           />
           <div className="grid-2">
             <TextField
-              label="Password"
+              label={LABELS.password}
               hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
               name="password"
               type="password"
@@ -216,18 +245,18 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
               error={fieldErrors.password}
             />
             <TextField
-              label="Password again"
+              label={LABELS.confirm}
               name="confirm"
               type="password"
               autoComplete="new-password"
               required
               value={values.confirm}
               onValue={set('confirm')}
-              error={mismatch ? 'The two passwords differ.' : undefined}
+              error={mismatch ? PASSWORDS_DIFFER : undefined}
             />
           </div>
         </fieldset>
-        <ErrorNotice error={action.error} title="Not signed up." />
+        {problems.length === 0 ? <ErrorNotice error={action.error} title="Not signed up." /> : null}
         <Button type="submit" busy={action.busy} busyText="Creating your account on the ledger…">
           Sign up
         </Button>

@@ -7,6 +7,7 @@ import {
   type FormCategory,
   type RecordContent,
   type StoredContent,
+  type UnitSystem,
 } from '@patrec/contract';
 
 /**
@@ -45,13 +46,19 @@ function valueOf(field: FieldDefinition, typed: string): unknown {
   }
 }
 
-/** The content a draft makes, or what is wrong with it, checked by the gateway's own schema. */
+/**
+ * The content a draft makes in the chosen units, or what is wrong with it, checked by the
+ * gateway's own schema.
+ */
 export function checkDraft(
   category: FormCategory,
   draft: Draft,
+  system: UnitSystem,
 ): { content: RecordContent } | { problems: DraftProblems } {
   const form: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(CLINICAL_FORMS[category].fields)) {
+    // What was typed in the other units, before switching, is not sent.
+    if (field.system && field.system !== system) continue;
     const value = valueOf(field, draft[name] ?? '');
     if (value !== undefined) form[name] = value;
   }

@@ -9,6 +9,7 @@ import {
   type UploadedDocument,
 } from '@patrec/contract';
 import { formatDate, plainText } from '@/lib/words';
+import { inOtherUnits } from './units';
 
 /** A stored value as a person reads it: choices by their label, dates in words, units after. */
 function shown(field: FieldDefinition, value: unknown): string {
@@ -20,8 +21,12 @@ function shown(field: FieldDefinition, value: unknown): string {
       return field.options.find((option) => option.value === text)?.label ?? text;
     case 'date':
       return formatDate(text);
+    case 'decimal': {
+      // A measurement reads in both systems of units: as entered, then converted.
+      const other = typeof value === 'number' ? inOtherUnits(field, value) : undefined;
+      return `${text} ${field.unit ?? ''}`.trim() + (other ? ` (${other})` : '');
+    }
     case 'integer':
-    case 'decimal':
     case 'text':
     case 'blood-pressure':
     case 'teeth':

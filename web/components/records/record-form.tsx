@@ -4,17 +4,21 @@ import {
   bmiBand,
   bmiWithinLimits,
   CLINICAL_FORMS,
-  type ClinicalForm,
+  MEASURED_IN,
   type FieldDefinition,
   type FormCategory,
   type RecordContent,
+  type UnitSystem,
 } from '@patrec/contract';
 import { useState } from 'react';
 import { ApiFailure } from '@/lib/api';
 import { Button } from '../ui/button';
 import { RadioGroup, SelectField, TextArea, TextField } from '../ui/inputs';
+import { ErrorSummary } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/notice';
+import { useSession } from '../session/session';
 import { checkDraft, emptyDraft, type Draft, type DraftProblems } from './drafts';
+import { draftSystem, useUnitSystem } from './units';
 
 interface RecordFormProps {
   category: FormCategory;
@@ -39,12 +43,26 @@ export function RecordForm({
   onSave,
 }: RecordFormProps) {
   const definition = CLINICAL_FORMS[category];
+  const { me } = useSession();
   const [draft, setDraft] = useState<Draft>(initial ?? emptyDraft(category));
+  const [units, setUnits] = useUnitSystem(
+    me.id,
+    initial ? draftSystem(definition.fields, initial) : undefined,
+  );
   const [problems, setProblems] = useState<DraftProblems>({});
+  const [attempt, setAttempt] = useState(0);
   const fromGateway = error instanceof ApiFailure ? formFieldErrors(error) : {};
   const errors = { ...fromGateway, ...problems };
-  const set = (field: string) => (value: string) =>
+  const set = (field: string) => (value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
+    // A field being corrected no longer shows what was wrong with it before.
+    setProblems(({ [field]: _corrected, ...others }) => others);
+  };
+  // Fields measured in the other units are not shown: one system of units per record.
+  const shownHere = (name: string) => {
+    const system = definition.fields[name]?.system;
+    return system === undefined || system === units;
+  };
 
   const fieldOf = (name: string) => {
     const field = definition.fields[name];
@@ -66,32 +84,52 @@ export function RecordForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const checked = checkDraft(category, draft);
+        setAttempt((count) => count + 1);
+        const checked = checkDraft(category, draft, units);
         setProblems('problems' in checked ? checked.problems : {});
         if ('content' in checked) onSave(checked.content);
       }}
     >
+      <ErrorSummary
+        title="Not saved. Please check:"
+        attempt={attempt}
+        problems={Object.keys(definition.fields).flatMap((name) => {
+          const message = errors[name];
+          const label = definition.fields[name]?.label ?? name;
+          return message && shownHere(name) ? [{ name, label, message }] : [];
+        })}
+      />
       {definition.rows.map((row) => {
-        if ('derived' in row) return <BmiOutput key={row.derived} draft={draft} />;
-        if (row.length === 1) return fieldOf(row[0] ?? '');
-        return (
-          <div key={row.join()} className={`grid-${row.length}`}>
-            {row.map((name) => fieldOf(name))}
+        if ('derived' in row) return <BmiOutput key={row.derived} draft={draft} units={units} />;
+        const fields = row.filter(shownHere);
+        const measured = fields.length < row.length;
+        const shown =
+          fields.length === 1 ? (
+            fieldOf(fields[0] ?? '')
+          ) : (
+            <div key={row.join()} className={`grid-${fields.length}`}>
+              {fields.map((name) => fieldOf(name))}
+            </div>
+          );
+        return measured ? (
+          <div key={row.join()}>
+            <RadioGroup
+              legend="Units"
+              name="units"
+              value={units}
+              onValue={(value) => setUnits(value as UnitSystem)}
+              options={UNIT_CHOICES}
+            />
+            {shown}
           </div>
+        ) : (
+          shown
         );
       })}
-      {Object.keys(problems).length > 0 ? (
-        // At the submit button, where the other forms say why nothing was saved.
-        <div className="notice notice-error" role="alert">
-          <strong>Not saved. </strong>
-          Please check the fields marked above:{' '}
-          {Object.keys(problems)
-            .map((name) => definition.fields[name]?.label ?? name)
-            .join(', ')}
-          .
-        </div>
+      {/* A problem with a field is in the summary above; anything else is said here. */}
+      {Object.keys(fromGateway).length === 0 ? (
+        <ErrorNotice error={error} title="Not saved." />
       ) : null}
-      <ErrorNotice error={error} title="Not saved." />
       <Button type="submit" busy={busy} busyText={busyText}>
         {submitLabel}
       </Button>
@@ -131,7 +169,11 @@ function FormField({
   const common = {
     label: inputLabel(field),
     name: field.name,
-    hint: field.optional ? [OPTIONAL, field.hint].filter(Boolean).join(' ') : field.hint,
+    // A measurement is optional only in the other system of units, which is not shown.
+    hint:
+      field.optional && !field.system
+        ? [OPTIONAL, field.hint].filter(Boolean).join(' ')
+        : field.hint,
     value,
     onValue,
     error,
@@ -179,20 +221,20 @@ function FormField({
   }
 }
 
-/** The general-medicine fields BMI is worked out from (a renamed field fails the build). */
-const bmiFrom = {
-  weight: 'weightLbs',
-  height: 'heightFeet',
-} as const satisfies Record<string, keyof ClinicalForm<'general-medicine'>>;
+/** The units a person may measure in, as the form offers them. */
+const UNIT_CHOICES = [
+  { value: 'imperial', label: 'Pounds and feet' },
+  { value: 'metric', label: 'Kilograms and centimetres' },
+] satisfies { value: UnitSystem; label: string }[];
 
 /**
  * The BMI as it will be stored, shown while weight and height are typed: only once both
  * are within their limits, so a mistyped height shows no BMI beside its error.
  */
-function BmiOutput({ draft }: { draft: Draft }) {
-  const weight = draft[bmiFrom.weight]?.trim() ?? '';
-  const height = draft[bmiFrom.height]?.trim() ?? '';
-  const value = bmiWithinLimits(Number(weight), Number(height));
+function BmiOutput({ draft, units }: { draft: Draft; units: UnitSystem }) {
+  const weight = draft[MEASURED_IN[units].weight]?.trim() ?? '';
+  const height = draft[MEASURED_IN[units].height]?.trim() ?? '';
+  const value = bmiWithinLimits(Number(weight), Number(height), units);
   const waitingFor =
     weight === '' || height === ''
       ? 'enter weight and height'
