@@ -229,7 +229,7 @@ describe('ledger invariants', () => {
       .filter((key) => key.startsWith(compositeKey('access')))
       .map((key) => JSON.parse(json(chain.ledger.value(key) ?? new Uint8Array())) as AccessEntry);
     const expected = entries.flatMap((entry) => accessIndexKeys(entry)).sort();
-    const actual = chain.ledger.keys().filter((key) => key.startsWith('accessLog~'));
+    const actual = chain.ledger.keys().filter((key) => key.startsWith('accessLogByNewest~'));
     expect(actual.sort()).to.deep.equal(expected);
     expect(entries.some((entry) => entry.kind === 'directory')).to.equal(true);
   });

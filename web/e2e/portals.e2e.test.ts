@@ -19,8 +19,8 @@ import { demoLogins, runTag, totpCode, webUrl, type DemoLogin } from './support/
  * words, records by form and upload (update, delete), approving with narrower terms, a
  * doctor writing under a read-write grant and being refused outside it, emergency access
  * (confirmed by the doctor, told to the patient at once, flagged in the history, its reason
- * shown to the patient), sharing without a request, and
- * the auditor's record history and integrity sweep.
+ * shown to the patient), sharing without a request, the doctor's access log newest first,
+ * and the auditor's record history and integrity sweep.
  */
 describe('PatRec portals (headless Chromium)', function () {
   this.bail(true);
@@ -119,7 +119,7 @@ describe('PatRec portals (headless Chromium)', function () {
     await form.getByLabel('ECG findings').fill('Sinus rhythm');
     await form.getByRole('button', { name: 'Save cardiac record' }).click();
     // Checked in the browser first: the field says what is wrong and keeps what was typed.
-    await sees(form, 'Enter systolic/diastolic, e.g. 120/80');
+    await sees(form.locator('.field-error'), 'Enter systolic/diastolic, e.g. 120/80');
     expect(await form.getByLabel('ECG findings').inputValue()).to.equal('Sinus rhythm');
     await form.getByLabel('Blood pressure (mmHg)').fill('120/80');
     await form.getByRole('button', { name: 'Save cardiac record' }).click();
@@ -293,6 +293,12 @@ describe('PatRec portals (headless Chromium)', function () {
     const table = page.getByRole('table', { name: 'My accesses' });
     await sees(table.getByRole('row').filter({ hasText: documentId }), 'Emergency', 45_000);
     await sees(table, 'Record list');
+    // Newest first, as the ledger lists the log.
+    const times = await table
+      .locator('time')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime') ?? ''));
+    expect(times.length).to.be.above(1);
+    expect(times).to.deep.equal([...times].sort().reverse());
   });
 
   it("gives the auditor a record's versions and an integrity sweep", async () => {

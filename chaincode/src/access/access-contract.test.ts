@@ -245,8 +245,9 @@ describe('AccessContract', () => {
       ]);
       const byDoctor = ['PAT1', '', 'DOC1', '', '', '', ''];
       const logged = await chain.ok(auditor, tx.access.listAccessLog, ...byDoctor);
+      // Newest first: the last page's look-up heads the log.
       expect(logged.items.map((e) => [e.accessId, e.kind])).to.deep.equal(
-        accessIds.map((id) => [id, 'directory']),
+        [...accessIds].reverse().map((id) => [id, 'directory']),
       );
       expect(chain.ledger.events.slice(-3).map((e) => e.name)).to.deep.equal([
         'DirectoryAccessed',
@@ -351,26 +352,26 @@ describe('AccessContract', () => {
       }
     });
 
-    it('shows a patient every read of their records, oldest first', async () => {
+    it('shows a patient every read of their records, newest first', async () => {
       expect(reads(await log(patient, '', '', '', '', '', '', ''))).to.deep.equal([
-        'DOC1:PAT1REC0',
-        'DOC1:PAT1REC1',
-        'DOC3:PAT1REC0',
-        'PAT1:PAT1REC0',
         'DOC1:dir(PAT1)',
+        'PAT1:PAT1REC0',
+        'DOC3:PAT1REC0',
+        'DOC1:PAT1REC1',
+        'DOC1:PAT1REC0',
       ]);
     });
 
     it('filters by record and by accessor', async () => {
       expect(reads(await log(patient, 'PAT1', 'PAT1REC0', '', '', '', '', ''))).to.deep.equal([
-        'DOC1:PAT1REC0',
-        'DOC3:PAT1REC0',
         'PAT1:PAT1REC0',
+        'DOC3:PAT1REC0',
+        'DOC1:PAT1REC0',
       ]);
       expect(reads(await log(patient, '', '', 'DOC1', '', '', '', ''))).to.deep.equal([
-        'DOC1:PAT1REC0',
-        'DOC1:PAT1REC1',
         'DOC1:dir(PAT1)',
+        'DOC1:PAT1REC1',
+        'DOC1:PAT1REC0',
       ]);
       expect(reads(await log(auditor, '', 'PAT1REC0', 'DOC3', '', '', '', ''))).to.deep.equal([
         'DOC3:PAT1REC0',
@@ -379,10 +380,10 @@ describe('AccessContract', () => {
 
     it('shows a doctor their own reads only', async () => {
       expect(reads(await log(doctor, '', '', '', '', '', '', ''))).to.deep.equal([
-        'DOC1:PAT1REC0',
-        'DOC1:PAT1REC1',
-        'DOC1:PAT2REC0',
         'DOC1:dir(PAT1)',
+        'DOC1:PAT2REC0',
+        'DOC1:PAT1REC1',
+        'DOC1:PAT1REC0',
       ]);
       expect(reads(await log(doctor, 'PAT2', '', '', '', '', '', ''))).to.deep.equal([
         'DOC1:PAT2REC0',
@@ -393,7 +394,8 @@ describe('AccessContract', () => {
       const all = await log(auditor, '', '', '', '', '', '', '');
       expect(all.items).to.have.lengthOf(6);
       const window = await log(auditor, '', '', '', times[1] ?? '', times[4] ?? '', '', '');
-      expect(reads(window)).to.deep.equal(['DOC1:PAT1REC1', 'DOC3:PAT1REC0', 'PAT1:PAT1REC0']);
+      // From the second access included, to the fifth left out, newest first.
+      expect(reads(window)).to.deep.equal(['PAT1:PAT1REC0', 'DOC3:PAT1REC0', 'DOC1:PAT1REC1']);
     });
 
     it('pages with bookmarks until the bookmark is empty', async () => {
@@ -413,7 +415,7 @@ describe('AccessContract', () => {
     it("refuses a bookmark forged to reach other doctors' reads with INVALID_ARGUMENT", async () => {
       // Without the check the peer would start at this key and run on to the end of DOC1's
       // range, through every key of DOC0… in between.
-      const forged = Buffer.from('accessLog~byAccessor~DOC0~').toString('base64url');
+      const forged = Buffer.from('accessLogByNewest~byAccessor~DOC0~').toString('base64url');
       await chain.refused(
         doctor,
         'INVALID_ARGUMENT',

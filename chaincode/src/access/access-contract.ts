@@ -20,7 +20,7 @@ import { ChaincodeError, conflict, forbidden, invalidArgument } from '../shared/
 import { emitBatchEvent, emitEvent } from '../shared/events';
 import { accessIdFor } from '../shared/ids';
 import { toSortedJson } from '../shared/ledger-json';
-import { endOfPrefix, pageOfRange, pageRequestArgs } from '../shared/pagination';
+import { pageOfRange, pageRequestArgs } from '../shared/pagination';
 import { txTime } from '../shared/time';
 import {
   readParticipant,
@@ -30,7 +30,7 @@ import {
 } from '../participants/participant-ledger';
 import { ownerOf } from '../records/health-record';
 import { pageOfRecordsByKey, readLiveRecord } from '../records/record-ledger';
-import { accessIdOfIndexKey, accessIndexPrefix } from './access-entry';
+import { accessIdOfIndexKey, accessIndexPrefix, accessTimeRange } from './access-entry';
 import { findAccessEntry, logAccess, readAccessEntry } from './access-ledger';
 import { RefusedReads } from './refused-reads';
 import { servedArg, signedReadsArg, signerOf } from './signed-read';
@@ -236,7 +236,7 @@ export class AccessContract extends Contract {
   }
 
   /**
-   * The access log in time order (oldest first), filtered by patient, record, accessor and a time range
+   * The access log, newest first, filtered by patient, record, accessor and a time range
    * [from, to). Patients see reads of their own records, doctors their own reads, auditors
    * everything. Empty arguments mean "any".
    */
@@ -271,8 +271,11 @@ export class AccessContract extends Contract {
     const allowed = await this.#limitToCaller(ctx, caller, filter);
 
     const { prefix, matches } = indexFor(allowed);
-    const start = prefix + (allowed.from ?? '');
-    const end = allowed.to ? prefix + allowed.to : endOfPrefix(prefix);
+    const { start, end } = accessTimeRange(
+      prefix,
+      allowed.from ?? undefined,
+      allowed.to ?? undefined,
+    );
     const keys = await pageOfRange(ctx, start, end, page);
     const entries: AccessEntry[] = [];
     for (const { key } of keys.items) {

@@ -2,6 +2,7 @@ import type { AccessEntry } from '@patrec/contract';
 import { ACCESS_KINDS, ACCESS_OUTCOMES, ACCESS_REFUSALS } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
 import { corruptState } from '../shared/errors';
+import { endOfPrefix } from '../shared/pagination';
 import { Shape } from '../shared/shape';
 
 export function parseAccessEntry(value: unknown): AccessEntry {
@@ -29,18 +30,43 @@ export function accessKey(ctx: Context, accessId: string): string {
 }
 
 /**
- * The access log's indexes. They are simple keys, `accessLog~<index>~<ids…>~<time>~<accessId>`,
- * not composite keys, because Fabric range-queries only simple keys and a time filter is
- * a range: [prefix + from, prefix + to). IDs and ISO times never contain "~".
+ * The access log's indexes. They are simple keys,
+ * `accessLogByNewest~<index>~<ids…>~<time, newest first>~<accessId>`, not composite keys,
+ * because Fabric range-queries only simple keys and a time filter is a range. The time is
+ * written newest first (`newestFirst`), so a page of the log starts with the latest access,
+ * as people read a log. IDs and ISO times never contain "~".
  */
 export type AccessIndex = 'byPatient' | 'byRecord' | 'byAccessor' | 'byAccessorPatient' | 'byTime';
 
 export function accessIndexPrefix(index: AccessIndex, ids: string[]): string {
-  return ['accessLog', index, ...ids, ''].join('~');
+  return ['accessLogByNewest', index, ...ids, ''].join('~');
+}
+
+/**
+ * An ISO time that sorts backwards: each digit d becomes 9 − d, so a later time comes first
+ * among keys of one index (every time has the same length and format).
+ */
+export const newestFirst = (time: string): string =>
+  time.replace(/\d/g, (digit) => String(9 - Number(digit)));
+
+/**
+ * The keys under an index prefix for accesses at times in [from, to), newest first. "~~"
+ * sorts after "~" and any access ID, so the start excludes accesses at `to` itself and the
+ * end includes those at `from`.
+ */
+export function accessTimeRange(
+  prefix: string,
+  from: string | undefined,
+  to: string | undefined,
+): { start: string; end: string } {
+  return {
+    start: to ? `${prefix}${newestFirst(to)}~~` : prefix,
+    end: from ? `${prefix}${newestFirst(from)}~~` : endOfPrefix(prefix),
+  };
 }
 
 export function accessIndexKeys(entry: AccessEntry): string[] {
-  const suffix = `${entry.accessedAt}~${entry.accessId}`;
+  const suffix = `${newestFirst(entry.accessedAt)}~${entry.accessId}`;
   const keys = [
     accessIndexPrefix('byPatient', [entry.patientId]),
     accessIndexPrefix('byAccessor', [entry.accessorId]),

@@ -20,6 +20,6 @@ export async function findAccessEntry(
 
 export async function readAccessEntry(ctx: Context, accessId: string): Promise<AccessEntry> {
   const entry = await findAccessEntry(ctx, accessId);
-  if (!entry) throw notFound(`access ${accessId} does not exist`);
+  if (!entry) throw notFound(`there is no access ${accessId} in the log`);
   return entry;
 }

@@ -25,7 +25,7 @@ export async function findConsent(ctx: Context, consentId: string): Promise<Cons
 
 export async function readConsent(ctx: Context, consentId: string): Promise<Consent> {
   const consent = await findConsent(ctx, consentId);
-  if (!consent) throw notFound(`consent ${consentId} does not exist`);
+  if (!consent) throw notFound(`there is no consent ${consentId}`);
   return consent;
 }
 

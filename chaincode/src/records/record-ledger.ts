@@ -28,7 +28,7 @@ export async function findRecord(
 /** A record, tombstones included. */
 export async function readRecord(ctx: Context, recordId: string): Promise<HealthRecord> {
   const record = await findRecord(ctx, recordId);
-  if (!record) throw notFound(`record ${recordId} does not exist`);
+  if (!record) throw notFound(`there is no record ${recordId}; check the ID`);
   return record;
 }
 

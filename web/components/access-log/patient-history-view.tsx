@@ -4,12 +4,12 @@ import type { AccessLogEntry, Category, ConsentView } from '@patrec/contract';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
-import { useLoad } from '@/lib/hooks';
+import { useLoad, usePages } from '@/lib/hooks';
 import { categoryLabel, formatDate, purposeLabel, refusalLabel } from '@/lib/words';
 import { useLedgerEvents } from '../live/live-events';
 import { everyRecordOf } from '../records/patient-records-view';
 import { useSession } from '../session/session';
-import { StoppedAtLimit } from '../ui/load-more';
+import { LoadMore } from '../ui/load-more';
 import { Badge } from '../ui/status-badge';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { Accessor } from './accessor';
@@ -25,8 +25,11 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
   const { me } = useSession();
   const [record, setRecord] = useState(recordFilter ?? '');
   const [hideOwn, setHideOwn] = useState(true);
-  // A timeline newest first from a log the ledger keeps oldest first: read whole, to a limit.
-  const log = useLoad(() => api.everyAccess(record ? { recordId: record } : {}), [record]);
+  // The ledger lists the log newest first: the timeline reads it a page at a time.
+  const log = usePages(
+    (bookmark) => api.accessLogPage(record ? { recordId: record } : {}, bookmark),
+    [record],
+  );
   const consents = useLoad(() => api.everyConsent(), []);
   const records = useLoad(() => everyRecordOf(me.id), [me.id]);
   useLedgerEvents(['RecordAccessed', 'DirectoryAccessed'], log.reload);
@@ -34,9 +37,7 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
   const consentById = new Map((consents.data?.items ?? []).map((c) => [c.consentId, c]));
   const ownRecords = records.data?.items ?? [];
   const categoryOf = new Map(ownRecords.map((r) => [r.recordId, r.category]));
-  const entries = [...(log.data?.items ?? [])]
-    .filter((e) => !hideOwn || e.accessorId !== me.id)
-    .sort((a, b) => b.accessedAt.localeCompare(a.accessedAt));
+  const entries = (log.items ?? []).filter((e) => !hideOwn || e.accessorId !== me.id);
   const days = new Map<string, AccessLogEntry[]>();
   for (const entry of entries) {
     const day = formatDate(entry.accessedAt);
@@ -71,12 +72,10 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
         </label>
       </div>
       <ErrorNotice error={log.error} title="The access history could not be loaded." />
-      {log.loading && !log.data ? <Loading>Reading the access log from the ledger…</Loading> : null}
-      <StoppedAtLimit complete={log.data?.complete ?? true}>
-        Only the first {log.data?.items.length} accesses are shown: PatRec stopped reading the log
-        there, and the ledger holds later ones. Choose a record to see its accesses.
-      </StoppedAtLimit>
-      {log.data && entries.length === 0 ? (
+      {log.loading && !log.items ? (
+        <Loading>Reading the access log from the ledger…</Loading>
+      ) : null}
+      {log.items && entries.length === 0 && !log.more ? (
         <p className="empty">Nobody has accessed {record || 'your records'} yet.</p>
       ) : null}
       <ol className="timeline" aria-label="Access timeline">
@@ -97,6 +96,9 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
           </li>
         ))}
       </ol>
+      <LoadMore more={log.more} busy={log.loadingMore} error={log.moreError} onLoad={log.loadMore}>
+        Load older accesses
+      </LoadMore>
     </>
   );
 }

@@ -89,7 +89,7 @@ export function AuditorAccessLog({ initial }: { initial: Partial<FilterDraft> })
       </div>
       <p className="lead">
         Every read of a record, every refused attempt and every look-up of a patient&apos;s records,
-        from the ledger, oldest first.
+        from the ledger, newest first.
       </p>
       <form
         className="form card filters"

@@ -1,26 +1,34 @@
 'use client';
 
+import { useState } from 'react';
 import { api } from '@/lib/api';
-import { useLoad } from '@/lib/hooks';
+import { useAction, usePages } from '@/lib/hooks';
 import { AccessTable } from '../access-log/access-table';
 import { accessLogCsv, csvName, download } from '../access-log/csv';
 import { useLedgerEvents } from '../live/live-events';
 import { useSession } from '../session/session';
 import { Button } from '../ui/button';
-import { StoppedAtLimit } from '../ui/load-more';
+import { LoadMore, StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 
-/** The doctor's own reads and look-ups, newest first, as the ledger holds them. */
+/** The doctor's own reads and look-ups, newest first as the ledger lists them, a page at a time. */
 export function DoctorAuditView() {
   const { me } = useSession();
-  // Newest first from a log the ledger keeps oldest first: read whole, to the read limit.
-  const log = useLoad(() => api.everyAccess({}), []);
+  const log = usePages((bookmark) => api.accessLogPage({}, bookmark), []);
   useLedgerEvents(['RecordAccessed', 'DirectoryAccessed'], log.reload);
-  const complete = log.data?.complete ?? true;
-  const entries = [...(log.data?.items ?? [])].sort((a, b) =>
-    b.accessedAt.localeCompare(a.accessedAt),
-  );
-  const fileName = csvName(`patrec-access-${me.id}`, entries.length, complete);
+  const entries = log.items ?? [];
+  // The export reads the whole log (to the read limit), not only the pages shown.
+  const exporting = useAction();
+  const [complete, setComplete] = useState(true);
+  const exportCsv = async () => {
+    const all = await exporting.run(() => api.everyAccess({}));
+    if (!all) return;
+    setComplete(all.complete);
+    download(
+      csvName(`patrec-access-${me.id}`, all.items.length, all.complete),
+      accessLogCsv(all.items),
+    );
+  };
   return (
     <>
       <div className="page-title">
@@ -28,7 +36,9 @@ export function DoctorAuditView() {
         <Button
           variant="secondary"
           disabled={entries.length === 0}
-          onClick={() => download(fileName, accessLogCsv(entries))}
+          busy={exporting.busy}
+          busyText="Reading the whole log…"
+          onClick={() => void exportCsv()}
         >
           Export CSV
         </Button>
@@ -38,12 +48,15 @@ export function DoctorAuditView() {
         recorded it.
       </p>
       <ErrorNotice error={log.error} title="Your access log could not be loaded." />
+      <ErrorNotice error={exporting.error} title="The CSV could not be made." />
       <StoppedAtLimit complete={complete}>
-        Only your first {entries.length} accesses are shown and exported: PatRec stopped reading the
-        log there, and the ledger holds later ones.
+        The CSV holds your latest accesses only: PatRec stopped reading the log at its limit, and
+        the ledger holds older ones.
       </StoppedAtLimit>
-      {log.loading && !log.data ? <Loading>Reading the access log from the ledger…</Loading> : null}
-      {log.data && entries.length === 0 ? (
+      {log.loading && !log.items ? (
+        <Loading>Reading the access log from the ledger…</Loading>
+      ) : null}
+      {log.items && entries.length === 0 ? (
         <p className="empty">You have not accessed any records yet.</p>
       ) : null}
       {entries.length > 0 ? (
@@ -53,6 +66,9 @@ export function DoctorAuditView() {
           recordHref={(id) => `/doctor/records/${id}`}
         />
       ) : null}
+      <LoadMore more={log.more} busy={log.loadingMore} error={log.moreError} onLoad={log.loadMore}>
+        Load older accesses
+      </LoadMore>
     </>
   );
 }

@@ -28,13 +28,13 @@ export function PatientOverview() {
   const recordCount = records.data
     ? countSoFar(liveRecords(records.data.items).length, records.data.bookmark !== '')
     : '…';
-  const log = useLoad(() => api.everyAccess({}), []);
+  // The ledger lists the log newest first: the latest access by someone else is on its first
+  // page unless the patient's own views fill it.
+  const log = useLoad(() => api.accessLogPage({}), []);
   useLedgerEvents(['RecordAccessed', 'DirectoryAccessed'], log.reload);
   const [message, setMessage] = useState<string>();
   const name = typeof me.profile.firstName === 'string' ? me.profile.firstName : me.id;
-  const latest = [...(log.data?.items ?? [])]
-    .filter((e) => e.accessorId !== me.id)
-    .sort((a, b) => b.accessedAt.localeCompare(a.accessedAt))[0];
+  const latest = log.data?.items.find((e) => e.accessorId !== me.id);
 
   return (
     <>
@@ -76,10 +76,6 @@ export function PatientOverview() {
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest access by someone else</h2>
         <ErrorNotice error={log.error} />
-        <StoppedAtLimit complete={log.data?.complete ?? true}>
-          Only the first {log.data?.items.length} accesses were read; the latest may be later. See
-          the <Link href="/patient/history">full history</Link>.
-        </StoppedAtLimit>
         {latest ? (
           <p>
             <Accessor entry={latest} />{' '}
@@ -90,6 +86,11 @@ export function PatientOverview() {
                 : `read ${latest.recordId}`}{' '}
             on {formatDateTime(latest.accessedAt)}.{' '}
             <Link href="/patient/history">Full history</Link>
+          </p>
+        ) : log.data?.bookmark ? (
+          <p className="empty">
+            Your own latest views are all there is on the first page: see the{' '}
+            <Link href="/patient/history">full history</Link> for earlier accesses by others.
           </p>
         ) : log.data ? (
           <p className="empty">Nobody else has accessed your records.</p>
