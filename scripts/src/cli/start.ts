@@ -8,7 +8,7 @@ import { paths } from '../runtime/paths.js';
 import { databaseUri, startDatabase, usesEmbeddedDatabase } from '../services/database.js';
 import { gatewayUrl, startGateway } from '../services/gateway.js';
 import { startWeb, webUrl } from '../services/web.js';
-import { seedDemoAccounts } from '../services/demo-accounts.js';
+import { seedDemo } from '../services/demo-accounts.js';
 import { ensureBinaries } from '../toolchain/binaries.js';
 import { Progress } from '../ui/progress.js';
 import { runCli } from './run-cli.js';
@@ -35,7 +35,7 @@ runCli(async () => {
   await progress.step('Record store', () => startDatabase(config, binaries));
   await progress.step('Gateway API', () => startGateway(config, detail));
   await progress.step('Web app', () => startWeb(config, detail));
-  const logins = await progress.step('Demo accounts', () => seedDemoAccounts(config));
+  const logins = await progress.step('Demo accounts and network', () => seedDemo(config, detail));
   await progress.step('Watchdog', startWatchdog);
 
   const peers = config.hospitals.flatMap((h) => h.peers);

@@ -21,4 +21,15 @@ export const personalValues = [
   '1980-04-12',
   '1 Demo Street',
   'patient@patrec.demo',
+  // gateway/src/seed/demo-network.ts: the demo network's people, records and emergency
+  'Santos',
+  '27 Rua das Flores',
+  '1957-09-23',
+  'Bjerkeveien',
+  'Rahman',
+  'Haddad',
+  'Left ventricular hypertrophy',
+  'Plaque psoriasis',
+  'Found collapsed at home',
+  'Immunisation record',
 ];

@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 export interface ExecOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** Milliseconds before the command is killed; every call has one. */
   timeoutMs?: number;
+  /** Told each line the command writes to stderr as it comes (its progress). */
+  onStderrLine?: (line: string) => void;
 }
 
 /** A command that failed, with enough of its output to act on. */
@@ -28,7 +31,7 @@ export class CommandError extends Error {
 export function run(command: string, args: string[], options: ExecOptions = {}): Promise<string> {
   const shown = [command.split('/').pop(), ...args.slice(0, 3)].join(' ');
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       command,
       args,
       {
@@ -45,6 +48,10 @@ export function run(command: string, args: string[], options: ExecOptions = {}):
         reject(new CommandError(shown, code, output, timedOut));
       },
     );
+    const { onStderrLine } = options;
+    if (onStderrLine && child.stderr) {
+      createInterface({ input: child.stderr }).on('line', (line) => line && onStderrLine(line));
+    }
   });
 }
 

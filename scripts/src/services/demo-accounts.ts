@@ -10,12 +10,18 @@ export type { DemoLogin };
 
 export const demoLoginsFile = () => path.join(paths.root, 'demo-logins.json');
 
-/** Creates the demo accounts through the gateway's own code, and keeps their logins. */
-export async function seedDemoAccounts(config: NetworkConfig): Promise<DemoLogin[]> {
+/**
+ * Creates the demo accounts, and on a fresh database the demo network (records, consents,
+ * reads), through the gateway's own code; keeps the logins. `progress` hears what it does.
+ */
+export async function seedDemo(
+  config: NetworkConfig,
+  progress: (message: string) => void,
+): Promise<DemoLogin[]> {
   const out = await run(
     process.execPath,
     [path.join(repoRoot, 'gateway', 'dist', 'seed', 'seed-cli.js')],
-    { env: gatewayEnv(config), timeoutMs: 180_000 },
+    { env: gatewayEnv(config), timeoutMs: 180_000, onStderrLine: progress },
   );
   const logins = JSON.parse(out) as DemoLogin[];
   writeFileSync(demoLoginsFile(), JSON.stringify(logins, null, 2), { mode: 0o600 });
