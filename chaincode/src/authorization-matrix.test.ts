@@ -58,6 +58,8 @@ ListPairConsents       ok  Fy  Fy  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  o
 ListEmergencyGrants    Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  Fr  ok  Fc
 AccessRecord:cardiac   ok  Fy  Fy  Fw  ok  ok  E   Fv  Fg  Fg  Fg  ok  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
 AccessRecord:dentistry ok  Fy  Fy  Fw  Fg  ok  E   Fv  Fg  Fg  ok  Fg  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
+AccessRecord:dentistry@1 ok Fy Fy  Fw  Fg  ok  E   Fv  Fg  Fg  ok  Fg  Fg  Fu  Fs  ok  E   Fr  Fr  Fr  Fc
+AccessRecord:cardiac@2 N   Fy  Fy  Fw  N   N   E   Fv  Fg  Fg  Fg  N   Fg  Fu  Fs  N   E   Fr  Fr  Fr  Fc
 RecordReads            ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fc
 GetRecordDirectory     ok  Fy  Fy  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fu  Fs  ok  ok  Fr  Fr  Fr  Fc
 ListAccessLog:patient  ok  Fy  Fn  Fw  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  Fr  Fr  ok  Fc
@@ -138,8 +140,15 @@ const OPERATIONS: Record<
     args: (_, caller) => ['PAT1', ownDoctorId(caller) ?? 'DOC1', '', ''],
   },
   ListEmergencyGrants: { transaction: tx.consents.listEmergencyGrants, args: () => ['', ''] },
-  'AccessRecord:cardiac': { transaction: tx.access.accessRecord, args: () => ['PAT1REC0'] },
-  'AccessRecord:dentistry': { transaction: tx.access.accessRecord, args: () => ['PAT1REC1'] },
+  'AccessRecord:cardiac': { transaction: tx.access.accessRecord, args: () => ['PAT1REC0', ''] },
+  'AccessRecord:dentistry': { transaction: tx.access.accessRecord, args: () => ['PAT1REC1', ''] },
+  // An earlier version is read under the same grants as the current one; one the record
+  // never had is NOT_FOUND only to those who may read the record.
+  'AccessRecord:dentistry@1': {
+    transaction: tx.access.accessRecord,
+    args: () => ['PAT1REC1', '1'],
+  },
+  'AccessRecord:cardiac@2': { transaction: tx.access.accessRecord, args: () => ['PAT1REC0', '2'] },
   // Anyone with a PatRec certificate may carry reads; each stands on its reader's signature
   // (here DOC1's, who holds a grant on cardiac). Who each reader may read: access-contract.test.
   RecordReads: {

@@ -158,9 +158,9 @@ describe('live-event visibility (mayReceiveEvent) follows the read rules', () =>
       sha256('v2'),
       '1',
     );
-    await chain.ok(person('doctor', 'DOC1'), tx.access.accessRecord, 'PAT1REC0');
-    await chain.ok(person('doctor', 'DOC12'), tx.access.accessRecord, 'PAT1REC1');
-    await chain.ok(person('patient', 'PAT1'), tx.access.accessRecord, 'PAT1REC1');
+    await chain.ok(person('doctor', 'DOC1'), tx.access.accessRecord, 'PAT1REC0', '');
+    await chain.ok(person('doctor', 'DOC12'), tx.access.accessRecord, 'PAT1REC1', '');
+    await chain.ok(person('patient', 'PAT1'), tx.access.accessRecord, 'PAT1REC1', '');
     await chain.ok(person('doctor', 'DOC9'), tx.access.getRecordDirectory, 'PAT1', '', '');
     await chain.ok(person('patient', 'PAT2'), tx.records.deleteRecord, 'PAT2REC0');
     events = chain.ledger.events;

@@ -43,6 +43,7 @@ const BAD: Record<string, unknown[]> = {
   category: ['', 'Cardiac', 'oncology', 'cardiac '],
   hash: ['', 'abc', HASH.toUpperCase(), HASH.slice(1), `${HASH}0`, `${HASH.slice(1)}g`],
   version: ['', '0', '-1', '1e3', '0x10', ' 1', '1.5', '01'],
+  optionalVersion: ['0', '-1', '1e3', ' 1', '1.5', '01', 'latest'],
   duration: ['', '59', String(365 * DAY + 1), '1h', '-60', '3600.0'],
   optionalDuration: ['59', String(365 * DAY + 1), '1h'],
   emergencyDuration: ['59', String(DAY + 1), 'a day'],
@@ -68,6 +69,19 @@ const BAD: Record<string, unknown[]> = {
     '[null]',
     JSON.stringify([{ requestId: 'x', recordId: 'PAT1REC0', readerId: 'DOC1' }]),
     JSON.stringify(Array(101).fill({})),
+    // A version that is not a whole number from 1, as a number or as text.
+    ...[0, 1.5, '1'].map((version) =>
+      JSON.stringify([
+        {
+          requestId: 'a'.repeat(64),
+          recordId: 'PAT1REC0',
+          version,
+          readerId: 'DOC1',
+          requestedAt: '2026-01-01T00:00:00.000Z',
+          signature: 'AAAA',
+        },
+      ]),
+    ),
   ],
   // Request IDs of the batch's reads; the one read of the batch is never named here.
   servedReads: [
@@ -231,8 +245,8 @@ const CASES: Case[] = [
   {
     transaction: tx.access.accessRecord,
     caller: () => grantee,
-    args: () => ['PAT1REC0'],
-    kinds: ['recordId'],
+    args: () => ['PAT1REC0', '1'],
+    kinds: ['recordId', 'optionalVersion'],
   },
   {
     transaction: tx.access.recordReads,

@@ -9,6 +9,7 @@ export * from './forms/bmi.js';
 export * from './forms/clinical-forms.js';
 export { EARLIEST_DATE, type FieldDefinition } from './forms/fields.js';
 export * from './forms/record-content.js';
+export * from './forms/record-title.js';
 export * from './api/accounts.js';
 export * from './api/audit.js';
 export * from './api/common.js';

@@ -10,16 +10,22 @@ export interface ReadStatement {
   /** 64 hex digits, random; the access is logged as `ACC` + this. */
   requestId: string;
   recordId: string;
+  /** An earlier version to read; the current one when left out. */
+  version?: number;
   readerId: string;
   /** When the reader asked, as the ledger writes times; the access's time. */
   requestedAt: string;
 }
 
-/** The bytes a reader signs (ECDSA P-256, SHA-256, DER), one line per field. */
+/**
+ * The bytes a reader signs (ECDSA P-256, SHA-256, DER), one line per field; a read of a
+ * named version says which, so a signed read of one version cannot be carried as another.
+ */
 export function readStatementText(read: ReadStatement): string {
-  return ['patrec-read/1', read.requestId, read.recordId, read.readerId, read.requestedAt].join(
-    '\n',
-  );
+  const { requestId, recordId, version, readerId, requestedAt } = read;
+  return version === undefined
+    ? ['patrec-read/1', requestId, recordId, readerId, requestedAt].join('\n')
+    : ['patrec-read/2', requestId, recordId, String(version), readerId, requestedAt].join('\n');
 }
 
 /** At most this many reads travel in one batch. */

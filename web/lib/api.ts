@@ -219,6 +219,9 @@ export const api = {
   patientIdentity: (patientId: string) =>
     call<PatientIdentity>('GET', `/patients/${segment(patientId)}/identity`),
   readRecord: (recordId: string) => call<RecordRead>('GET', `/records/${segment(recordId)}`),
+  /** An earlier version, consent-checked and logged like a read of the current one. */
+  readRecordVersion: (recordId: string, version: number) =>
+    call<RecordRead>('GET', `/records/${segment(recordId)}/versions/${version}`),
   updateRecord: (recordId: string, update: RecordUpdate) =>
     call<RecordSummary>('PUT', `/records/${segment(recordId)}`, update),
   deleteRecord: (recordId: string) => call<undefined>('DELETE', `/records/${segment(recordId)}`),

@@ -51,7 +51,7 @@ describe('AccessContract', () => {
   describe('AccessRecord', () => {
     it('lets the owner read without a grant and logs it', async () => {
       const at = chain.ledger.now;
-      const call = await chain.call(patient, tx.access.accessRecord, 'PAT1REC0');
+      const call = await chain.call(patient, tx.access.accessRecord, 'PAT1REC0', '');
       const read = JSON.parse(call.output ?? '') as RecordAccess;
       expect(read.access).to.deep.equal({
         accessId: `ACC${call.txId}`,
@@ -89,7 +89,7 @@ describe('AccessContract', () => {
 
     it('lets a doctor read under a grant, naming the grant in the log', async () => {
       const grant = await share(chain, patient, 'DOC3', categories('cardiac'), 'read');
-      const read = await chain.ok(otherDoctor, tx.access.accessRecord, 'PAT1REC0');
+      const read = await chain.ok(otherDoctor, tx.access.accessRecord, 'PAT1REC0', '');
       expect(read.access).to.include({
         consentId: grant.consentId,
         emergency: false,
@@ -100,36 +100,80 @@ describe('AccessContract', () => {
     it('returns the current version and hash after an update', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
       await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
-      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
       expect(read.access.version).to.equal(2);
       expect(read.record.contentHash).to.equal(sha256('v2'));
+    });
+
+    it('reads an earlier version by its own hash, logging that version', async () => {
+      await share(chain, patient, 'DOC1', ALL, 'read');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v3'), '2');
+      for (const reader of [patient, doctor]) {
+        const call = await chain.call(reader, tx.access.accessRecord, 'PAT1REC0', '2');
+        const read = JSON.parse(call.output ?? '') as RecordAccess;
+        expect(read.record).to.include({ version: 2, contentHash: sha256('v2'), status: 'ACTIVE' });
+        expect(read.access).to.include({ version: 2, recordId: 'PAT1REC0' });
+        expect(stateOf(chain, compositeKey('access', read.access.accessId))).to.deep.equal(
+          read.access,
+        );
+        const first = await chain.ok(reader, tx.access.accessRecord, 'PAT1REC0', '1');
+        expect(first.record).to.include({
+          version: 1,
+          contentHash: sha256('PAT1 cardiac content'),
+        });
+        const current = await chain.ok(reader, tx.access.accessRecord, 'PAT1REC0', '3');
+        expect(current.record).to.include({ version: 3, contentHash: sha256('v3') });
+      }
+    });
+
+    it('refuses an earlier version exactly as the current one, before saying it has none', async () => {
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      const denied = 'FORBIDDEN(NO_CONSENT)';
+      await chain.refused(doctor, denied, tx.access.accessRecord, 'PAT1REC0', '1');
+      await chain.refused(doctor, denied, tx.access.accessRecord, 'PAT1REC0', '7');
+      const grant = await share(chain, patient, 'DOC1', categories('cardiac'), 'read');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '1');
+      await chain.refused(doctor, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC0', '3');
+      await chain.ok(patient, tx.consents.revokeAccess, grant.consentId);
+      await chain.refused(doctor, 'FORBIDDEN(REVOKED)', tx.access.accessRecord, 'PAT1REC0', '1');
+      await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
+      await chain.refused(patient, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC0', '1');
+    });
+
+    it('finds a version written before versions were kept apart in the record history', async () => {
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      // As a ledger written by the chaincode before it kept each version under its own key.
+      chain.ledger.neverWritten(compositeKey('recordVersion', 'PAT1', '0000000000', '0000000001'));
+      const read = await chain.ok(patient, tx.access.accessRecord, 'PAT1REC0', '1');
+      expect(read.record).to.include({ version: 1, contentHash: sha256('PAT1 cardiac content') });
     });
 
     it('covers records added later to a granted category', async () => {
       await share(chain, patient, 'DOC1', categories('cardiac'), 'read');
       await createRecord(chain, patient, 'PAT1', 'cardiac');
-      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC2');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC2', '');
     });
 
     it('limits a record grant to the records it names', async () => {
       await share(chain, patient, 'DOC1', records('PAT1REC0'), 'read');
-      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
-      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC1');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
+      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC1', '');
     });
 
     it("prefers the patient's own grant to an emergency grant", async () => {
       await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', sha256('reason'), '');
       const grant = await share(chain, patient, 'DOC1', ALL, 'read');
-      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
       expect(read.access).to.include({ consentId: grant.consentId, emergency: false });
     });
 
     it('refuses a doctor whose only grant expired with EXPIRED', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read', 3600);
       chain.ledger.advance(3599);
-      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
       chain.ledger.advance(1);
-      await chain.refused(doctor, 'EXPIRED', tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'EXPIRED', tx.access.accessRecord, 'PAT1REC0', '');
     });
 
     it('tells a doctor whose grant the patient revoked that it was revoked', async () => {
@@ -140,6 +184,7 @@ describe('AccessContract', () => {
         'FORBIDDEN(REVOKED)',
         tx.access.accessRecord,
         'PAT1REC0',
+        '',
       );
       expect(message).to.equal(
         "FORBIDDEN(REVOKED): DOC1's read grant covering PAT1REC0 was revoked by the patient",
@@ -148,23 +193,23 @@ describe('AccessContract', () => {
 
     it('refuses a doctor whose request is pending or was rejected with FORBIDDEN', async () => {
       const pending = await request(chain, doctor, 'PAT1', ALL, 'read');
-      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC0', '');
       await chain.ok(patient, tx.consents.rejectAccess, pending.consentId);
-      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(NO_CONSENT)', tx.access.accessRecord, 'PAT1REC0', '');
     });
 
     it('refuses a suspended doctor holding a grant with FORBIDDEN', async () => {
       await requestAndGrant(chain, doctor, patient, ALL, 'read');
       await chain.ok(adminA, tx.participants.suspendDoctor, 'DOC1');
-      await chain.refused(doctor, 'FORBIDDEN(SUSPENDED)', tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(SUSPENDED)', tx.access.accessRecord, 'PAT1REC0', '');
     });
 
     it('answers a deleted or unknown record with NOT_FOUND', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
       await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC1');
-      await chain.refused(patient, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC1');
-      await chain.refused(doctor, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC1');
-      await chain.refused(doctor, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC9');
+      await chain.refused(patient, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC1', '');
+      await chain.refused(doctor, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC1', '');
+      await chain.refused(doctor, 'NOT_FOUND', tx.access.accessRecord, 'PAT1REC9', '');
     });
 
     const refused = [
@@ -179,7 +224,7 @@ describe('AccessContract', () => {
     ] as const;
     for (const [who, caller, refusal] of refused) {
       it(`refuses ${who} with ${refusal}`, async () => {
-        await chain.refused(caller, refusal, tx.access.accessRecord, 'PAT1REC0');
+        await chain.refused(caller, refusal, tx.access.accessRecord, 'PAT1REC0', '');
       });
     }
   });
@@ -200,8 +245,10 @@ describe('AccessContract', () => {
           {
             recordId: 'PAT1REC0',
             category: 'cardiac',
+            version: 1,
             createdAt: record.createdAt,
             updatedAt: record.updatedAt,
+            readable: false,
           },
         ],
         bookmark: '',
@@ -222,7 +269,23 @@ describe('AccessContract', () => {
     it('lets the owner list their own directory', async () => {
       const directory = await directoryOf(patient, 'PAT1');
       expect(directory.items.map((r) => r.recordId)).to.deep.equal(['PAT1REC0', 'PAT1REC1']);
+      expect(directory.items.every((r) => r.readable)).to.equal(true);
       expect(directory.bookmark).to.equal('');
+    });
+
+    it("marks the records a doctor's grants in force let them read, and no others", async () => {
+      const readable = async () =>
+        (await directoryOf(doctor, 'PAT1')).items.map((r) => `${r.recordId} ${r.readable}`);
+      expect(await readable()).to.deep.equal(['PAT1REC0 false', 'PAT1REC1 false']);
+      const grant = await share(chain, patient, 'DOC1', categories('dentistry'), 'read', 3600);
+      expect(await readable()).to.deep.equal(['PAT1REC0 false', 'PAT1REC1 true']);
+      chain.ledger.advance(3601);
+      expect(await readable()).to.deep.equal(['PAT1REC0 false', 'PAT1REC1 false']);
+      const again = await share(chain, patient, 'DOC1', records('PAT1REC0'), 'read');
+      expect(await readable()).to.deep.equal(['PAT1REC0 true', 'PAT1REC1 false']);
+      await chain.ok(patient, tx.consents.revokeAccess, again.consentId);
+      expect(await readable()).to.deep.equal(['PAT1REC0 false', 'PAT1REC1 false']);
+      expect(grant.consentId).to.not.equal(again.consentId);
     });
 
     it('pages with bookmarks until the bookmark is empty, each page a logged look-up', async () => {
@@ -280,8 +343,8 @@ describe('AccessContract', () => {
         'the access log',
         async () => {
           await share(chain, patient, 'DOC1', ALL, 'read');
-          await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
-          await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC1');
+          await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
+          await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC1', '');
           const log = await chain.ok(doctor, tx.access.listAccessLog, '', '', '', '', '', '1', '');
           return log.bookmark;
         },
@@ -338,11 +401,11 @@ describe('AccessContract', () => {
       await share(chain, patient, 'DOC3', ALL, 'read');
       await share(chain, person('patient', 'PAT2'), 'DOC1', ALL, 'read');
       const steps: [Identity, TransactionDefinition, string[]][] = [
-        [doctor, tx.access.accessRecord, ['PAT1REC0']],
-        [doctor, tx.access.accessRecord, ['PAT1REC1']],
-        [otherDoctor, tx.access.accessRecord, ['PAT1REC0']],
-        [patient, tx.access.accessRecord, ['PAT1REC0']],
-        [doctor, tx.access.accessRecord, ['PAT2REC0']],
+        [doctor, tx.access.accessRecord, ['PAT1REC0', '']],
+        [doctor, tx.access.accessRecord, ['PAT1REC1', '']],
+        [otherDoctor, tx.access.accessRecord, ['PAT1REC0', '']],
+        [patient, tx.access.accessRecord, ['PAT1REC0', '']],
+        [doctor, tx.access.accessRecord, ['PAT2REC0', '']],
         [doctor, tx.access.getRecordDirectory, ['PAT1', '', '']],
       ];
       for (const [caller, transaction, args] of steps) {

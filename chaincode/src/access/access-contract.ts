@@ -7,8 +7,9 @@ import type {
 } from '@patrec/contract';
 import { isRecordedRefusal, type LedgerEventIds } from '@patrec/contract/core';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { activeGrant } from '../consents/consent-policy';
+import { activeGrant, readableBy } from '../consents/consent-policy';
 import {
+  integerArg,
   optional,
   participantIdArg,
   patientIdArg,
@@ -29,7 +30,7 @@ import {
   verifiedDoctor,
 } from '../participants/participant-ledger';
 import { ownerOf } from '../records/health-record';
-import { pageOfRecordsByKey, readLiveRecord } from '../records/record-ledger';
+import { pageOfRecordsByKey, readLiveRecord, readRecordAt } from '../records/record-ledger';
 import { accessIdOfIndexKey, accessIndexPrefix, accessTimeRange } from './access-entry';
 import { findAccessEntry, logAccess, readAccessEntry } from './access-ledger';
 import { RefusedReads } from './refused-reads';
@@ -53,17 +54,19 @@ export class AccessContract extends Contract {
   /**
    * The gate to a record's content: the owner, or a verified doctor holding an active grant
    * that covers the record. Logs the read and returns the metadata and hash the gateway
-   * checks the off-chain content against.
+   * checks the off-chain content against: of the current version, or of `version`.
    */
   @Transaction()
   @Returns('string')
-  async AccessRecord(ctx: Context, recordId: string): Promise<string> {
+  async AccessRecord(ctx: Context, recordId: string, version: string): Promise<string> {
     const caller = authenticate(ctx);
     const id = recordIdArg('recordId', recordId);
+    const wanted = optional(version, versionArg, 'version') ?? undefined;
     const txId = ctx.stub.getTxID();
     const { access, event } = await this.#readRecord(ctx, caller, id, {
       accessId: accessIdFor(txId),
       accessedAt: txTime(ctx),
+      version: wanted,
     });
     emitEvent(ctx, 'RecordAccessed', event);
     return toSortedJson(access);
@@ -108,7 +111,7 @@ export class AccessContract extends Contract {
           ctx,
           reader,
           read.recordId,
-          { accessId, accessedAt: read.requestedAt },
+          { accessId, accessedAt: read.requestedAt, version: read.version },
           answered.has(read.requestId) ? read.requestedAt : undefined,
         );
         outcomes.push({ requestId: read.requestId, access });
@@ -129,33 +132,37 @@ export class AccessContract extends Contract {
    * The gate to a record's content: the owner, or a verified doctor holding an active grant
    * that covers the record (`answeredAt`: the grant in force then, for a read answered
    * already). Logs the read; the access carries the metadata and hash the gateway checks the
-   * off-chain content against.
+   * off-chain content against: the record as it was at the version read (the current one
+   * unless `read.version` names an earlier one). Consent is checked before the version is
+   * looked for, so a reader without a grant learns nothing of a record's versions.
    */
   async #readRecord(
     ctx: Context,
     caller: Caller,
     id: string,
-    logged: Pick<AccessEntry, 'accessId' | 'accessedAt'>,
+    read: Pick<AccessEntry, 'accessId' | 'accessedAt'> & { version: number | undefined },
     answeredAt?: string,
   ): Promise<{ access: RecordAccess; event: LedgerEventIds<'RecordAccessed'> }> {
     requireRole(caller, ['patient', 'doctor'], 'read record contents');
     if (caller.role === 'patient') await requireSelf(ctx, caller, ownerOf(id), 'read the records');
     else await verifiedDoctor(ctx, caller);
-    const record = await readLiveRecord(ctx, id);
+    const current = await readLiveRecord(ctx, id);
     const grant =
       caller.role === 'doctor'
         ? await activeGrant(ctx, {
             doctorId: caller.id,
-            patientId: record.patientId,
-            target: record,
+            patientId: current.patientId,
+            target: current,
             permission: 'read',
             now: txTime(ctx),
             answeredAt,
           })
         : null;
+    const record = await readRecordAt(ctx, current, read.version ?? current.version);
     const consentId = grant?.consentId ?? null;
     const entry: AccessEntry = {
-      ...logged,
+      accessId: read.accessId,
+      accessedAt: read.accessedAt,
       kind: 'record',
       patientId: record.patientId,
       recordId: id,
@@ -180,8 +187,9 @@ export class AccessContract extends Contract {
   }
 
   /**
-   * A page of a patient's record IDs, categories and dates (no hashes, no contents) for a
-   * verified doctor deciding what to ask for, or for the patient. Every page is a logged
+   * A page of a patient's record IDs, categories, versions and dates (no hashes, no
+   * contents), each marked readable when a grant in force covers it, for a verified doctor
+   * deciding what to ask for (or reading what they may), or for the patient. Every page is a logged
    * look-up. Deleted records are left out, so a page may hold fewer than `pageSize`; its
    * bookmark still leads on.
    */
@@ -204,14 +212,16 @@ export class AccessContract extends Contract {
       await readParticipant(ctx, patient);
     }
     const records = await pageOfRecordsByKey(ctx, patient, page);
+    const readable =
+      caller.role === 'doctor'
+        ? await readableBy(ctx, caller.id, patient, txTime(ctx))
+        : () => true;
     const items = records.items
       .filter((record) => record.status === 'ACTIVE')
-      .map(({ recordId, category, createdAt, updatedAt }): DirectoryEntry => ({
-        recordId,
-        category,
-        createdAt,
-        updatedAt,
-      }));
+      .map((record): DirectoryEntry => {
+        const { recordId, category, version, createdAt, updatedAt } = record;
+        return { recordId, category, version, createdAt, updatedAt, readable: readable(record) };
+      });
     const entry = this.#entry(ctx, caller, {
       kind: 'directory',
       patientId: patient,
@@ -336,6 +346,10 @@ export class AccessContract extends Contract {
     };
   }
 }
+
+/** A version to read: a whole number from 1. */
+const versionArg = (name: string, value: unknown) =>
+  integerArg(name, value, 1, Number.MAX_SAFE_INTEGER);
 
 /**
  * The narrowest index for a filter. Only a record filtered by accessor too has no index of

@@ -12,7 +12,7 @@ import {
   type AuthorizationScene,
 } from '../test-support/scenario';
 import { newReadSigner, signRead, type ReadSigner } from '../test-support/readers';
-import { person, TestChain, type Identity } from '../test-support/test-chain';
+import { person, sha256, TestChain, type Identity } from '../test-support/test-chain';
 
 const patrecIdOf = (identity: Identity) => identity.attributes['patrecId'] ?? '';
 
@@ -44,7 +44,7 @@ describe('RecordReads (reads carried in a batch)', () => {
     for (const recordId of ['PAT1REC0', 'PAT1REC1']) {
       for (const reader of readers) {
         const id = patrecIdOf(reader);
-        const alone = await chain.clone().call(reader, tx.access.accessRecord, recordId);
+        const alone = await chain.clone().call(reader, tx.access.accessRecord, recordId, '');
         const [outcome] = await carry(signRead(signer(id), recordId, chain.ledger.now));
         if (alone.error) {
           expect(outcome, `${id} ${recordId}`).to.have.property(
@@ -212,6 +212,52 @@ describe('RecordReads (reads carried in a batch)', () => {
     expect((log as Page<AccessEntry>).items).to.deep.equal([]);
   });
 
+  it('reads an earlier version the reader signed for, and not one they did not', async () => {
+    const now = chain.ledger.now;
+    const earlier = (id: string, version?: number) =>
+      signRead(signer(id), 'PAT1REC1', now, undefined, version);
+    // PAT1REC1 is at version 2; DOC7 holds a grant on dentistry, DOC9 none.
+    const outcomes = await carry(
+      earlier('PAT1', 1),
+      earlier('DOC7', 1),
+      earlier('DOC9', 1),
+      { ...earlier('DOC7', 1), version: 2 },
+      { ...earlier('DOC7'), version: 1 },
+      earlier('DOC7', 3),
+    );
+    expect(
+      outcomes.map((o) => ('refusal' in o ? o.refusal : `v${o.access.record.version}`)),
+    ).to.deep.equal([
+      'v1',
+      'v1',
+      'FORBIDDEN(NO_CONSENT): DOC9 holds no active read grant covering PAT1REC1',
+      "FORBIDDEN(SIGNATURE): the read of PAT1REC1 is not signed with DOC7's registered key",
+      "FORBIDDEN(SIGNATURE): the read of PAT1REC1 is not signed with DOC7's registered key",
+      'NOT_FOUND: record PAT1REC1 has no version 3; its latest is 2',
+    ]);
+    const [owner, doctor] = outcomes.flatMap((o) => ('access' in o ? [o.access] : []));
+    expect(owner?.access).to.include({ version: 1, accessorId: 'PAT1', outcome: 'success' });
+    expect(doctor?.access).to.include({ version: 1, accessorId: 'DOC7', outcome: 'success' });
+    for (const read of [owner, doctor]) {
+      expect(read?.record.contentHash).to.equal(sha256('PAT1 dentistry content'));
+    }
+    // The refused attempt names the version asked for.
+    const log = await chain.ok(
+      carrier,
+      tx.access.listAccessLog,
+      'PAT1',
+      '',
+      'DOC9',
+      now,
+      '',
+      '',
+      '',
+    );
+    expect((log as Page<AccessEntry>).items.map((e) => [e.version, e.refusal])).to.deep.equal([
+      [1, 'NO_CONSENT'],
+    ]);
+  });
+
   it('refuses a read asked for more than a minute from the transaction’s time', async () => {
     const asked = chain.ledger.now;
     chain.ledger.advance(61);
@@ -251,7 +297,7 @@ describe('RecordReads (reads carried in a batch)', () => {
     const read = signRead(signer('DOC8'), 'PAT1REC0', chain.ledger.now);
     const { access } = await chain
       .clone()
-      .ok(person('doctor', 'DOC8'), tx.access.accessRecord, 'PAT1REC0');
+      .ok(person('doctor', 'DOC8'), tx.access.accessRecord, 'PAT1REC0', '');
     chain.ledger.advance(5);
     await chain.ok(person('patient', 'PAT1'), tx.consents.revokeAccess, access.consentId!);
     // Asked afresh now, the read is refused (and recorded as refused); answered from an

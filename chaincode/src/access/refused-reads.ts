@@ -40,7 +40,7 @@ export class RefusedReads {
       kind: 'record',
       patientId: ownerOf(read.recordId),
       recordId: read.recordId,
-      version: null,
+      version: read.version ?? null,
       consentId: null,
       emergency: false,
       outcome: 'minor-failure',

@@ -1,7 +1,14 @@
 import type { SignedRead } from '@patrec/contract';
 import { MAX_READ_AGE_MS, MAX_READS_PER_BATCH, readStatementText } from '@patrec/contract/core';
 import type { Context } from 'fabric-contract-api';
-import { jsonArg, participantIdArg, recordIdArg, sha256Arg, timeArg } from '../shared/arguments';
+import {
+  integerArg,
+  jsonArg,
+  participantIdArg,
+  recordIdArg,
+  sha256Arg,
+  timeArg,
+} from '../shared/arguments';
 import type { Caller } from '../shared/caller';
 import { forbidden, invalidArgument } from '../shared/errors';
 import { Shape } from '../shared/shape';
@@ -43,13 +50,21 @@ function signedRead(name: string, value: unknown): SignedRead {
   if (!BASE64_SIGNATURE.test(signature)) {
     throw invalidArgument(`${name}.signature must be a DER signature in base64`);
   }
+  const version = shape.raw('version');
   return {
     requestId: sha256Arg(`${name}.requestId`, shape.raw('requestId')),
     recordId: recordIdArg(`${name}.recordId`, shape.raw('recordId')),
+    ...(version === undefined ? {} : { version: versionOf(`${name}.version`, version) }),
     readerId: participantIdArg(`${name}.readerId`, shape.raw('readerId')),
     requestedAt: timeArg(`${name}.requestedAt`, shape.raw('requestedAt')),
     signature,
   };
+}
+
+/** A read's version: a whole number from 1, as JSON carries it. */
+function versionOf(name: string, value: unknown): number {
+  if (typeof value !== 'number') throw invalidArgument(`${name} must be a whole number from 1`);
+  return integerArg(name, String(value), 1, Number.MAX_SAFE_INTEGER);
 }
 
 /**

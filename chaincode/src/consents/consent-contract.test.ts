@@ -439,11 +439,11 @@ describe('ConsentContract', () => {
   describe('RevokeAccess', () => {
     it('ends a grant for the very next transaction', async () => {
       const granted = await share(chain, patient, 'DOC1', ALL, 'read');
-      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+      await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
       const revoked = await chain.ok(patient, tx.consents.revokeAccess, granted.consentId);
       expect(revoked).to.include({ status: 'REVOKED', effectiveStatus: 'REVOKED' });
       expect(chain.ledger.events.at(-1)?.name).to.equal('AccessRevoked');
-      await chain.refused(doctor, 'FORBIDDEN(REVOKED)', tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(REVOKED)', tx.access.accessRecord, 'PAT1REC0', '');
     });
 
     it('refuses revoking a pending, rejected or revoked consent with CONFLICT', async () => {
@@ -463,7 +463,7 @@ describe('ConsentContract', () => {
     it('lets the patient revoke an emergency grant', async () => {
       const emergency = await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
       await chain.ok(patient, tx.consents.revokeAccess, emergency.consentId);
-      await chain.refused(doctor, 'FORBIDDEN(REVOKED)', tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'FORBIDDEN(REVOKED)', tx.access.accessRecord, 'PAT1REC0', '');
     });
 
     it('refuses the doctor and other patients with FORBIDDEN', async () => {
@@ -500,10 +500,10 @@ describe('ConsentContract', () => {
     it('is usable until just before 24 h and EXPIRED from then on', async () => {
       await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
       chain.ledger.advance(DAY - 1);
-      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0');
+      const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
       expect(read.access.emergency).to.equal(true);
       chain.ledger.advance(1);
-      await chain.refused(doctor, 'EXPIRED', tx.access.accessRecord, 'PAT1REC0');
+      await chain.refused(doctor, 'EXPIRED', tx.access.accessRecord, 'PAT1REC0', '');
     });
 
     it('honours a shorter duration and refuses one over 24 h with INVALID_ARGUMENT', async () => {

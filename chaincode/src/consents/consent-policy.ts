@@ -53,6 +53,22 @@ export async function activeGrant(
   throw forbidden('NO_CONSENT', `${doctorId} holds no active ${permission} grant covering ${what}`);
 }
 
+/**
+ * Which of a patient's records the doctor's grants in force at `now` let them read, as
+ * activeGrant would find (read by one look at the pair's consents).
+ */
+export async function readableBy(
+  ctx: Context,
+  doctorId: string,
+  patientId: string,
+  now: string,
+): Promise<(target: GrantTarget) => boolean> {
+  const inForce = (await consentsBetween(ctx, patientId, doctorId)).filter(
+    (consent) => permits(consent.permission, 'read') && isActive(consent, now),
+  );
+  return (target) => inForce.some((consent) => scopeCovers(consent.scope, target));
+}
+
 function preferred(a: Consent, b: Consent): number {
   const emergencyLast = Number(a.origin === 'emergency') - Number(b.origin === 'emergency');
   if (emergencyLast !== 0) return emergencyLast;

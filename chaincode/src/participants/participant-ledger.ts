@@ -19,7 +19,8 @@ export async function findParticipant(
 
 export async function readParticipant(ctx: Context, participantId: string): Promise<Participant> {
   const participant = await findParticipant(ctx, participantId);
-  if (!participant) throw notFound(`nobody with the ID ${participantId} is registered on PatRec; check the ID`);
+  if (!participant)
+    throw notFound(`nobody with the ID ${participantId} is registered on PatRec; check the ID`);
   return participant;
 }
 

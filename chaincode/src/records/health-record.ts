@@ -41,6 +41,20 @@ export function recordKeyAt(ctx: Context, patientId: string, sequence: number): 
   return ctx.stub.createCompositeKey(RECORD_OBJECT, [patientId, padded]);
 }
 
+/**
+ * The key of a record as it was at one version, written with that version and never changed:
+ * what a read of an earlier version is checked against.
+ */
+export function recordVersionKey(ctx: Context, recordId: string, version: number): string {
+  const parts = splitRecordId(recordId);
+  if (!parts) throw new Error(`not a record ID: ${recordId}`);
+  const sequence = String(parts.sequence).padStart(SEQUENCE_DIGITS, '0');
+  const padded = String(version).padStart(SEQUENCE_DIGITS, '0');
+  return ctx.stub.createCompositeKey(RECORD_VERSION_OBJECT, [parts.patientId, sequence, padded]);
+}
+
+export const RECORD_VERSION_OBJECT = 'recordVersion';
+
 /** The sequence number a key of one of the patient's records holds; undefined for any other key. */
 export function sequenceOfRecordKey(
   ctx: Context,

@@ -16,7 +16,13 @@ import {
   verifiedDoctor,
 } from '../participants/participant-ledger';
 import { ownerOf, parseHealthRecord, RECORD_OBJECT } from './health-record';
-import { allocateRecordId, putRecord, readLiveRecord, readRecord } from './record-ledger';
+import {
+  allocateRecordId,
+  putRecord,
+  putRecordVersion,
+  readLiveRecord,
+  readRecord,
+} from './record-ledger';
 
 @Info({ title: 'RecordContract', description: 'Record metadata: owner, category, content hash' })
 export class RecordContract extends Contract {
@@ -147,6 +153,7 @@ export class RecordContract extends Contract {
     event: 'RecordCreated' | 'RecordUpdated' | 'RecordDeleted',
   ): Promise<string> {
     await putRecord(ctx, record);
+    if (event !== 'RecordDeleted') await putRecordVersion(ctx, record);
     emitEvent(ctx, event, {
       recordId: record.recordId,
       patientId: record.patientId,

@@ -4,7 +4,13 @@ import type { Context } from 'fabric-contract-api';
 import { stateOf } from '../shared/transaction-reads';
 import { corruptState, invalidArgument, notFound } from '../shared/errors';
 import { fromLedger, toLedger } from '../shared/ledger-json';
-import { bookmarkKey, bookmarkToken, endOfPrefix, type PageRequest } from '../shared/pagination';
+import {
+  bookmarkKey,
+  bookmarkToken,
+  drainIterator,
+  endOfPrefix,
+  type PageRequest,
+} from '../shared/pagination';
 import { Shape } from '../shared/shape';
 import {
   parseHealthRecord,
@@ -12,6 +18,7 @@ import {
   recordCounterKey,
   recordKey,
   recordKeyAt,
+  recordVersionKey,
   sequenceOfRecordKey,
 } from './health-record';
 
@@ -41,6 +48,38 @@ export async function readLiveRecord(ctx: Context, recordId: string): Promise<He
 
 export async function putRecord(ctx: Context, record: HealthRecord): Promise<void> {
   await ctx.stub.putState(recordKey(ctx, record.recordId), toLedger(record));
+}
+
+/** Keeps a new version of a record as it is now, to check a later read of that version by. */
+export async function putRecordVersion(ctx: Context, record: HealthRecord): Promise<void> {
+  const key = recordVersionKey(ctx, record.recordId, record.version);
+  await ctx.stub.putState(key, toLedger(record));
+}
+
+/**
+ * The live record as it was at `version` (the current one, or an earlier one): its hash is
+ * the one that version's content must have. NOT_FOUND for a version it never had.
+ */
+export async function readRecordAt(
+  ctx: Context,
+  record: HealthRecord,
+  version: number,
+): Promise<HealthRecord> {
+  if (version === record.version) return record;
+  const { recordId } = record;
+  if (version > record.version) {
+    throw notFound(`record ${recordId} has no version ${version}; its latest is ${record.version}`);
+  }
+  const bytes = await stateOf(ctx, recordVersionKey(ctx, recordId, version));
+  if (bytes.length > 0) return parseHealthRecord(fromLedger(bytes, 'record version'));
+  // Versions written before they were kept apart are found in the record's own history.
+  const history = await drainIterator(await ctx.stub.getHistoryForKey(recordKey(ctx, recordId)));
+  for (const modification of history) {
+    if (modification.isDelete) continue;
+    const earlier = parseHealthRecord(fromLedger(modification.value, 'record'));
+    if (earlier.version === version && earlier.status === 'ACTIVE') return earlier;
+  }
+  throw corruptState('record', `${recordId} has no trace of its version ${version}`);
 }
 
 /** How many records the patient has had, deleted ones included: their next sequence number. */

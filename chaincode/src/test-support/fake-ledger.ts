@@ -95,6 +95,12 @@ export class FakeLedger {
     return this.#state.get(key);
   }
 
+  /** Takes a key and its history away, as if it had never been written (an older chaincode's ledger). */
+  neverWritten(key: string): void {
+    this.#state.delete(key);
+    this.#history.delete(key);
+  }
+
   /** Committed events, oldest first. */
   get events(): readonly LedgerEvent[] {
     return this.#events;

@@ -41,16 +41,18 @@ export async function registerReadKey(chain: TestChain, reader: Identity): Promi
   return signer;
 }
 
-/** A read of `recordId` signed by `signer`, asked for at `requestedAt`. */
+/** A read of `recordId` (of its `version`, if given) signed by `signer`, asked for at `requestedAt`. */
 export function signRead(
   signer: ReadSigner,
   recordId: string,
   requestedAt: string,
   requestId = randomBytes(32).toString('hex'),
+  version?: number,
 ): SignedRead {
   const statement = {
     requestId,
     recordId,
+    ...(version === undefined ? {} : { version }),
     readerId: signer.readerId,
     requestedAt,
   };

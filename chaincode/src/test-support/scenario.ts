@@ -110,7 +110,7 @@ export const EMERGENCY_REASON = sha256('collapsed in the waiting room');
 
 /**
  * The scene of the authorization matrix, 25 h after it began. PAT1 owns PAT1REC0 (cardiac)
- * and PAT1REC1 (dentistry); PAT2 owns PAT2REC0. Doctors are verified at HospitalA unless
+ * and PAT1REC1 (dentistry, updated once: at version 2); PAT2 owns PAT2REC0. Doctors are verified at HospitalA unless
  * said otherwise; what each holds from PAT1:
  *   DOC1 read-write on cardiac (requested, granted)   DOC2 (HospitalB) read-write on all
  *   DOC3 read-write on all, expired after 1 h          DOC4 read-write on all, revoked
@@ -126,6 +126,7 @@ export async function buildAuthorizationScene(): Promise<AuthorizationScene> {
   const other = await registerPatient(chain, 'PAT2');
   await createRecord(chain, owner, 'PAT1', 'cardiac');
   await createRecord(chain, owner, 'PAT1', 'dentistry');
+  await chain.ok(owner, tx.records.updateRecord, 'PAT1REC1', sha256('PAT1 dentistry v2'), '1');
   await createRecord(chain, other, 'PAT2', 'cardiac');
 
   const doctor = (id: string, mspId = HOSPITAL_A) => person('doctor', id, mspId);

@@ -1,4 +1,4 @@
-import { directoryEntry, transactions as tx } from '@patrec/contract';
+import { healthRecord, transactions as tx } from '@patrec/contract';
 import { expect } from 'chai';
 import { registerPatient } from './scenario';
 import { person, sha256, TestChain } from './test-chain';
@@ -21,7 +21,7 @@ describe('TestChain (the deployed chaincode over a fake ledger)', () => {
     const chain = new TestChain();
     const patient = await registerPatient(chain, 'PAT1');
     await chain.ok(patient, tx.records.createRecord, 'PAT1', 'cardiac', sha256('x'));
-    const narrowed = { ...tx.records.getRecord, result: directoryEntry };
+    const narrowed = { ...tx.records.getRecord, result: healthRecord.pick({ recordId: true }) };
     try {
       await chain.call(patient, narrowed, 'PAT1REC0');
     } catch (error) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../vocabulary.js';
 import { bmiWithinLimits } from './bmi.js';
 import { formSchemas, unitSystemOf } from './clinical-forms.js';
+import { recordTitle } from './record-title.js';
 
 /** One uploaded document, as base64. */
 export const uploadedDocument = z.strictObject({
@@ -12,20 +13,25 @@ export const uploadedDocument = z.strictObject({
 });
 export type UploadedDocument = z.infer<typeof uploadedDocument>;
 
-/** What a record holds: one clinical form, or one uploaded document. */
+/** An optional title for the list (PHI, sealed with the content); derived when left out. */
+const title = recordTitle.optional();
+
+/** What a record holds: one clinical form, or one uploaded document, and perhaps a title. */
 export const recordContent = z.discriminatedUnion('category', [
   z.strictObject({
     category: z.literal('general-medicine'),
+    title,
     form: formSchemas['general-medicine'],
   }),
   z.strictObject({
     category: z.literal('clinical-results'),
+    title,
     form: formSchemas['clinical-results'],
   }),
-  z.strictObject({ category: z.literal('cardiac'), form: formSchemas.cardiac }),
-  z.strictObject({ category: z.literal('dermatology'), form: formSchemas.dermatology }),
-  z.strictObject({ category: z.literal('dentistry'), form: formSchemas.dentistry }),
-  z.strictObject({ category: z.literal('document'), document: uploadedDocument }),
+  z.strictObject({ category: z.literal('cardiac'), title, form: formSchemas.cardiac }),
+  z.strictObject({ category: z.literal('dermatology'), title, form: formSchemas.dermatology }),
+  z.strictObject({ category: z.literal('dentistry'), title, form: formSchemas.dentistry }),
+  z.strictObject({ category: z.literal('document'), title, document: uploadedDocument }),
 ]);
 export type RecordContent = z.infer<typeof recordContent>;
 

@@ -93,13 +93,14 @@ export const accessEntry = z.object({
 });
 export type AccessEntry = z.infer<typeof accessEntry>;
 
-/** What a doctor sees of a patient's records before any consent: IDs, categories, dates. */
-export const directoryEntry = healthRecord.pick({
-  recordId: true,
-  category: true,
-  createdAt: true,
-  updatedAt: true,
-});
+/**
+ * What a doctor sees of a patient's records before any consent: IDs, categories, dates, the
+ * version number, and whether a grant of theirs in force lets them read it (always, for the
+ * patient).
+ */
+export const directoryEntry = healthRecord
+  .pick({ recordId: true, category: true, version: true, createdAt: true, updatedAt: true })
+  .extend({ readable: z.boolean() });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;
 
 /** One page of a patient's directory, with the access that logged this look-up. */
@@ -109,7 +110,10 @@ export const recordDirectory = f.pageOf(directoryEntry).extend({
 });
 export type RecordDirectory = z.infer<typeof recordDirectory>;
 
-/** A consent-checked read: the logged access and the metadata to verify the content by. */
+/**
+ * A consent-checked read: the logged access and the metadata to verify the content by (for a
+ * read of an earlier version, the record as it was at that version).
+ */
 export const recordAccess = z.object({ access: accessEntry, record: healthRecord });
 export type RecordAccess = z.infer<typeof recordAccess>;
 
@@ -147,10 +151,14 @@ export const callerIdentity = z.object({
 });
 export type CallerIdentity = z.infer<typeof callerIdentity>;
 
-/** A record read a gateway carries for its reader, signed by them (see `reads.ts`). */
+/**
+ * A record read a gateway carries for its reader, signed by them (see `reads.ts`): of the
+ * current version, or of the `version` named.
+ */
 export const signedRead = z.object({
   requestId: f.sha256,
   recordId: f.recordId,
+  version: z.number().int().min(1).optional(),
   readerId: f.participantId,
   requestedAt: f.ledgerTime,
   signature: f.signature,

@@ -165,7 +165,12 @@ export const transactions = {
     listEmergencyGrants: evaluated('ListEmergencyGrants', { ...page }, f.pageOf(o.consentView)),
   }),
   access: contract('access', {
-    accessRecord: submitted('AccessRecord', { recordId: text(f.recordId) }, o.recordAccess),
+    /** The current version, or an earlier `version` (checked against its own hash). */
+    accessRecord: submitted(
+      'AccessRecord',
+      { recordId: text(f.recordId), version: optional(integer(z.number().int().min(1))) },
+      o.recordAccess,
+    ),
     /**
      * Many readers' reads in one transaction, each checked as AccessRecord checks it, for its
      * signer; the outcomes in the order of the reads. `served`: request IDs the carrier

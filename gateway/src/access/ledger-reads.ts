@@ -48,7 +48,8 @@ export class LedgerReads {
     );
   }
 
-  async accessRecord(readerId: string, recordId: string): Promise<RecordAccess> {
+  /** A read of the record's current version, or of the earlier `version` named. */
+  async accessRecord(readerId: string, recordId: string, version?: number): Promise<RecordAccess> {
     const identity = await this.ledger.identities.identityOf(readerId);
     if (!identity) {
       throw new ApiError('FORBIDDEN', `${readerId} has no ledger identity`, {
@@ -65,7 +66,7 @@ export class LedgerReads {
         );
         this.#registered.add(known);
       }
-      const outcome = await this.#batcher.read(signedRead(identity, readerId, recordId));
+      const outcome = await this.#batcher.read(signedRead(identity, readerId, recordId, version));
       if ('access' in outcome) return outcome.access;
       const refusal = parseLedgerError(outcome.refusal);
       // Another gateway may have registered another key since: register this one again.

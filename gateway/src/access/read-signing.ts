@@ -12,16 +12,18 @@ export function readKeyOf(identity: EnrolledIdentity): string {
   return keysOf(identity).publicKey;
 }
 
-/** A read of `recordId` by `readerId`, signed with their key, asked for now. */
+/** A read of `recordId` (of its `version`, if named) by `readerId`, signed with their key, asked for now. */
 export function signedRead(
   identity: EnrolledIdentity,
   readerId: string,
   recordId: string,
+  version?: number,
   now = new Date(),
 ): SignedRead {
   const statement = {
     requestId: randomBytes(32).toString('hex'),
     recordId,
+    ...(version === undefined ? {} : { version }),
     readerId,
     requestedAt: now.toISOString(),
   };

@@ -40,6 +40,20 @@ export function openContent(
 const contextOf = (patientId: string, uploadId: string) => `record:${patientId}:${uploadId}`;
 
 /**
+ * Seals a version's title apart from its content (so a list need not open contents), bound
+ * to its patient and upload ID as the content is, under a context of its own.
+ */
+export function sealTitle(key: Buffer, patientId: string, uploadId: string, title: string) {
+  return seal(key, Buffer.from(title), titleContextOf(patientId, uploadId));
+}
+
+export function openTitle(key: Buffer, patientId: string, uploadId: string, sealed: Sealed) {
+  return open(key, sealed, titleContextOf(patientId, uploadId)).toString();
+}
+
+const titleContextOf = (patientId: string, uploadId: string) => `title:${patientId}:${uploadId}`;
+
+/**
  * The stored version's sealed contents when they are the ones the ledger's record holds the
  * hash of (and of its patient), or what is wrong with them. Decrypting is the caller's step.
  */

@@ -19,6 +19,8 @@ interface SealedVersion {
 /** A version staged before its hash is on the ledger; `_id` is its random upload ID. */
 export interface PendingContent extends SealedVersion {
   _id: string;
+  /** Its title, sealed apart (absent from versions staged before titles). */
+  sealedTitle?: StoredSealed;
   /** The write under an Idempotency-Key it belongs to, if the client sent one. */
   writeId?: string;
   /**
@@ -37,17 +39,30 @@ export interface ContentVersion extends SealedVersion {
   uploadId: string;
 }
 
+/**
+ * A version's title, sealed under the patient's data key apart from its content, so that a
+ * list opens a few bytes per record instead of whole contents; `_id` is `<recordId>@<version>`.
+ */
+export interface SealedTitle {
+  _id: string;
+  patientId: string;
+  /** The upload ID it was sealed under, with its version's content. */
+  uploadId: string;
+  sealed: StoredSealed;
+}
+
 /** The `_id` of a record's version: reads compose it from what the ledger says. */
 export const versionKey = (recordId: string, version: number) => `${recordId}@${version}`;
 
 /**
- * Record contents. Every request looks a version up by its `_id`, which the embedded store
- * serves from its index (any other filter reads a whole collection there). Staged versions
- * live apart, so the reconciler reads only what is in flight.
+ * Record contents and titles. Every request looks a version (or its title) up by its `_id`,
+ * which the embedded store serves from its index (any other filter reads a whole collection
+ * there). Staged versions live apart, so the reconciler reads only what is in flight.
  */
 export class RecordContents {
   readonly versions: Collection<ContentVersion>;
   readonly pending: Collection<PendingContent>;
+  readonly titles: Collection<SealedTitle>;
   readonly alerts: IntegrityAlerts;
   readonly writes: IdempotentWrites;
   readonly #legacy: Collection<LegacyContent>;
@@ -55,6 +70,7 @@ export class RecordContents {
   constructor(readonly db: Db) {
     this.versions = db.collection<ContentVersion>('recordVersions');
     this.pending = db.collection<PendingContent>('pendingContents');
+    this.titles = db.collection<SealedTitle>('recordTitles');
     this.alerts = new IntegrityAlerts(db);
     this.writes = new IdempotentWrites(db, async (uploadId) => {
       return (await this.pending.findOne({ _id: uploadId }, { projection: { _id: 1 } })) !== null;
@@ -64,6 +80,11 @@ export class RecordContents {
 
   version(recordId: string, version: number) {
     return this.versions.findOne({ _id: versionKey(recordId, version) });
+  }
+
+  /** A version's sealed title, by `_id`; null for a version stored before titles. */
+  title(recordId: string, version: number) {
+    return this.titles.findOne({ _id: versionKey(recordId, version) });
   }
 
   /** Keeps the staged version's endorsed transaction (base64) before it is ordered. */
@@ -79,6 +100,14 @@ export class RecordContents {
    */
   async commit(pending: PendingContent, record: RecordSummary) {
     await this.#keepVersion(pending, record.recordId, record.version);
+    if (pending.sealedTitle) {
+      await insertIfAbsent(this.titles, {
+        _id: versionKey(record.recordId, record.version),
+        patientId: pending.patientId,
+        uploadId: pending._id,
+        sealed: pending.sealedTitle,
+      });
+    }
     if (pending.writeId) await this.writes.committed(pending.writeId, record);
     await this.pending.deleteOne({ _id: pending._id });
   }
@@ -105,10 +134,11 @@ export class RecordContents {
     if (pending.writeId) await this.writes.release(pending.writeId);
   }
 
-  /** Destroys every version of a record (1 … its last), each by `_id`. */
+  /** Destroys every version of a record (1 … its last) and its title, each by `_id`. */
   async destroy(recordId: string, lastVersion: number) {
     for (let version = 1; version <= lastVersion; version += 1) {
       await this.versions.deleteOne({ _id: versionKey(recordId, version) });
+      await this.titles.deleteOne({ _id: versionKey(recordId, version) });
     }
   }
 

@@ -10,6 +10,7 @@ import {
   recordRead,
   recordSummary,
   recordUpdate,
+  recordVersionParams,
 } from '@patrec/contract';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
@@ -41,7 +42,8 @@ export function recordsRoutes(records: RecordsService): Route[] {
     route({
       method: 'get',
       path: '/patients/:patientId/records',
-      summary: "A page of a patient's record IDs, categories and dates (doctors: each page logged)",
+      summary:
+        "A page of a patient's record IDs, categories and dates, with titles for the owner and for a doctor whose grant covers the record (doctors: each page logged)",
       tag: 'records',
       access: ['patient', 'doctor', 'auditor'],
       params: ofPatient,
@@ -61,6 +63,18 @@ export function recordsRoutes(records: RecordsService): Route[] {
       response: recordRead,
       errors: [404, 409, 429, 503],
       handler: ({ session, params }) => records.read(session!, params.recordId),
+    }),
+    route({
+      method: 'get',
+      path: '/records/:recordId/versions/:version',
+      summary:
+        "Read an earlier version of a record's contents: consent-checked as a read of the current one, checked against that version's hash on the ledger, and logged with the version read",
+      tag: 'records',
+      access: ['patient', 'doctor'],
+      params: recordVersionParams,
+      response: recordRead,
+      errors: [404, 409, 429, 503],
+      handler: ({ session, params }) => records.read(session!, params.recordId, params.version),
     }),
     route({
       method: 'put',

@@ -7,6 +7,7 @@ import type { LedgerReads } from '../access/ledger-reads.js';
 import type { BeforeOrdering, Ledger } from '../ledger/ledger.js';
 import {
   recordSummary,
+  titleOf,
   withDerivedValues,
   type HealthRecord,
   type IntegrityProblem,
@@ -17,7 +18,8 @@ import {
   type RecordSummary,
   type StoredContent,
 } from '@patrec/contract';
-import { openContent, sealContent, verifiedSealed } from './content-seal.js';
+import { fromStored } from '../crypto/stored.js';
+import { openContent, openTitle, sealContent, sealTitle, verifiedSealed } from './content-seal.js';
 import { WriteInFlight } from './idempotent-writes.js';
 import type { PendingContent, RecordContents } from './record-contents.js';
 import { settleByTransaction } from './reconciler.js';
@@ -133,9 +135,12 @@ export class RecordsService {
     return recordSummary.parse(record);
   }
 
-  /** The consent-checked read: logged on the ledger, verified against its hash, decrypted. */
-  async read(session: Session, recordId: string): Promise<RecordRead> {
-    const { access, record } = await this.reads.accessRecord(session.userId, recordId);
+  /**
+   * The consent-checked read of the current version, or of an earlier `version`: logged on
+   * the ledger (with the version read), verified against that version's hash, decrypted.
+   */
+  async read(session: Session, recordId: string, version?: number): Promise<RecordRead> {
+    const { access, record } = await this.reads.accessRecord(session.userId, recordId, version);
     const verified = verifiedSealed(record, await this.store.version(recordId, record.version));
     if ('problem' in verified) throw await this.#integrity(session, record, verified.problem);
     const { stored, sealed } = verified;
@@ -154,6 +159,8 @@ export class RecordsService {
     }
     return {
       record: recordSummary.parse(record),
+      // From the verified content, so what a read shows is what the ledger's hash covers.
+      title: titleOf(content),
       content,
       access: {
         accessId: access.accessId,
@@ -174,17 +181,47 @@ export class RecordsService {
   /**
    * A page of a patient's record IDs, categories and dates: of their own list (the patient,
    * auditors), or of the directory a doctor looks up, each page of it logged on the ledger.
+   * Titles go to the owner, and to a doctor for the records a grant in force lets them read
+   * (the ledger says which); never to auditors. Each title is one `_id` look-up.
    */
   async directory(session: Session, patientId: string, page: PageQuery): Promise<RecordListing> {
     const { pageSize, bookmark } = page;
     return this.ledger.as(session.userId, async (ledger) => {
       if (session.role === 'doctor') {
-        return ledger.access.getRecordDirectory({ patientId, pageSize, bookmark });
+        const directory = await ledger.access.getRecordDirectory({ patientId, pageSize, bookmark });
+        const items = await Promise.all(
+          directory.items.map(async (entry) => ({
+            ...entry,
+            title: entry.readable ? await this.#titleOf(patientId, entry) : null,
+          })),
+        );
+        return { ...directory, items };
       }
       const own = await ledger.records.listRecords({ patientId, pageSize, bookmark });
-      const items = own.items.map((record) => recordSummary.parse(record));
+      const owner = session.userId === patientId;
+      const items = await Promise.all(
+        own.items.map(async (record) => ({
+          ...recordSummary.parse(record),
+          title:
+            owner && record.status === 'ACTIVE' ? await this.#titleOf(patientId, record) : null,
+        })),
+      );
       return { items, bookmark: own.bookmark };
     });
+  }
+
+  /** A version's title, or null when it was stored before titles or does not open. */
+  async #titleOf(patientId: string, record: { recordId: string; version: number }) {
+    const stored = await this.store.title(record.recordId, record.version);
+    if (!stored || stored.patientId !== patientId) return null;
+    try {
+      const key = await this.dataKeys.keyOf(patientId);
+      return openTitle(key, patientId, stored.uploadId, fromStored(stored.sealed));
+    } catch (error) {
+      // A title that does not open is left out; reading the record raises the alert.
+      if (error instanceof DecryptionError) return null;
+      throw error;
+    }
   }
 
   async #stage(
@@ -208,6 +245,7 @@ export class RecordsService {
       patientId,
       category: content.category,
       sealed,
+      sealedTitle: sealTitle(key, patientId, upload, titleOf(content)),
       contentHash: hash,
       createdAt: new Date(),
       createdBy: session.userId,

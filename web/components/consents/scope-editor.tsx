@@ -11,9 +11,9 @@ export interface ScopeDraft {
   records: string[];
 }
 
-/** A record to choose: what the directory lists of it (the date may be unknown). */
+/** A record to choose: what the directory lists of it (the date and title may be unknown). */
 export type ScopeRecord = Pick<DirectoryEntry, 'recordId' | 'category'> &
-  Partial<Pick<DirectoryEntry, 'createdAt'>>;
+  Partial<Pick<DirectoryEntry, 'createdAt'>> & { title?: string | null };
 
 export const scopeDraftOf = (scope: Scope): ScopeDraft =>
   'all' in scope
@@ -124,7 +124,8 @@ export function ScopeEditor({
                   }
                 />
                 <span>
-                  <code>{record.recordId}</code> {categoryLabel[record.category]}
+                  <code>{record.recordId}</code> {record.title ? `${record.title} · ` : ''}
+                  {categoryLabel[record.category]}
                   {record.createdAt ? (
                     <span className="muted"> · {formatDate(record.createdAt)}</span>
                   ) : null}

@@ -9,7 +9,7 @@ import { useLoad } from '@/lib/hooks';
 import { consentState, formatDateTime } from '@/lib/words';
 import { useDoctorConsents } from '../consents/doctor-consents';
 import { RecordContentView } from '../records/record-content';
-import { RecordEditor, RecordHeader } from '../records/record-detail-view';
+import { EarlierVersions, RecordEditor, RecordHeader } from '../records/record-detail-view';
 import { Button } from '../ui/button';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/notice';
 import { Badge } from '../ui/status-badge';
@@ -187,6 +187,7 @@ export function DoctorRecordView({ recordId }: { recordId: string }) {
           <section className="card" aria-label="Contents">
             <RecordContentView content={read.data.content} />
           </section>
+          <EarlierVersions read={read.data} />
           <div className="actions">
             <Button variant="secondary" onClick={read.reload}>
               Read again

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ConsentView, DirectoryEntry } from '@patrec/contract';
+import type { ConsentView, ListedDirectoryEntry } from '@patrec/contract';
 import { PATIENT_ID, scopeCovers } from '@patrec/contract/core';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
@@ -21,21 +21,23 @@ import { PatientBanner } from './patient-banner';
 /** The pages of one patient's directory read so far. */
 interface Directory {
   patientId: string;
-  records: DirectoryEntry[];
+  records: ListedDirectoryEntry[];
   bookmark: string;
 }
 
 /** A page of a patient's directory: a look-up the ledger logs. */
 async function directoryPage(patientId: string, bookmark = '') {
   const answer = await api.recordsPage(patientId, bookmark);
-  const records: DirectoryEntry[] = answer.items;
+  // A doctor is answered with the directory; the owner's list is every record readable.
+  const records: ListedDirectoryEntry[] =
+    'accessId' in answer ? answer.items : answer.items.map((r) => ({ ...r, readable: true }));
   return { records, bookmark: answer.bookmark };
 }
 
 /**
  * Find a patient by ID: their record IDs, categories and dates a page at a time (each page
- * a look-up logged on the ledger), each with Read when a grant covers it and Request when
- * none does.
+ * a look-up logged on the ledger), each with Read when a grant covers it (and then its
+ * title) and Request when none does.
  */
 export function FindPatientView({ initialId }: { initialId: string }) {
   const router = useRouter();
@@ -78,7 +80,7 @@ export function FindPatientView({ initialId }: { initialId: string }) {
   }, [asking, scope]);
 
   const mine = (consents.data?.items ?? []).filter((c) => c.patientId === directory?.patientId);
-  const covering = (record: DirectoryEntry, state: 'active' | 'pending') =>
+  const covering = (record: ListedDirectoryEntry, state: 'active' | 'pending') =>
     mine.find((c: ConsentView) => consentState(c) === state && scopeCovers(c.scope, record));
 
   return (
@@ -123,8 +125,8 @@ export function FindPatientView({ initialId }: { initialId: string }) {
           </h2>
           <PatientBanner patientId={directory.patientId} />
           <p className="muted">
-            IDs, categories and dates only. Contents need the patient&apos;s consent; this look-up
-            is in their access history, and so is each further page you load.
+            IDs, categories and dates only; titles and contents need the patient&apos;s consent.
+            This look-up is in their access history, and so is each further page you load.
           </p>
           <StoppedAtLimit complete={consents.data?.complete ?? true}>
             Only your first {consents.data?.items.length} consents were checked: a record may offer
@@ -142,6 +144,7 @@ export function FindPatientView({ initialId }: { initialId: string }) {
                 <thead>
                   <tr>
                     <th scope="col">Record</th>
+                    <th scope="col">Title</th>
                     <th scope="col">Category</th>
                     <th scope="col">Added</th>
                     <th scope="col">Updated</th>
@@ -152,13 +155,17 @@ export function FindPatientView({ initialId }: { initialId: string }) {
                 </thead>
                 <tbody>
                   {directory.records.map((record) => {
-                    const grant = covering(record, 'active');
+                    // The ledger says whether a grant in force covers it, as of this look-up.
+                    const grant = record.readable || covering(record, 'active');
                     const pending = covering(record, 'pending');
                     return (
                       <tr key={record.recordId}>
                         <th scope="row">
                           <code>{record.recordId}</code>
                         </th>
+                        <td data-label="Title">
+                          {record.title ?? <span className="muted">With consent</span>}
+                        </td>
                         <td data-label="Category">{categoryLabel[record.category]}</td>
                         <td data-label="Added">{formatDateTime(record.createdAt)}</td>
                         <td data-label="Updated">{formatDateTime(record.updatedAt)}</td>

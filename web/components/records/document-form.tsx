@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '../ui/button';
 import { Field } from '../ui/field';
 import { ErrorNotice } from '../ui/notice';
+import { checkTitle, TitleField, titleErrorOf } from './title-field';
 
 /** The file's type, if it is one the gateway stores. */
 const acceptedType = (file: File): UploadedDocument['contentType'] | undefined =>
@@ -30,7 +31,10 @@ export function DocumentForm({
   busy,
   error,
   onSave,
+  initialTitle,
 }: {
+  /** The title entered with the stored record, when replacing its file. */
+  initialTitle?: string | undefined;
   submitLabel: string;
   busyText: string;
   busy: boolean;
@@ -40,6 +44,8 @@ export function DocumentForm({
   const [file, setFile] = useState<File>();
   const [problem, setProblem] = useState<string>();
   const [reading, setReading] = useState(false);
+  const [title, setTitle] = useState(initialTitle ?? '');
+  const [titleProblem, setTitleProblem] = useState<string>();
 
   const choose = (chosen: File | undefined) => {
     setFile(chosen);
@@ -56,17 +62,20 @@ export function DocumentForm({
       onSubmit={(event) => {
         event.preventDefault();
         const contentType = file ? acceptedType(file) : undefined;
+        const titled = checkTitle(title);
+        setTitleProblem('problem' in titled ? titled.problem : undefined);
         if (!file || !contentType) {
           setProblem(problem ?? 'Choose a file first.');
           return;
         }
-        if (problem) return;
+        if (problem || 'problem' in titled) return;
         setReading(true);
         readAsBase64(file).then(
           (dataBase64) => {
             setReading(false);
             onSave({
               category: 'document',
+              ...titled,
               document: { fileName: file.name, contentType, dataBase64 },
             });
           },
@@ -88,6 +97,15 @@ export function DocumentForm({
           />
         )}
       </Field>
+      <TitleField
+        value={title}
+        onValue={(value) => {
+          setTitle(value);
+          setTitleProblem(undefined);
+        }}
+        error={titleProblem ?? titleErrorOf(error)}
+        madeFrom="the file name"
+      />
       <ErrorNotice error={error} title="Not uploaded." />
       <Button
         type="submit"

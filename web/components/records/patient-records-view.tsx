@@ -1,6 +1,6 @@
 'use client';
 
-import type { Page, RecordSummary } from '@patrec/contract';
+import type { ListedRecord, Page } from '@patrec/contract';
 import { CATEGORIES } from '@patrec/contract/core';
 import Link from 'next/link';
 import { api, everyPage, type Gathered } from '@/lib/api';
@@ -12,31 +12,30 @@ import { countSoFar, LoadMore } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 
 /** A page of the patient's own list of records, deleted ones included. */
-export async function myRecordsPage(
-  patientId: string,
-  bookmark = '',
-): Promise<Page<RecordSummary>> {
+export async function myRecordsPage(patientId: string, bookmark = ''): Promise<Page<ListedRecord>> {
   const answer = await api.recordsPage(patientId, bookmark);
   // A patient is answered with their own list; the directory form is a doctor's.
   if (!('accessId' in answer)) return answer;
-  const items = answer.items.map((r): RecordSummary => ({
+  const items = answer.items.map(({ readable: _, ...r }): ListedRecord => ({
     ...r,
     patientId,
-    version: 0,
     status: 'ACTIVE',
   }));
   return { items, bookmark: answer.bookmark };
 }
 
 /** Every record of the patient, deleted ones included, up to the read limit. */
-export const everyRecordOf = (patientId: string): Promise<Gathered<RecordSummary>> =>
+export const everyRecordOf = (patientId: string): Promise<Gathered<ListedRecord>> =>
   everyPage((bookmark) => myRecordsPage(patientId, bookmark));
 
 /** The records that are not deleted: those to show, and to grant access to. */
-export const liveRecords = (records: RecordSummary[] | undefined) =>
+export const liveRecords = (records: ListedRecord[] | undefined) =>
   (records ?? []).filter((r) => r.status !== 'DELETED');
 
-/** The patient's records, a page at a time, by category, each opening to view or change. */
+/**
+ * The patient's records, a page at a time, by category, each by its title (entered, or made
+ * from the record), opening to view or change.
+ */
 export function PatientRecordsView() {
   const { me } = useSession();
   const records = usePages((bookmark) => myRecordsPage(me.id, bookmark), [me.id]);
@@ -73,8 +72,13 @@ export function PatientRecordsView() {
                   <Link href={`/patient/records/${record.recordId}`} className="record-link">
                     <code>{record.recordId}</code>
                     <span>
-                      {categoryLabel[record.category]}
-                      {record.version > 1 ? ` · version ${record.version}` : ''}
+                      <strong className="record-title">
+                        {record.title ?? categoryLabel[record.category]}
+                      </strong>
+                      <span className="muted">
+                        {record.title ? ` · ${categoryLabel[record.category]}` : ''}
+                        {record.version > 1 ? ` · version ${record.version}` : ''}
+                      </span>
                     </span>
                     <span className="muted">
                       {record.updatedAt !== record.createdAt

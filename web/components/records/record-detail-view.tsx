@@ -15,11 +15,13 @@ import { draftOf } from './drafts';
 import { RecordContentView } from './record-content';
 import { RecordForm } from './record-form';
 
-/** Facts about a record version: category, version, dates. */
+/** Facts about a record version: title, category, version, dates. */
 export function RecordHeader({ read }: { read: RecordRead }) {
   const { record } = read;
   return (
     <dl className="facts record-meta">
+      <dt>Title</dt>
+      <dd>{read.title}</dd>
       <dt>Category</dt>
       <dd>{categoryLabel[record.category]}</dd>
       <dt>Version</dt>
@@ -65,6 +67,7 @@ export function RecordEditor({
       <h2>Update {read.record.recordId}</h2>
       {category === 'document' ? (
         <DocumentForm
+          initialTitle={read.content.title}
           submitLabel="Replace the file"
           busyText="Saving the new version…"
           busy={action.busy}
@@ -75,6 +78,7 @@ export function RecordEditor({
         <RecordForm
           category={category}
           initial={draftOf(read.content)}
+          initialTitle={read.content.title}
           submitLabel="Save the new version"
           busyText="Saving the new version…"
           busy={action.busy}
@@ -89,9 +93,79 @@ export function RecordEditor({
   );
 }
 
-/** Every version of a record on the ledger (patients and auditors may see it). */
+/**
+ * An earlier version opened: read as the current one is (consent-checked and logged on the
+ * ledger), its content checked against that version's own hash.
+ */
+export function EarlierVersion({
+  recordId,
+  version,
+  onClose,
+}: {
+  recordId: string;
+  version: number;
+  onClose: () => void;
+}) {
+  const read = useLoad(() => api.readRecordVersion(recordId, version), [recordId, version]);
+  return (
+    <section className="card" aria-label={`Version ${version} of ${recordId}`}>
+      <h3>
+        Version {version}
+        {read.data ? `: ${read.data.title}` : ''}
+      </h3>
+      <ErrorNotice error={read.error} title={`Version ${version} could not be read.`} />
+      {read.loading && !read.data ? (
+        <Loading>Reading version {version} (checked against its hash on the ledger)…</Loading>
+      ) : null}
+      {read.data ? (
+        <>
+          <p className="muted">
+            As it was written on {formatDateTime(read.data.record.updatedAt)}, checked against the
+            hash the ledger holds for version {version}. This read is in the access history.
+          </p>
+          <RecordContentView content={read.data.content} />
+        </>
+      ) : null}
+      <Button variant="secondary" onClick={onClose}>
+        Close version {version}
+      </Button>
+    </section>
+  );
+}
+
+/**
+ * The earlier versions of a record a reader holds a read of, by number, each to open (a
+ * doctor sees no ledger history; the latest few are offered).
+ */
+export function EarlierVersions({ read }: { read: RecordRead }) {
+  const { recordId, version } = read.record;
+  const [opened, setOpened] = useState<number>();
+  if (version < 2) return null;
+  const offered = Array.from({ length: Math.min(version - 1, 10) }, (_, n) => version - 1 - n);
+  return (
+    <section aria-labelledby="earlier-versions">
+      <h2 id="earlier-versions">Earlier versions</h2>
+      <div className="actions">
+        {offered.map((earlier) => (
+          <Button key={earlier} variant="secondary" onClick={() => setOpened(earlier)}>
+            Open version {earlier}
+          </Button>
+        ))}
+      </div>
+      {opened ? (
+        <EarlierVersion recordId={recordId} version={opened} onClose={() => setOpened(undefined)} />
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * Every version of a record on the ledger (patients and auditors may see it); the owner may
+ * open an earlier one.
+ */
 export function RecordVersions({ recordId, version }: { recordId: string; version: number }) {
   const history = useLoad(() => api.recordHistory(recordId), [recordId, version]);
+  const [opened, setOpened] = useState<number>();
   return (
     <details className="card">
       <summary>Versions on the ledger</summary>
@@ -110,9 +184,17 @@ export function RecordVersions({ recordId, version }: { recordId: string; versio
                   hash <code title={r.contentHash}>{r.contentHash.slice(0, 16)}…</code>
                 </span>
               ) : null}
+              {r.version < version && r.status === 'ACTIVE' ? (
+                <Button variant="secondary" onClick={() => setOpened(r.version)}>
+                  Open version {r.version}
+                </Button>
+              ) : null}
             </>
           )}
         />
+      ) : null}
+      {opened ? (
+        <EarlierVersion recordId={recordId} version={opened} onClose={() => setOpened(undefined)} />
       ) : null}
     </details>
   );

@@ -18,12 +18,15 @@ import { ErrorSummary } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/notice';
 import { useSession } from '../session/session';
 import { checkDraft, emptyDraft, type Draft, type DraftProblems } from './drafts';
+import { checkTitle, TitleField } from './title-field';
 import { draftSystem, useUnitSystem } from './units';
 
 interface RecordFormProps {
   category: FormCategory;
   /** A stored record's values, when updating it. */
   initial?: Draft | undefined;
+  /** The title entered with the stored record, when updating it. */
+  initialTitle?: string | undefined;
   submitLabel: string;
   busyText: string;
   busy: boolean;
@@ -36,6 +39,7 @@ interface RecordFormProps {
 export function RecordForm({
   category,
   initial,
+  initialTitle,
   submitLabel,
   busyText,
   busy,
@@ -45,6 +49,7 @@ export function RecordForm({
   const definition = CLINICAL_FORMS[category];
   const { me } = useSession();
   const [draft, setDraft] = useState<Draft>(initial ?? emptyDraft(category));
+  const [title, setTitle] = useState(initialTitle ?? '');
   const [units, setUnits] = useUnitSystem(
     me.id,
     initial ? draftSystem(definition.fields, initial) : undefined,
@@ -86,18 +91,35 @@ export function RecordForm({
         event.preventDefault();
         setAttempt((count) => count + 1);
         const checked = checkDraft(category, draft, units);
-        setProblems('problems' in checked ? checked.problems : {});
-        if ('content' in checked) onSave(checked.content);
+        const titled = checkTitle(title);
+        setProblems({
+          ...('problem' in titled ? { title: titled.problem } : {}),
+          ...('problems' in checked ? checked.problems : {}),
+        });
+        if ('content' in checked && !('problem' in titled))
+          onSave({ ...checked.content, ...titled });
       }}
     >
       <ErrorSummary
         title="Not saved. Please check:"
         attempt={attempt}
-        problems={Object.keys(definition.fields).flatMap((name) => {
-          const message = errors[name];
-          const label = definition.fields[name]?.label ?? name;
-          return message && shownHere(name) ? [{ name, label, message }] : [];
-        })}
+        problems={[
+          ...(errors['title'] ? [{ name: 'title', label: 'Title', message: errors['title'] }] : []),
+          ...Object.keys(definition.fields).flatMap((name) => {
+            const message = errors[name];
+            const label = definition.fields[name]?.label ?? name;
+            return message && shownHere(name) ? [{ name, label, message }] : [];
+          }),
+        ]}
+      />
+      <TitleField
+        value={title}
+        onValue={(value) => {
+          setTitle(value);
+          setProblems(({ title: _corrected, ...others }) => others);
+        }}
+        error={errors['title']}
+        madeFrom={TITLE_MADE_FROM[category]}
       />
       {definition.rows.map((row) => {
         if ('derived' in row) return <BmiOutput key={row.derived} draft={draft} units={units} />;
@@ -147,6 +169,15 @@ function formFieldErrors(error: ApiFailure): Record<string, string> {
   }
   return errors;
 }
+
+/** What a title left blank is made from, by form. */
+const TITLE_MADE_FROM: Record<FormCategory, string> = {
+  'general-medicine': 'the BMI ("Check-up, BMI 24.3")',
+  'clinical-results': 'the test and its result',
+  cardiac: 'the ECG findings or the heart rate',
+  dermatology: 'the condition and the area',
+  dentistry: 'the procedure and the teeth',
+};
 
 /** Said of every field that may be left blank, before its own hint. */
 const OPTIONAL = 'Optional.';
