@@ -10,7 +10,8 @@ import { runTag, webUrl } from './support/people';
  * above the fields, by each field's label, in words that say how to fix it, and the cursor
  * can go straight to the field; implausible values are refused and give no BMI; weight and
  * height in the units the person chose, kept with the record; optional fields and an
- * unknown blood group; the overview's count after a deletion.
+ * unknown blood group; the overview's count after a deletion; records listed by their titles
+ * (issue 13, item 5), and an earlier version opened.
  */
 describe('forms in people’s words (headless Chromium)', function () {
   this.bail(true);
@@ -162,5 +163,74 @@ describe('forms in people’s words (headless Chromium)', function () {
     await sees(count, /^0$/);
     await page.reload();
     await sees(count, /^0$/);
+  });
+  it('lists two documents by their titles, entered and made from the file name, and opens an earlier version', async () => {
+    const upload = async (fileName: string, text: string, title?: string) => {
+      await page.goto('/patient/records/new');
+      await page.getByRole('radio', { name: 'Upload a file' }).check();
+      const form = page.getByRole('form', { name: 'Upload a document' });
+      await form.getByLabel('File').setInputFiles({
+        name: fileName,
+        mimeType: 'text/plain',
+        buffer: Buffer.from(text),
+      });
+      if (title !== undefined) await form.getByLabel('Title').fill(title);
+      await form.getByRole('button', { name: 'Upload' }).click();
+      await page.waitForURL(/\/patient\/records\/PAT\d+REC\d+/, { timeout: 60_000 });
+      return /records\/(PAT\d+REC\d+)/.exec(page.url())?.[1] ?? '';
+    };
+
+    // A title too long is refused in the browser, in words, and nothing is saved.
+    await page.goto('/patient/records/new');
+    await page.getByRole('radio', { name: 'Upload a file' }).check();
+    const refused = page.getByRole('form', { name: 'Upload a document' });
+    await refused.getByLabel('File').setInputFiles({
+      name: 'x.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('x'),
+    });
+    await refused.getByLabel('Title').evaluate((input) => input.removeAttribute('maxlength'));
+    await refused.getByLabel('Title').fill('x'.repeat(121));
+    await refused.getByRole('button', { name: 'Upload' }).click();
+    await sees(refused.locator('.field-error'), 'Use at most 120 characters, on one line.');
+    expect(page.url()).to.match(/\/patient\/records\/new$/);
+
+    const letter = await upload(
+      'scan-0041.txt',
+      'Discharged home on day three.',
+      'Discharge letter',
+    );
+    await sees(page.locator('.record-meta'), 'Discharge letter');
+    // A new version: another file, the title kept.
+    await page.getByRole('button', { name: 'Update' }).click();
+    const replace = page.getByRole('form', { name: 'Upload a document' });
+    expect(await replace.getByLabel('Title').inputValue()).to.equal('Discharge letter');
+    await replace.getByLabel('File').setInputFiles({
+      name: 'scan-0042.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Discharged home on day four, after review.'),
+    });
+    await replace.getByRole('button', { name: 'Replace the file' }).click();
+    await sees(page, 'Saved as a new version.', 60_000);
+    await sees(page.getByRole('region', { name: 'Contents' }), 'day four');
+    const knee = await upload('mri-knee.txt', 'No meniscal tear.');
+    await sees(page.locator('.record-meta'), 'mri-knee.txt');
+
+    await navigate(page, 'My records');
+    const documents = page.getByRole('region', { name: /Document/ });
+    await sees(documents.getByRole('link', { name: new RegExp(letter) }), 'Discharge letter');
+    await sees(documents.getByRole('link', { name: new RegExp(knee) }), 'mri-knee.txt');
+    await screenshot(page, 'f03-records-by-title');
+
+    // The earlier version opens with its own contents, checked against its own hash.
+    await documents.getByRole('link', { name: new RegExp(letter) }).click();
+    await sees(page.getByRole('region', { name: 'Contents' }), 'day four');
+    await page.getByText('Versions on the ledger').click();
+    await page.getByRole('button', { name: 'Open version 1' }).click();
+    const earlier = page.getByRole('region', { name: `Version 1 of ${letter}` });
+    await sees(earlier, 'Discharged home on day three.', 60_000);
+    await sees(earlier, 'checked against the hash the ledger holds for version 1');
+    expect(await visibleText(earlier)).to.not.contain('day four');
+    await screenshot(page, 'f04-earlier-version');
   });
 });
