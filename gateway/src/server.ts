@@ -51,6 +51,14 @@ async function main() {
   let started = false;
   await reconcile();
   started = true;
+  void services.records
+    .migrateTitles()
+    .then((made) => {
+      if (made > 0) log.info({ made }, 'titles made for versions stored before titles');
+    })
+    .catch((error: unknown) =>
+      log.warn({ err: error }, 'making titles for older versions failed; will retry at start'),
+    );
   const repair = setInterval(() => void reconcile(), 10_000);
   const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 10 * 60_000);
   const server = app.listen(config.port, config.host, () =>

@@ -101,12 +101,8 @@ export class RecordContents {
   async commit(pending: PendingContent, record: RecordSummary) {
     await this.#keepVersion(pending, record.recordId, record.version);
     if (pending.sealedTitle) {
-      await insertIfAbsent(this.titles, {
-        _id: versionKey(record.recordId, record.version),
-        patientId: pending.patientId,
-        uploadId: pending._id,
-        sealed: pending.sealedTitle,
-      });
+      const sealedWith = { patientId: pending.patientId, uploadId: pending._id };
+      await this.keepTitle(record.recordId, record.version, sealedWith, pending.sealedTitle);
     }
     if (pending.writeId) await this.writes.committed(pending.writeId, record);
     await this.pending.deleteOne({ _id: pending._id });
@@ -125,6 +121,22 @@ export class RecordContents {
       recordId,
       version,
       uploadId: staged._id,
+    });
+  }
+
+  /** Keeps a version's sealed title, unless it has one. */
+  async keepTitle(
+    recordId: string,
+    version: number,
+    sealedWith: { patientId: string; uploadId: string },
+    sealed: StoredSealed,
+  ) {
+    const { patientId, uploadId } = sealedWith;
+    await insertIfAbsent(this.titles, {
+      _id: versionKey(recordId, version),
+      patientId,
+      uploadId,
+      sealed,
     });
   }
 

@@ -89,6 +89,22 @@ describe('record titles and earlier versions over HTTP (integration)', function 
     expect(JSON.stringify(history.body)).to.not.contain('Discharge');
   });
 
+  it('makes titles once, at start-up, for versions stored before titles were', async () => {
+    const { records } = gateway.services;
+    const recordId = await create(patient, document('old-scan.txt', 'stored long ago'));
+    // As a version stored before titles: its sealed title is not there.
+    await records.store.titles.deleteOne({ _id: versionKey(recordId, 1) });
+    const before = await patient.agent.get(`/api/patients/${patient.id}/records`).expect(200);
+    expect(titles(before)[recordId]).to.equal(null);
+
+    expect(await records.migrateTitles()).to.equal(1);
+    const after = await patient.agent.get(`/api/patients/${patient.id}/records`).expect(200);
+    expect(titles(after)[recordId]).to.equal('old-scan.txt');
+    // Once per database: a second start reads nothing again.
+    await records.store.titles.deleteOne({ _id: versionKey(recordId, 1) });
+    expect(await records.migrateTitles()).to.equal(0);
+  });
+
   it('refuses a title that is blank or too long with 400, writing nothing', async () => {
     const { app, services } = gateway;
     const writer = await personFor(app, services, 'patient', 'hospitala');

@@ -21,10 +21,22 @@ import {
 import { fromStored } from '../crypto/stored.js';
 import { openContent, openTitle, sealContent, sealTitle, verifiedSealed } from './content-seal.js';
 import { WriteInFlight } from './idempotent-writes.js';
-import type { PendingContent, RecordContents } from './record-contents.js';
+import type { ContentVersion, PendingContent, RecordContents } from './record-contents.js';
+import { migrateOnce } from '../store/store-helpers.js';
 import { settleByTransaction } from './reconciler.js';
 
 const commitRetryPausesMs = [50, 200, 800];
+
+/** The title a stored version's content makes; undefined when it does not open. */
+function titleFromContent(key: Buffer, version: ContentVersion): string | undefined {
+  try {
+    const { patientId, uploadId, sealed } = version;
+    return titleOf(openContent(key, patientId, uploadId, fromStored(sealed)));
+  } catch (error) {
+    if (error instanceof DecryptionError) return undefined;
+    throw error;
+  }
+}
 const backgroundAttempts = 30;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -208,6 +220,29 @@ export class RecordsService {
       );
       return { items, bookmark: own.bookmark };
     });
+  }
+
+  /**
+   * Titles for the versions stored before titles were, made from their contents: once per
+   * database, in the background at start-up, never on a request (it reads every version).
+   * Versions that no longer open (a patient's key destroyed) are left without. The count made.
+   */
+  async migrateTitles(): Promise<number> {
+    let made = 0;
+    await migrateOnce(this.store.db, 'recordTitles', async () => {
+      for await (const version of this.store.versions.find({})) {
+        if (await this.store.title(version.recordId, version.version)) continue;
+        const { patientId, uploadId } = version;
+        // A patient whose key is destroyed has no contents left to title.
+        const key = await this.dataKeys.keyOf(patientId).catch(() => undefined);
+        const title = key && titleFromContent(key, version);
+        if (!key || title === undefined) continue;
+        const sealed = sealTitle(key, patientId, uploadId, title);
+        await this.store.keepTitle(version.recordId, version.version, version, sealed);
+        made += 1;
+      }
+    });
+    return made;
   }
 
   /** A version's title, or null when it was stored before titles or does not open. */
