@@ -128,6 +128,7 @@ describe('the record store serves every request-path query from an index (integr
     await patient
       .send('put', `/api/records/${recordId}`, { expectedVersion: 1, content: form })
       .expect(200);
+    await patient.agent.get(`/api/records/${recordId}/versions/1`).expect(200);
     await patient.agent.get(`/api/patients/${patient.id}/records`).expect(200);
     const shared = await patient
       .send('post', '/api/consents/shares', {
