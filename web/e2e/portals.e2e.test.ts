@@ -219,6 +219,19 @@ describe('PatRec portals (headless Chromium)', function () {
       60_000,
     );
     await screenshot(page, 'p06-doctor-adds-record');
+
+    // Under the grant the cardiac record shows its title in the look-up, the document none;
+    // and the doctor opens its earlier version.
+    await page.goto(`/doctor/patients?id=${patientId}`);
+    const cardiacRow = page.getByRole('row', { name: new RegExp(cardiacId) });
+    await sees(cardiacRow, 'Cardiac: ECG Sinus rhythm', 60_000);
+    await sees(page.getByRole('row', { name: new RegExp(documentId) }), 'With consent');
+    await page.goto(`/doctor/records/${cardiacId}`);
+    await sees(page.getByRole('region', { name: 'Contents' }), '80 bpm', 60_000);
+    await page.getByRole('button', { name: 'Open version 1' }).click();
+    const earlier = page.getByRole('region', { name: `Version 1 of ${cardiacId}` });
+    await sees(earlier, '72 bpm', 60_000);
+    await screenshot(page, 'p06b-doctor-earlier-version');
   });
 
   it('tells the patient at once about an emergency access, and flags it in the history', async () => {
