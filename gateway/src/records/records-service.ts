@@ -26,6 +26,8 @@ import { migrateOnce } from '../store/store-helpers.js';
 import { settleByTransaction } from './reconciler.js';
 
 const commitRetryPausesMs = [50, 200, 800];
+const backgroundAttempts = 30;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The title a stored version's content makes; undefined when it does not open. */
 function titleFromContent(key: Buffer, version: ContentVersion): string | undefined {
@@ -37,8 +39,6 @@ function titleFromContent(key: Buffer, version: ContentVersion): string | undefi
     throw error;
   }
 }
-const backgroundAttempts = 30;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Record contents: sealed off-chain, their hash on the ledger. Writes store the sealed
