@@ -37,6 +37,7 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
   const consentById = new Map((consents.data?.items ?? []).map((c) => [c.consentId, c]));
   const ownRecords = records.data?.items ?? [];
   const categoryOf = new Map(ownRecords.map((r) => [r.recordId, r.category]));
+  const titleOf = new Map(ownRecords.map((r) => [r.recordId, r.title]));
   const entries = (log.items ?? []).filter((e) => !hideOwn || e.accessorId !== me.id);
   const days = new Map<string, AccessLogEntry[]>();
   for (const entry of entries) {
@@ -58,7 +59,8 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
             <option value="">All records</option>
             {ownRecords.map((r) => (
               <option key={r.recordId} value={r.recordId}>
-                {r.recordId} ({categoryLabel[r.category]})
+                {r.recordId} ({r.title ? `${r.title}, ` : ''}
+                {categoryLabel[r.category]})
               </option>
             ))}
             {record && !ownRecords.some((r) => r.recordId === record) ? (
@@ -90,6 +92,7 @@ export function PatientHistoryView({ recordFilter }: { recordFilter?: string }) 
                   selfId={me.id}
                   consent={entry.consentId ? consentById.get(entry.consentId) : undefined}
                   category={entry.recordId ? categoryOf.get(entry.recordId) : undefined}
+                  title={entry.recordId ? titleOf.get(entry.recordId) : undefined}
                 />
               ))}
             </ol>
@@ -108,11 +111,14 @@ function TimelineEntry({
   selfId,
   consent,
   category,
+  title,
 }: {
   entry: AccessLogEntry;
   selfId: string;
   consent: ConsentView | undefined;
   category: Category | undefined;
+  /** The record's current title, when it has one. */
+  title: string | null | undefined;
 }) {
   return (
     <li
@@ -130,7 +136,7 @@ function TimelineEntry({
               <Link href={`/patient/records/${entry.recordId}`}>
                 <code>{entry.recordId}</code>
               </Link>
-              {category ? ` (${categoryLabel[category]})` : ''}
+              {category ? ` (${title ? `${title}, ` : ''}${categoryLabel[category]})` : ''}
               {entry.version ? `, version ${entry.version}` : ''}
             </>
           )}
