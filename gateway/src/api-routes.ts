@@ -22,6 +22,8 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
       accounts: services.accounts,
       store: services.store,
       sessions: services.sessions,
+      credentials: services.credentials,
+      doctorProfileChanged: (doctorId) => services.doctorCards.forget(doctorId),
       masterKey: config.masterKey,
       secureCookies: config.secureCookies,
     }),

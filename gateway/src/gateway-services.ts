@@ -5,6 +5,7 @@ import { AccountStore } from './accounts/account-store.js';
 import { IntegritySweeps } from './audit/integrity-sweeps.js';
 import { AccountsService } from './accounts/accounts-service.js';
 import { SessionStore } from './accounts/session-store.js';
+import { Credentials } from './accounts/credentials.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { DataKeys } from './crypto/data-keys.js';
 import { MongoWalletStore } from './identity/wallet-store.js';
@@ -32,6 +33,8 @@ export interface GatewayServices {
   store: AccountStore;
   sessions: SessionStore;
   accounts: AccountsService;
+  /** Password changes and resets, recovery codes. */
+  credentials: Credentials;
   dataKeys: DataKeys;
   records: RecordsService;
   /** Consent-checked reads, carried in batches. */
@@ -68,6 +71,8 @@ export async function connectServices(
   const ledger = new Ledger(config.network, wallet);
   const store = new AccountStore(db);
   await store.prepare();
+  const sessions = new SessionStore(db);
+  await sessions.prepare();
   const dataKeys = new DataKeys(db, config.masterKey);
   const accounts = new AccountsService(
     store,
@@ -94,8 +99,9 @@ export async function connectServices(
     wallet,
     ledger,
     store,
-    sessions: new SessionStore(db),
+    sessions,
     accounts,
+    credentials: new Credentials(store, sessions, accounts),
     dataKeys,
     records: new RecordsService(contents, dataKeys, ledger, reads),
     reads,

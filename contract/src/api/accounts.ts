@@ -8,10 +8,22 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** A birth date: a real one, from 1900-01-01 up to today. */
 const birthDate = calendarDate({ upToToday: true }).schema;
 
+const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(128);
+
 const credentials = {
   email: z.email().max(254),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(128),
+  password: newPassword,
 };
+
+/** A password as typed at log-in: any length a new one may have had. */
+const givenPassword = z.string().min(1).max(128);
+
+const totpCode = z.string().regex(/^\d{6}$/, 'six digits');
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number');
 
 export const patientSignUp = z.strictObject({
   firstName: text(100),
@@ -48,29 +60,36 @@ export const doctorSignUp = z.strictObject({
   qualification: text(200),
   clinicAddress: text(200),
   branch: text(100),
-  phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number'),
+  phone,
   schedule: z.array(workingHours).max(21),
   ...credentials,
 });
 export type DoctorSignUp = z.input<typeof doctorSignUp>;
 
+const login = z.string().trim().min(1).max(254);
+
 export const loginRequest = z.strictObject({
-  login: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(128),
-  totp: z
-    .string()
-    .regex(/^\d{6}$/, 'six digits')
-    .optional(),
+  login,
+  password: givenPassword,
+  totp: totpCode.optional(),
 });
 export type LoginRequest = z.input<typeof loginRequest>;
 
-export const totpConfirmation = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
+export const totpConfirmation = z.strictObject({ code: totpCode });
 
 /** An authenticator secret, shown once, and its otpauth URI. */
 export const totpSecret = z.object({ secret: z.string(), uri: z.string() });
 export type TotpSecret = z.infer<typeof totpSecret>;
 
-export const createdAccount = z.object({ id: z.string(), totp: totpSecret.optional() });
+/** How many one-time recovery codes a set holds. */
+export const RECOVERY_CODE_COUNT = 8;
+
+export const createdAccount = z.object({
+  id: z.string(),
+  totp: totpSecret.optional(),
+  /** One-time codes that reset a forgotten password; shown only this once. */
+  recoveryCodes: z.array(z.string()).optional(),
+});
 export type CreatedAccount = z.infer<typeof createdAccount>;
 
 export const sessionUser = z.object({ id: z.string(), role: f.role, hospital: z.string() });
@@ -84,6 +103,79 @@ export const me = sessionUser.extend({
   email: z.string(),
   createdAt: z.string(),
   totpEnabled: z.boolean(),
+  /** Unspent recovery codes; 0 when the person has made none. */
+  recoveryCodesLeft: z.number().int().min(0),
   profile: z.record(z.string(), z.unknown()),
 });
 export type Me = z.infer<typeof me>;
+
+/**
+ * What a patient may change of their profile: where they live and how to reach them. Name,
+ * birth date and sex are how doctors they grant access know who they are, so they are not
+ * edited here. An empty phone removes it.
+ */
+export const patientContactDetails = z.strictObject({
+  address: patientSignUp.shape.address,
+  city: patientSignUp.shape.city,
+  state: patientSignUp.shape.state,
+  country: patientSignUp.shape.country,
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?[0-9 ()-]{6,20})?$/, 'a phone number, or nothing')
+    .optional(),
+});
+export type PatientContactDetails = z.input<typeof patientContactDetails>;
+
+/** What patients and admins see of a doctor, which the doctor keeps up to date. */
+export const doctorPublicProfile = z.strictObject({
+  specialty: doctorSignUp.shape.specialty,
+  qualification: doctorSignUp.shape.qualification,
+  clinicAddress: doctorSignUp.shape.clinicAddress,
+  branch: doctorSignUp.shape.branch,
+  phone,
+  schedule: doctorSignUp.shape.schedule,
+});
+export type DoctorPublicProfile = z.input<typeof doctorPublicProfile>;
+
+/** An admin's or auditor's name. */
+export const staffName = z.strictObject({ firstName: text(100), lastName: text(100) });
+export type StaffName = z.input<typeof staffName>;
+
+/** A new password, given with the current one (and, for staff, an authenticator code). */
+export const passwordChange = z.strictObject({
+  currentPassword: givenPassword,
+  newPassword,
+  totp: totpCode.optional(),
+});
+export type PasswordChange = z.input<typeof passwordChange>;
+
+export const passwordChanged = z.object({
+  /** Sessions of the account on other devices, now logged out. */
+  otherSessionsEnded: z.number().int().min(0),
+});
+export type PasswordChanged = z.infer<typeof passwordChanged>;
+
+/** A recovery code as people type it: case, spaces and dashes do not matter. */
+const recoveryCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z -]{12,24}$/, 'a recovery code such as K7QM-3XZP-9WCD');
+
+/** A forgotten password replaced with one of the account's recovery codes, which it spends. */
+export const passwordReset = z.strictObject({ login, recoveryCode, newPassword });
+export type PasswordReset = z.input<typeof passwordReset>;
+
+export const passwordResetDone = z.object({ recoveryCodesLeft: z.number().int().min(0) });
+export type PasswordResetDone = z.infer<typeof passwordResetDone>;
+
+/** Making a new set of recovery codes takes the password (and for staff a code) again. */
+export const recoveryCodesRequest = z.strictObject({
+  password: givenPassword,
+  totp: totpCode.optional(),
+});
+export type RecoveryCodesRequest = z.input<typeof recoveryCodesRequest>;
+
+/** A new set of recovery codes, shown only this once; the set before it is void. */
+export const recoveryCodeSet = z.object({ codes: z.array(z.string()), createdAt: z.string() });
+export type RecoveryCodeSet = z.infer<typeof recoveryCodeSet>;

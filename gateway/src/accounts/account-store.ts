@@ -15,6 +15,13 @@ interface EmailEntry {
   accountId: string;
 }
 
+/** A recovery code used up: its hash, kept so it can never be used again. */
+interface SpentRecoveryCode {
+  _id: string;
+  accountId: string;
+  spentAt: Date;
+}
+
 /**
  * Accounts, their e-mails and the per-role counters that number new PatRec IDs. Every
  * lookup is by `_id`, which the embedded store serves from its index (any other filter reads
@@ -24,11 +31,13 @@ export class AccountStore {
   readonly accounts: Collection<Account>;
   readonly #emails: Collection<EmailEntry>;
   readonly #counters: Collection<Counter>;
+  readonly #spentCodes: Collection<SpentRecoveryCode>;
 
   constructor(readonly db: Db) {
     this.accounts = db.collection<Account>('accounts');
     this.#emails = db.collection<EmailEntry>('accountEmails');
     this.#counters = db.collection<Counter>('idCounters');
+    this.#spentCodes = db.collection<SpentRecoveryCode>('spentRecoveryCodes');
   }
 
   /**
@@ -72,6 +81,19 @@ export class AccountStore {
       : this.#emails
           .findOne({ _id: trimmed.toLowerCase() })
           .then((entry) => (entry ? this.findById(entry.accountId) : null));
+  }
+
+  /**
+   * Spends a recovery code: true for the one caller that spent it, false when it was spent
+   * already. An insert by `_id` decides, because the embedded store does not isolate updates
+   * of one document from each other (two `$pull`s of one code can both report a change).
+   */
+  async spendRecoveryCode(accountId: string, hash: string): Promise<boolean> {
+    if (!(await insertIfAbsent(this.#spentCodes, { _id: hash, accountId, spentAt: new Date() }))) {
+      return false;
+    }
+    await this.accounts.updateOne({ _id: accountId }, { $pull: { 'recoveryCodes.hashes': hash } });
+    return true;
   }
 
   findById(id: string) {

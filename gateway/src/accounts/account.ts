@@ -13,6 +13,11 @@ export interface Account {
   passwordHash: string;
   /** TOTP secret sealed under the master key; `confirmed` once a code was checked. */
   totp: { secret: StoredSealed; confirmed: boolean } | null;
+  /**
+   * Keyed hashes of the one-time codes that reset a forgotten password, and when the set was
+   * made; absent or null for accounts that have made none.
+   */
+  recoveryCodes?: { hashes: string[]; createdAt: Date } | null;
   failedLogins: number;
   lockedUntil: Date | null;
   /** Name, birth date, address… sealed under the person's data key. */

@@ -12,6 +12,8 @@ import type { Ledger } from '../ledger/ledger.js';
 import { staffRoles, type Account } from './account.js';
 import type { AccountStore } from './account-store.js';
 import { hashPassword } from './password.js';
+import { editedProfile } from './profile-edits.js';
+import { newRecoveryCodeSet, RecoveryCodeHasher } from './recovery-codes.js';
 import { newTotpSecret, totpUri } from './totp.js';
 
 const maxIdAttempts = 50;
@@ -23,6 +25,8 @@ export interface NewAccount {
   password: string;
   /** Personal details, sealed under the person's own data key. */
   profile: Record<string, unknown>;
+  /** Give the person a set of recovery codes, shown in the answer only (sign-up does). */
+  recoveryCodes?: boolean;
 }
 
 /**
@@ -33,6 +37,7 @@ export interface NewAccount {
  */
 export class AccountsService {
   readonly #cas = new Map<string, HospitalCa>();
+  readonly recoveryCodes: RecoveryCodeHasher;
 
   constructor(
     readonly store: AccountStore,
@@ -41,7 +46,9 @@ export class AccountsService {
     readonly ledger: Ledger,
     readonly hospitals: HospitalProfile[],
     readonly masterKey: Buffer,
-  ) {}
+  ) {
+    this.recoveryCodes = new RecoveryCodeHasher(masterKey);
+  }
 
   hospital(key: string): HospitalProfile {
     const hospital = this.hospitals.find((h) => h.key === key);
@@ -73,6 +80,7 @@ export class AccountsService {
         await this.ledger.withIdentity(identity, (ledger) => ledger.participants.registerSelf({}));
       }
       const secret = staffRoles.includes(request.role) ? newTotpSecret() : undefined;
+      const recovery = request.recoveryCodes ? newRecoveryCodeSet(this.recoveryCodes, id) : null;
       const account: Account = {
         _id: id,
         email,
@@ -82,13 +90,18 @@ export class AccountsService {
         totp: secret
           ? { secret: seal(this.masterKey, Buffer.from(secret), `totp:${id}`), confirmed: true }
           : null,
+        recoveryCodes: recovery?.stored ?? null,
         failedLogins: 0,
         lockedUntil: null,
         profile: seal(dataKey, Buffer.from(JSON.stringify(request.profile)), `profile:${id}`),
         createdAt: new Date(),
       };
       await this.store.accounts.insertOne(account);
-      return { id, ...(secret ? { totp: { secret, uri: totpUri(secret, id) } } : {}) };
+      return {
+        id,
+        ...(secret ? { totp: { secret, uri: totpUri(secret, id) } } : {}),
+        ...(recovery ? { recoveryCodes: recovery.codes } : {}),
+      };
     } catch (error) {
       await this.wallet.remove(id);
       await this.dataKeys.shred(id);
@@ -102,6 +115,22 @@ export class AccountsService {
     return JSON.parse(
       open(key, fromStored(account.profile), `profile:${account._id}`).toString(),
     ) as Record<string, unknown>;
+  }
+
+  /**
+   * Replaces what the person's role may edit of their profile and keeps the rest; the
+   * profile is sealed whole and written in one update, so an edit is kept entirely or not at
+   * all. Answers the profile as it is now.
+   */
+  async editProfile(
+    account: Account,
+    edit: Readonly<Record<string, unknown>>,
+  ): Promise<Record<string, unknown>> {
+    const profile = editedProfile(account.role, await this.profileOf(account), edit);
+    const key = await this.dataKeys.keyOf(account._id);
+    const sealed = seal(key, Buffer.from(JSON.stringify(profile)), `profile:${account._id}`);
+    await this.store.accounts.updateOne({ _id: account._id }, { $set: { profile: sealed } });
+    return profile;
   }
 
   totpSecretOf(account: Account): string | undefined {

@@ -24,6 +24,11 @@ export class DoctorCards {
     return card;
   }
 
+  /** Drops a doctor's cached card (they edited their profile); the next read loads it. */
+  forget(doctorId: string) {
+    this.#cache.delete(doctorId);
+  }
+
   /** A doctor the ledger knows but this gateway holds no account of. */
   unknown(doctorId: string, mspId: string): DoctorCard {
     const hospital = this.accounts.hospitals.find((h) => h.mspId === mspId);

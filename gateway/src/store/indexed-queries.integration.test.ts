@@ -103,6 +103,34 @@ describe('the record store serves every request-path query from an index (integr
     const patientId = (signedUp.body as { id: string }).id;
     await request(app).post('/api/sessions').send({ login: email, password }).expect(200);
     await request(app).post('/api/sessions').send({ login: patientId, password }).expect(200);
+    // One's own account: a profile edit, a password change, new recovery codes, a reset.
+    const self = request.agent(app);
+    const selfLogin = await self.post('/api/sessions').send({ login: email, password }).expect(200);
+    const selfCsrf = (selfLogin.body as { csrfToken: string }).csrfToken;
+    await self
+      .put('/api/me/contact-details')
+      .set('X-CSRF-Token', selfCsrf)
+      .send({ address: '2 Main Street', city: 'York', state: 'Yorkshire', country: 'UK' })
+      .expect(200);
+    const changedPassword = 'another long password';
+    await self
+      .put('/api/me/password')
+      .set('X-CSRF-Token', selfCsrf)
+      .send({ currentPassword: password, newPassword: changedPassword })
+      .expect(200);
+    const newCodes = await self
+      .post('/api/me/recovery-codes')
+      .set('X-CSRF-Token', selfCsrf)
+      .send({ password: changedPassword })
+      .expect(201);
+    await request(app)
+      .post('/api/accounts/password-resets')
+      .send({
+        login: email,
+        recoveryCode: (newCodes.body as { codes: string[] }).codes[0],
+        newPassword: password,
+      })
+      .expect(200);
 
     const patient = await personFor(app, services, 'patient', 'hospitala');
     const doctor = await personFor(app, services, 'doctor', 'hospitalb');

@@ -1,0 +1,122 @@
+import type { PasswordChanged, PasswordResetDone, RecoveryCodeSet } from '@patrec/contract';
+import { ApiError } from '../http/api-error.js';
+import { invalidField } from '../http/validate.js';
+import type { Account } from './account.js';
+import type { AccountStore } from './account-store.js';
+import type { AccountsService } from './accounts-service.js';
+import { checkSecrets, countFailure, throttle, type SecretRefusals } from './login.js';
+import { hashPassword } from './password.js';
+import { newRecoveryCodeSet } from './recovery-codes.js';
+import type { Session } from './session.js';
+import type { SessionStore } from './session-store.js';
+
+/** A refusal of a secret given on the person's own account page, pointing at its input. */
+const wrongSecret = (field: string, message: string, totpRequired = false) =>
+  new ApiError('FORBIDDEN', message, {
+    fields: [{ field: `body.${field}`, message }],
+    ...(totpRequired ? { totpRequired } : {}),
+  });
+
+/** Refusals worded for someone logged in: 403 (the session is fine, the secret is not). */
+const accountPageRefusals = (passwordField: string): SecretRefusals => ({
+  wrongPassword: () =>
+    wrongSecret(passwordField, 'That is not your current password: type the one you log in with.'),
+  totpMissing: () =>
+    wrongSecret('totp', 'Enter the 6-digit code from your authenticator app.', true),
+  wrongTotp: () =>
+    wrongSecret('totp', 'Wrong authenticator code: enter the one your app shows now.', true),
+});
+
+// One answer for an unknown account, a wrong code and a spent one, so it tells no one
+// whether an account exists.
+const codeRefused = () =>
+  new ApiError(
+    'UNAUTHENTICATED',
+    'that ID or e-mail and recovery code do not match: check both, and use a code not used before',
+  );
+
+/**
+ * A person's secrets: changing the password (with the current one), resetting a forgotten
+ * one with a recovery code, and making a new set of codes. Each check of a password or code
+ * counts towards log-in's lockout. A new password ends the account's other sessions.
+ */
+export class Credentials {
+  constructor(
+    readonly store: AccountStore,
+    readonly sessions: SessionStore,
+    readonly accounts: AccountsService,
+  ) {}
+
+  async changePassword(
+    session: Session,
+    change: { currentPassword: string; newPassword: string; totp?: string | undefined },
+  ): Promise<PasswordChanged> {
+    if (change.newPassword === change.currentPassword) {
+      throw invalidField('body.newPassword', 'a password other than your current one');
+    }
+    const account = await this.#account(session);
+    await checkSecrets(
+      this.store,
+      (a) => this.accounts.totpSecretOf(a),
+      account,
+      { password: change.currentPassword, totp: change.totp },
+      accountPageRefusals('currentPassword'),
+    );
+    const passwordHash = await hashPassword(change.newPassword);
+    await this.store.accounts.updateOne({ _id: account._id }, { $set: { passwordHash } });
+    return { otherSessionsEnded: await this.sessions.endAllOf(account._id, session.id) };
+  }
+
+  /** A new set of recovery codes, shown once; the set before it is void from now on. */
+  async newRecoveryCodes(
+    session: Session,
+    given: { password: string; totp?: string | undefined },
+  ): Promise<RecoveryCodeSet> {
+    const account = await this.#account(session);
+    await checkSecrets(
+      this.store,
+      (a) => this.accounts.totpSecretOf(a),
+      account,
+      given,
+      accountPageRefusals('password'),
+    );
+    const { codes, stored } = newRecoveryCodeSet(this.accounts.recoveryCodes, account._id);
+    await this.store.accounts.updateOne({ _id: account._id }, { $set: { recoveryCodes: stored } });
+    return { codes, createdAt: stored.createdAt.toISOString() };
+  }
+
+  /**
+   * Replaces a forgotten password with one recovery code, which it spends, and ends every
+   * session of the account. It logs no one in: the person logs in with the new password
+   * (and, for staff, their authenticator code as ever).
+   */
+  async resetPassword(reset: {
+    login: string;
+    recoveryCode: string;
+    newPassword: string;
+  }): Promise<PasswordResetDone> {
+    // Hashed before anything is looked up, so every answer costs the same argon2 run.
+    const passwordHash = await hashPassword(reset.newPassword);
+    const account = await this.store.findByLogin(reset.login);
+    if (!account) throw codeRefused();
+    const now = Date.now();
+    await throttle(account, now);
+    const hashes = account.recoveryCodes?.hashes ?? [];
+    const hash = this.accounts.recoveryCodes.match(account._id, reset.recoveryCode, hashes);
+    if (!hash || !(await this.store.spendRecoveryCode(account._id, hash))) {
+      throw await countFailure(this.store, account, now, codeRefused());
+    }
+    await this.store.accounts.updateOne(
+      { _id: account._id },
+      { $set: { passwordHash, failedLogins: 0, lockedUntil: null } },
+    );
+    await this.sessions.endAllOf(account._id);
+    return { recoveryCodesLeft: hashes.length - 1 };
+  }
+
+  async #account(session: Session): Promise<Account> {
+    const account = await this.store.findById(session.userId);
+    if (!account) throw new ApiError('NOT_FOUND', 'this account no longer exists');
+    return account;
+  }
+}
