@@ -10,7 +10,7 @@ const DESKTOP = { width: 1280, height: 900 };
 
 /** Every page of each portal without an ID in its path, for its demo account. */
 const PAGES: Record<'public' | DemoLogin['role'], string[]> = {
-  public: ['/', '/login', '/signup/patient', '/signup/doctor'],
+  public: ['/', '/login', '/login/reset', '/signup/patient', '/signup/doctor'],
   patient: [
     '/patient',
     '/patient/records',
@@ -25,9 +25,16 @@ const PAGES: Record<'public' | DemoLogin['role'], string[]> = {
     '/doctor/records/new',
     '/doctor/emergency',
     '/doctor/audit',
+    '/doctor/account',
   ],
-  admin: ['/admin'],
-  auditor: ['/auditor', '/auditor/consents', '/auditor/records', '/auditor/integrity'],
+  admin: ['/admin', '/admin/account'],
+  auditor: [
+    '/auditor',
+    '/auditor/consents',
+    '/auditor/records',
+    '/auditor/integrity',
+    '/auditor/account',
+  ],
 };
 
 /** Waits until the page has its heading and has finished loading what it reads. */

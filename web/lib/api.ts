@@ -10,6 +10,7 @@ import type {
   CreatedAccount,
   DoctorCard,
   DoctorListing,
+  DoctorPublicProfile,
   DoctorSignUp,
   DoctorsQuery,
   EmergencyDeclaration,
@@ -27,6 +28,11 @@ import type {
   NetworkReport,
   Page,
   Participant,
+  PasswordChange,
+  PasswordChanged,
+  PasswordReset,
+  PasswordResetDone,
+  PatientContactDetails,
   PatientIdentity,
   PatientSignUp,
   RecordContent,
@@ -34,9 +40,12 @@ import type {
   RecordRead,
   RecordSummary,
   RecordUpdate,
+  RecoveryCodeSet,
+  RecoveryCodesRequest,
   RefusalReason,
   SessionInfo,
   Share,
+  StaffName,
   TotpSecret,
   totpConfirmation,
 } from '@patrec/contract';
@@ -204,6 +213,16 @@ export const api = {
   startTotp: () => call<TotpSecret>('POST', '/me/totp'),
   confirmTotp: (confirmation: z.input<typeof totpConfirmation>) =>
     call<undefined>('POST', '/me/totp/confirm', confirmation),
+  editContactDetails: (details: PatientContactDetails) =>
+    call<Me>('PUT', '/me/contact-details', details),
+  editPublicProfile: (profile: DoctorPublicProfile) =>
+    call<Me>('PUT', '/me/public-profile', profile),
+  editName: (name: StaffName) => call<Me>('PUT', '/me/name', name),
+  changePassword: (change: PasswordChange) => call<PasswordChanged>('PUT', '/me/password', change),
+  newRecoveryCodes: (request: RecoveryCodesRequest) =>
+    call<RecoveryCodeSet>('POST', '/me/recovery-codes', request),
+  resetPassword: (reset: PasswordReset) =>
+    call<PasswordResetDone>('POST', '/accounts/password-resets', reset),
 
   /** A page of a patient's records; for a doctor, each page is a look-up on the ledger. */
   recordsPage: (patientId: string, bookmark = '', pageSize = PAGE_SIZE) =>

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import { Portal } from '@/components/shell/portal';
 
-const nav = [{ href: '/admin', label: 'Doctors and network' }];
+const nav = [
+  { href: '/admin', label: 'Doctors and network' },
+  { href: '/admin/account', label: 'My account' },
+];
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (

@@ -6,6 +6,7 @@ const nav = [
   { href: '/auditor/consents', label: 'Consents' },
   { href: '/auditor/records', label: 'Record history' },
   { href: '/auditor/integrity', label: 'Integrity' },
+  { href: '/auditor/account', label: 'My account' },
 ];
 
 export default function AuditorLayout({ children }: { children: ReactNode }) {

@@ -8,6 +8,7 @@ const nav = [
   { href: '/doctor/records/new', label: 'Add a record' },
   { href: '/doctor/emergency', label: 'Emergency' },
   { href: '/doctor/audit', label: 'My access log' },
+  { href: '/doctor/account', label: 'My account' },
 ];
 
 export default function DoctorLayout({ children }: { children: ReactNode }) {

@@ -1,24 +1,19 @@
 'use client';
 
 import type { CreatedAccount, DoctorSignUp } from '@patrec/contract';
-import { MIN_PASSWORD_LENGTH, WEEKDAYS } from '@patrec/contract/core';
+import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
 import type { HospitalOption } from '@/lib/hospitals';
 import { useAction } from '@/lib/hooks';
-import { weekdayLabel } from '@/lib/words';
 import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/inputs';
 import { ErrorSummary, type FieldProblemLine } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/notice';
+import { scheduleDays, ScheduleEditor, scheduleOf, scheduleProblemOf } from './schedule-editor';
 import { NewIdPanel } from './sign-up-done';
-
-interface ScheduleDay {
-  on: boolean;
-  from: string;
-  to: string;
-}
+import { TotpEnrolment } from './totp-enrolment';
 
 type Values = Omit<DoctorSignUp, 'schedule'> & { confirm: string };
 
@@ -56,9 +51,7 @@ const PASSWORDS_DIFFER = 'The two passwords differ: type the same password twice
 /** Doctor sign-up; ends on the new ID and the authenticator secret, shown only this once. */
 export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] }) {
   const [values, setValues] = useState<Values>(empty);
-  const [schedule, setSchedule] = useState<ScheduleDay[]>(
-    WEEKDAYS.map((_, index) => ({ on: index < 5, from: '09:00', to: '17:00' })),
-  );
+  const [schedule, setSchedule] = useState(() => scheduleDays());
   const [mismatch, setMismatch] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [created, setCreated] = useState<CreatedAccount>();
@@ -67,22 +60,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
     setValues((current) => ({ ...current, [name]: value }));
   const fieldErrors: Partial<Record<string, string>> =
     action.error instanceof ApiFailure ? action.error.fieldErrors : {};
-  // `schedule.1.to` is about the second day sent: the second day ticked.
-  const ticked = WEEKDAYS.filter((_, index) => schedule[index]?.on);
-  const scheduleProblem = Object.entries(fieldErrors)
-    .flatMap(([field, message]): FieldProblemLine[] => {
-      const entry = /^schedule\.(\d+)/.exec(field)?.[1];
-      if (!message || (field !== 'schedule' && entry === undefined)) return [];
-      const day = entry === undefined ? undefined : ticked[Number(entry)];
-      return [
-        {
-          name: `schedule-${day ?? WEEKDAYS[0]}`,
-          label: day ? `Consulting hours, ${weekdayLabel[day]}` : 'Consulting hours',
-          message,
-        },
-      ];
-    })
-    .at(0);
+  const scheduleProblem = scheduleProblemOf(fieldErrors, schedule);
   const problems: FieldProblemLine[] = [
     ...Object.entries(LABELS).flatMap(([name, label]) => {
       const message = name === 'confirm' && mismatch ? PASSWORDS_DIFFER : fieldErrors[name];
@@ -94,9 +72,15 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
 
   if (created) {
     return (
-      <NewIdPanel id={created.id} role="doctor">
+      <NewIdPanel id={created.id} role="doctor" recoveryCodes={created.recoveryCodes}>
         {created.totp ? (
-          <TotpEnrolment secret={created.totp.secret} uri={created.totp.uri} />
+          <TotpEnrolment secret={created.totp.secret} uri={created.totp.uri}>
+            <p>
+              You need a 6-digit code from an authenticator app every time you log in. Scan the QR
+              code with the app, or add an account with this secret (time-based, 6 digits, 30
+              seconds). It is shown only now.
+            </p>
+          </TotpEnrolment>
         ) : null}
         <p className="notice notice-info">
           Your account now awaits verification by the admin of {hospitalName}. You can log in at
@@ -123,9 +107,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
       phone: values.phone,
       email: values.email,
       password: values.password,
-      schedule: schedule.flatMap((day, index) =>
-        day.on ? [{ day: WEEKDAYS[index] ?? 'monday', from: day.from, to: day.to }] : [],
-      ),
+      schedule: scheduleOf(schedule),
     };
     const answer = await action.run(() => api.signUpDoctor(form));
     if (answer) setCreated(answer);
@@ -239,48 +221,7 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
             error={fieldErrors.clinicAddress}
           />
         </fieldset>
-        <fieldset>
-          <legend>Consulting hours</legend>
-          <div className="schedule">
-            {WEEKDAYS.map((day, index) => {
-              const entry = schedule[index] ?? { on: false, from: '09:00', to: '17:00' };
-              const update = (change: Partial<ScheduleDay>) =>
-                setSchedule((all) => all.map((d, i) => (i === index ? { ...d, ...change } : d)));
-              const label = weekdayLabel[day];
-              return (
-                <div className="schedule-day" key={day}>
-                  <label className="checkbox">
-                    <input
-                      type="checkbox"
-                      name={`schedule-${day}`}
-                      checked={entry.on}
-                      onChange={(e) => update({ on: e.target.checked })}
-                    />
-                    {label}
-                  </label>
-                  <input
-                    type="time"
-                    aria-label={`${label} from`}
-                    value={entry.from}
-                    disabled={!entry.on}
-                    onChange={(e) => update({ from: e.target.value })}
-                  />
-                  <span aria-hidden="true">–</span>
-                  <input
-                    type="time"
-                    aria-label={`${label} to`}
-                    value={entry.to}
-                    disabled={!entry.on}
-                    onChange={(e) => update({ to: e.target.value })}
-                  />
-                </div>
-              );
-            })}
-          </div>
-          {scheduleProblem ? (
-            <small className="field-error">{`${scheduleProblem.label}: ${scheduleProblem.message}`}</small>
-          ) : null}
-        </fieldset>
+        <ScheduleEditor days={schedule} onChange={setSchedule} problem={scheduleProblem} />
         <fieldset>
           <legend>Your account</legend>
           <TextField
@@ -328,36 +269,5 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
         </p>
       </form>
     </>
-  );
-}
-
-/** The TOTP secret, shown once: to type or scan into an authenticator app. */
-function TotpEnrolment({ secret, uri }: { secret: string; uri: string }) {
-  return (
-    <section className="totp" aria-labelledby="totp-heading">
-      <h2 id="totp-heading">Add PatRec to your authenticator app</h2>
-      <p>
-        You need a 6-digit code from an authenticator app every time you log in. Add an account in
-        the app with this secret (time-based, 6 digits, 30 seconds). It is shown only now.
-      </p>
-      <dl className="facts">
-        <dt>Secret</dt>
-        <dd>
-          <code data-testid="totp-secret" aria-label="Authenticator secret">
-            {secret}
-          </code>
-        </dd>
-        <dt>Set-up link</dt>
-        <dd>
-          <a href={uri} data-testid="totp-uri">
-            Open in an authenticator app
-          </a>
-          <details>
-            <summary>Show the link as text</summary>
-            <code className="wrap">{uri}</code>
-          </details>
-        </dd>
-      </dl>
-    </section>
   );
 }

@@ -94,6 +94,13 @@ export function LoginForm({ next, initialLogin }: { next?: string; initialLogin?
         Log in
       </Button>
       <p className="muted">
+        <Link
+          href={`/login/reset${login.trim() ? `?login=${encodeURIComponent(login.trim())}` : ''}`}
+        >
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="muted">
         New here? <Link href="/signup/patient">Sign up as a patient</Link> or{' '}
         <Link href="/signup/doctor">as a doctor</Link>.
       </p>

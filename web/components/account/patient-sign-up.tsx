@@ -4,6 +4,7 @@ import {
   ADMINISTRATIVE_GENDERS,
   EARLIEST_DATE,
   type AdministrativeGender,
+  type CreatedAccount,
   type PatientSignUp,
 } from '@patrec/contract';
 import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
@@ -63,7 +64,7 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
   const [values, setValues] = useState<Values>({ ...empty, hospital: hospitals[0]?.key ?? '' });
   const [mismatch, setMismatch] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const [createdId, setCreatedId] = useState<string>();
+  const [created, setCreated] = useState<CreatedAccount>();
   const action = useAction();
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
@@ -74,7 +75,9 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
     return message ? [{ name, label, message }] : [];
   });
 
-  if (createdId) return <NewIdPanel id={createdId} role="patient" />;
+  if (created) {
+    return <NewIdPanel id={created.id} role="patient" recoveryCodes={created.recoveryCodes} />;
+  }
 
   const submit = async () => {
     if (values.password !== values.confirm) {
@@ -95,8 +98,8 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
       password: values.password,
       ...(values.hospital ? { hospital: values.hospital } : {}),
     };
-    const created = await action.run(() => api.signUpPatient(form));
-    if (created) setCreatedId(created.id);
+    const answer = await action.run(() => api.signUpPatient(form));
+    if (answer) setCreated(answer);
   };
 
   return (

@@ -3,15 +3,19 @@
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Button } from '../ui/button';
+import { RecoveryCodeList } from './recovery-codes';
 
 /** The page a sign-up ends on: the new ID, large, with a way to copy it and to log in. */
 export function NewIdPanel({
   id,
   role,
+  recoveryCodes,
   children,
 }: {
   id: string;
   role: 'patient' | 'doctor';
+  /** One-time codes for a forgotten password, shown only now. */
+  recoveryCodes?: readonly string[] | undefined;
   /** What else the person must do before logging in (add the authenticator secret). */
   children?: ReactNode;
 }) {
@@ -32,6 +36,7 @@ export function NewIdPanel({
           : 'patients and admins know you by it.'}
       </p>
       {children}
+      {recoveryCodes?.length ? <RecoveryCodeList codes={recoveryCodes} id={id} /> : null}
       <div className="actions">
         <Button
           variant="secondary"
