@@ -1,7 +1,6 @@
 'use client';
 
 import type { CreatedAccount, DoctorSignUp } from '@patrec/contract';
-import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
@@ -12,6 +11,7 @@ import { SelectField, TextField } from '../ui/inputs';
 import { ErrorSummary, type FieldProblemLine } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/notice';
 import { scheduleDays, ScheduleEditor, scheduleOf, scheduleProblemOf } from './schedule-editor';
+import { NewPasswordFields, PASSWORDS_DIFFER } from './new-password-fields';
 import { NewIdPanel } from './sign-up-done';
 import { TotpEnrolment } from './totp-enrolment';
 
@@ -45,8 +45,6 @@ const LABELS: Record<keyof Values, string> = {
   password: 'Password',
   confirm: 'Password again',
 };
-
-const PASSWORDS_DIFFER = 'The two passwords differ: type the same password twice.';
 
 /** Doctor sign-up; ends on the new ID and the authenticator secret, shown only this once. */
 export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] }) {
@@ -234,31 +232,16 @@ export function DoctorSignUpForm({ hospitals }: { hospitals: HospitalOption[] })
             onValue={set('email')}
             error={fieldErrors.email}
           />
-          <div className="grid-2">
-            <TextField
-              label={LABELS.password}
-              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              maxLength={128}
-              value={values.password}
-              onValue={set('password')}
-              error={fieldErrors.password}
-            />
-            <TextField
-              label={LABELS.confirm}
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={values.confirm}
-              onValue={set('confirm')}
-              error={mismatch ? PASSWORDS_DIFFER : undefined}
-            />
-          </div>
+          <NewPasswordFields
+            name="password"
+            labels={{ password: LABELS.password, confirm: LABELS.confirm }}
+            password={values.password}
+            confirm={values.confirm}
+            onPassword={set('password')}
+            onConfirm={set('confirm')}
+            error={fieldErrors.password}
+            mismatch={mismatch}
+          />
         </fieldset>
         {problems.length === 0 ? <ErrorNotice error={action.error} title="Not signed up." /> : null}
         <Button type="submit" busy={action.busy} busyText="Enrolling you at your hospital…">

@@ -1,13 +1,13 @@
 'use client';
 
 import type { Me } from '@patrec/contract';
-import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
 import { Button } from '../ui/button';
 import { ErrorSummary, type FieldProblemLine } from '../ui/error-summary';
 import { TextField } from '../ui/inputs';
+import { NewPasswordFields, PASSWORDS_DIFFER } from './new-password-fields';
 import { ErrorNotice, SuccessNotice } from '../ui/notice';
 
 const LABELS = {
@@ -16,8 +16,6 @@ const LABELS = {
   confirm: 'New password again',
   totp: 'Authenticator code',
 } as const;
-
-const PASSWORDS_DIFFER = 'The two new passwords differ: type the same password twice.';
 
 /** A new password for the current one (and staff's code); the other sessions end. */
 export function PasswordChange({ me }: { me: Me }) {
@@ -81,31 +79,16 @@ export function PasswordChange({ me }: { me: Me }) {
           onValue={set('currentPassword')}
           error={fieldErrors.currentPassword}
         />
-        <div className="grid-2">
-          <TextField
-            label={LABELS.newPassword}
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            maxLength={128}
-            value={values.newPassword}
-            onValue={set('newPassword')}
-            error={fieldErrors.newPassword}
-          />
-          <TextField
-            label={LABELS.confirm}
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={values.confirm}
-            onValue={set('confirm')}
-            error={mismatch ? PASSWORDS_DIFFER : undefined}
-          />
-        </div>
+        <NewPasswordFields
+          name="newPassword"
+          labels={{ password: LABELS.newPassword, confirm: LABELS.confirm }}
+          password={values.newPassword}
+          confirm={values.confirm}
+          onPassword={set('newPassword')}
+          onConfirm={set('confirm')}
+          error={fieldErrors.newPassword}
+          mismatch={mismatch}
+        />
         {asksCode ? (
           <TextField
             label={LABELS.totp}

@@ -1,6 +1,5 @@
 'use client';
 
-import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
@@ -8,6 +7,7 @@ import { useAction } from '@/lib/hooks';
 import { Button } from '../ui/button';
 import { ErrorSummary, type FieldProblemLine } from '../ui/error-summary';
 import { TextField } from '../ui/inputs';
+import { NewPasswordFields, PASSWORDS_DIFFER } from './new-password-fields';
 import { ErrorNotice, SuccessNotice } from '../ui/notice';
 
 const LABELS = {
@@ -16,8 +16,6 @@ const LABELS = {
   newPassword: 'New password',
   confirm: 'New password again',
 } as const;
-
-const PASSWORDS_DIFFER = 'The two new passwords differ: type the same password twice.';
 
 /**
  * A forgotten password replaced with one of the recovery codes given at sign-up (PatRec sends
@@ -117,28 +115,15 @@ export function PasswordResetForm({ initialLogin }: { initialLogin?: string | un
         onValue={set('recoveryCode')}
         error={fieldErrors.recoveryCode}
       />
-      <TextField
-        label={LABELS.newPassword}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+      <NewPasswordFields
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={MIN_PASSWORD_LENGTH}
-        maxLength={128}
-        value={values.newPassword}
-        onValue={set('newPassword')}
+        labels={{ password: LABELS.newPassword, confirm: LABELS.confirm }}
+        password={values.newPassword}
+        confirm={values.confirm}
+        onPassword={set('newPassword')}
+        onConfirm={set('confirm')}
         error={fieldErrors.newPassword}
-      />
-      <TextField
-        label={LABELS.confirm}
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={values.confirm}
-        onValue={set('confirm')}
-        error={mismatch ? PASSWORDS_DIFFER : undefined}
+        mismatch={mismatch}
       />
       {problems.length === 0 ? (
         <ErrorNotice error={action.error} title="Password not changed." />

@@ -7,7 +7,6 @@ import {
   type CreatedAccount,
   type PatientSignUp,
 } from '@patrec/contract';
-import { MIN_PASSWORD_LENGTH } from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api, ApiFailure } from '@/lib/api';
@@ -18,6 +17,7 @@ import { Button } from '../ui/button';
 import { SelectField, TextField } from '../ui/inputs';
 import { ErrorSummary } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/notice';
+import { NewPasswordFields, PASSWORDS_DIFFER } from './new-password-fields';
 import { NewIdPanel } from './sign-up-done';
 
 type Values = Omit<PatientSignUp, 'hospital' | 'sex'> & {
@@ -25,8 +25,6 @@ type Values = Omit<PatientSignUp, 'hospital' | 'sex'> & {
   hospital: string;
   confirm: string;
 };
-
-const PASSWORDS_DIFFER = 'The two passwords differ: type the same password twice.';
 
 const empty: Values = {
   firstName: '',
@@ -233,31 +231,16 @@ export function PatientSignUpForm({ hospitals }: { hospitals: HospitalOption[] }
             onValue={set('email')}
             error={fieldErrors.email}
           />
-          <div className="grid-2">
-            <TextField
-              label={LABELS.password}
-              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              maxLength={128}
-              value={values.password}
-              onValue={set('password')}
-              error={fieldErrors.password}
-            />
-            <TextField
-              label={LABELS.confirm}
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={values.confirm}
-              onValue={set('confirm')}
-              error={mismatch ? PASSWORDS_DIFFER : undefined}
-            />
-          </div>
+          <NewPasswordFields
+            name="password"
+            labels={{ password: LABELS.password, confirm: LABELS.confirm }}
+            password={values.password}
+            confirm={values.confirm}
+            onPassword={set('password')}
+            onConfirm={set('confirm')}
+            error={fieldErrors.password}
+            mismatch={mismatch}
+          />
         </fieldset>
         {problems.length === 0 ? <ErrorNotice error={action.error} title="Not signed up." /> : null}
         <Button type="submit" busy={action.busy} busyText="Creating your account on the ledger…">
