@@ -20,7 +20,7 @@ import { demoLogins, runTag, totpCode, webUrl, type DemoLogin } from './support/
  * doctor writing under a read-write grant and being refused outside it, emergency access
  * (confirmed by the doctor, told to the patient at once, flagged in the history, its reason
  * shown to the patient), sharing without a request, the doctor's access log newest first,
- * and the auditor's record history and integrity sweep.
+ * and the auditor's record history, integrity sweep and consents of a patient.
  */
 describe('PatRec portals (headless Chromium)', function () {
   this.bail(true);
@@ -334,6 +334,20 @@ describe('PatRec portals (headless Chromium)', function () {
     const done = await visibleText(page.getByText(/Sweep done:/), 120_000);
     expect(done).to.match(/Sweep done: (all \d+ records match|\d+ of \d+ records failed)/);
     await screenshot(page, 'p11-auditor-integrity');
+
+    // The consents of one patient, listed without typing a 64-character ID.
+    await navigate(page, 'Consents');
+    const search = page.getByRole('search', { name: 'Find consents' });
+    await search.getByLabel('Patient ID').fill(patientId);
+    await search.getByRole('button', { name: 'Find consents' }).click();
+    const found = page.getByRole('region', { name: `Consents of ${patientId}` });
+    const emergency = found.getByRole('row').filter({ hasText: 'Emergency' });
+    await sees(emergency, doctor.id, 45_000);
+    await screenshot(page, 'p12-auditor-consents');
+    await emergency.getByRole('link').click();
+    await page.waitForURL('**/auditor/consents/*');
+    await page.getByRole('button', { name: "Show the doctor's reason" }).click();
+    await sees(page, emergencyReason);
     await close();
   });
 });

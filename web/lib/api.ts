@@ -283,6 +283,17 @@ export const api = {
       'GET',
       `/audit/participants/${segment(participantId)}/history`,
     ),
+  /** An auditor's page of a patient's, a doctor's or the pair's consents, oldest first. */
+  auditConsentsPage: (filter: { patientId?: string; doctorId?: string }, bookmark = '') =>
+    call<Page<ConsentView>>(
+      'GET',
+      `/audit/consents${query({ ...filter, pageSize: PAGE_SIZE, bookmark })}`,
+    ),
+  emergencyGrantsPage: (bookmark = '') =>
+    call<Page<ConsentView>>(
+      'GET',
+      `/audit/emergency-grants${query({ pageSize: PAGE_SIZE, bookmark })}`,
+    ),
   consentHistory: (consentId: string) =>
     call<HistoryEntry<Consent>[]>('GET', `/audit/consents/${segment(consentId)}/history`),
   recordHistory: (recordId: string) =>

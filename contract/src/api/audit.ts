@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as f from '../fields.js';
+import { pageQuery } from './common.js';
 import { INTEGRITY_PROBLEMS } from './errors.js';
 
 export const integrityAlert = z.object({
@@ -38,3 +39,15 @@ export const integritySweep = z.object({
 export type IntegritySweep = z.infer<typeof integritySweep>;
 
 export const sweepParams = z.object({ sweepId: f.sweepId });
+
+/**
+ * An auditor's list of consents, oldest first: a patient's, a doctor's, or those between the
+ * two. Each is one index range on the ledger, so at least one of them is needed.
+ */
+export const auditConsentsQuery = pageQuery
+  .extend({ patientId: f.patientId.optional(), doctorId: f.doctorId.optional() })
+  .refine((query) => query.patientId !== undefined || query.doctorId !== undefined, {
+    message: 'a patient ID, a doctor ID or both',
+    path: ['patientId'],
+  });
+export type AuditConsentsQuery = z.input<typeof auditConsentsQuery>;

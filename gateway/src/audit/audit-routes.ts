@@ -1,5 +1,7 @@
 import {
+  auditConsentsQuery,
   consent,
+  consentView,
   fields,
   healthRecord,
   historyOf,
@@ -17,7 +19,10 @@ import type { IntegritySweeps } from './integrity-sweeps.js';
 
 const summary = (what: string) => `Every change of ${what}, from the ledger's key history`;
 
-/** Auditors' views: the full history of a consent, record or participant, and integrity. */
+/**
+ * Auditors' views: consents by patient or doctor, emergency grants, the full history of a
+ * consent, record or participant, and integrity.
+ */
 export function auditRoutes(
   ledger: Ledger,
   records: RecordsService,
@@ -59,6 +64,40 @@ export function auditRoutes(
       errors: [404, 503],
       handler: ({ session, params }) =>
         ledger.as(session!.userId, (client) => client.audit.getParticipantHistory(params)),
+    }),
+    route({
+      method: 'get',
+      path: '/audit/consents',
+      summary:
+        'Consents of a patient, of a doctor, or between the two, oldest first (auditors): one ledger index each',
+      tag: 'audit',
+      access: ['auditor'],
+      query: auditConsentsQuery,
+      response: fields.pageOf(consentView),
+      errors: [503],
+      handler: ({ session, query }) => {
+        const { patientId, doctorId, ...page } = query;
+        return ledger.as(session!.userId, (client) => {
+          if (patientId && doctorId) {
+            return client.consents.listPairConsents({ patientId, doctorId, ...page });
+          }
+          return patientId
+            ? client.consents.listPatientConsents({ patientId, ...page })
+            : client.consents.listDoctorConsents({ doctorId: doctorId!, ...page });
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/audit/emergency-grants',
+      summary: 'Every emergency access on the network, oldest first (auditors)',
+      tag: 'audit',
+      access: ['auditor'],
+      query: pageQuery,
+      response: fields.pageOf(consentView),
+      errors: [503],
+      handler: ({ session, query }) =>
+        ledger.as(session!.userId, (client) => client.consents.listEmergencyGrants(query)),
     }),
     route({
       method: 'get',

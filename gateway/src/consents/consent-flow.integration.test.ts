@@ -318,4 +318,49 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
       emergency: true,
     });
   });
+
+  it("lists an auditor a patient's, a doctor's and the pair's consents, and every emergency grant; others are refused", async () => {
+    const { gateway, patient, doctor } = scene;
+    const auditor = await personFor(gateway.app, gateway.services, 'auditor', 'hospitala');
+    type Listed = {
+      items: { consentId: string; patientId: string; doctorId: string; origin: string }[];
+    };
+    const list = async (path: string) => (await auditor.agent.get(path).expect(200)).body as Listed;
+
+    const byPatient = await list(`/api/audit/consents?patientId=${patient.id}&pageSize=100`);
+    expect(byPatient.items.length).to.be.at.least(2);
+    expect(byPatient.items.every((c) => c.patientId === patient.id)).to.equal(true);
+    const byDoctor = await list(`/api/audit/consents?doctorId=${doctor.id}&pageSize=100`);
+    expect(byDoctor.items.every((c) => c.doctorId === doctor.id)).to.equal(true);
+    const pair = await list(`/api/audit/consents?patientId=${patient.id}&doctorId=${doctor.id}`);
+    expect(pair.items.map((c) => c.consentId)).to.have.members(
+      byPatient.items.filter((c) => c.doctorId === doctor.id).map((c) => c.consentId),
+    );
+
+    // The emergency of the test before is among every emergency grant on the network.
+    const emergency = byPatient.items.find((c) => c.origin === 'emergency');
+    expect(emergency, 'the emergency grant').to.not.equal(undefined);
+    let bookmark = '';
+    const emergencies: string[] = [];
+    do {
+      const page = (
+        await auditor.agent
+          .get(`/api/audit/emergency-grants?pageSize=100&bookmark=${encodeURIComponent(bookmark)}`)
+          .expect(200)
+      ).body as Listed & { bookmark: string };
+      expect(page.items.every((c) => c.origin === 'emergency')).to.equal(true);
+      emergencies.push(...page.items.map((c) => c.consentId));
+      bookmark = page.bookmark;
+    } while (bookmark);
+    expect(emergencies).to.include(emergency!.consentId);
+
+    const neither = await auditor.agent.get('/api/audit/consents').expect(400);
+    expect(errorOf(neither).details?.fields).to.deep.equal([
+      { field: 'query.patientId', message: 'Enter a patient ID, a doctor ID or both.' },
+    ]);
+    const notAuditor = await doctor.agent
+      .get(`/api/audit/consents?doctorId=${doctor.id}`)
+      .expect(403);
+    expect(errorOf(notAuditor).code).to.equal('FORBIDDEN');
+  });
 });

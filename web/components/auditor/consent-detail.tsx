@@ -1,16 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { api } from '@/lib/api';
 import { useLoad } from '@/lib/hooks';
 import { AccessTable } from '../access-log/access-table';
 import { ConsentStatusBadge, ConsentTerms } from '../consents/consent-terms';
 import { DoctorCard } from '../doctor-directory/doctor-card';
 import { formatDateTime, scopeText } from '@/lib/words';
-import { Button } from '../ui/button';
-import { TextField } from '../ui/inputs';
 import { StoppedAtLimit } from '../ui/load-more';
 import { ErrorNotice, Loading } from '../ui/notice';
 import { LedgerHistory } from '../ledger/ledger-history';
@@ -91,37 +87,6 @@ export function ConsentDetail({ consentId }: { consentId: string }) {
           </section>
         </>
       ) : null}
-    </>
-  );
-}
-
-/** Look a consent up by its ID. */
-export function ConsentLookup() {
-  const router = useRouter();
-  const [consentId, setConsentId] = useState('');
-  return (
-    <>
-      <h1>Consents</h1>
-      <p className="lead">Open a consent by its ID (in the access log, click a consent).</p>
-      <form
-        className="form card inline-form"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          router.push(`/auditor/consents/${consentId.trim()}`);
-        }}
-      >
-        <TextField
-          label="Consent ID"
-          name="consentId"
-          placeholder="CON…"
-          required
-          value={consentId}
-          onValue={setConsentId}
-          autoComplete="off"
-        />
-        <Button type="submit">Open</Button>
-      </form>
     </>
   );
 }

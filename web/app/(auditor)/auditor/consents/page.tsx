@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { ConsentLookup } from '@/components/auditor/consent-detail';
+import { ConsentsView } from '@/components/auditor/consents-view';
 
 export const metadata: Metadata = { title: 'Consents' };
 
 export default function ConsentsPage() {
-  return <ConsentLookup />;
+  return <ConsentsView />;
 }
