@@ -24,6 +24,15 @@ describe('envelope encryption', () => {
     expect(() => open(key, sealed, 'c')).to.throw(DecryptionError);
   });
 
+  it('refuses a truncated tag, which GCM would otherwise check only as far as it goes', () => {
+    const sealed = seal(key, text, 'c');
+    // The first 4 bytes of the right tag: a forger needs only 2^32 tries for such a tag.
+    for (const length of [4, 8, 12, 15]) {
+      const truncated = { ...sealed, tag: sealed.tag.subarray(0, length) };
+      expect(() => open(key, truncated, 'c'), `${length} bytes`).to.throw(DecryptionError);
+    }
+  });
+
   it('refuses a ciphertext moved to another record (other context)', () => {
     const sealed = seal(key, text, 'PAT1REC0:v1');
     expect(() => open(key, sealed, 'PAT2REC0:v1')).to.throw(DecryptionError, /PAT2REC0/);

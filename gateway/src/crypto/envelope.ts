@@ -24,6 +24,9 @@ export function newDataKey(): Buffer {
  * data such as the record ID and version), so a ciphertext moved to another record or
  * patient does not open.
  */
+/** GCM's full tag: the only length `open` accepts. */
+const TAG_BYTES = 16;
+
 export function seal(key: Buffer, plaintext: Buffer, context: string): Sealed {
   assertKey(key);
   const iv = randomBytes(12);
@@ -36,7 +39,11 @@ export function seal(key: Buffer, plaintext: Buffer, context: string): Sealed {
 export function open(key: Buffer, sealed: Sealed, context: string): Buffer {
   assertKey(key);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
+    // Node accepts GCM tags as short as 4 bytes unless told the length; a truncated tag
+    // would make forgeries cheap, so only a whole 16-byte tag opens.
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv, {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(sealed.tag);
     return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
