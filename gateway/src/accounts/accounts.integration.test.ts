@@ -195,6 +195,26 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
     });
   });
 
+  it('refuses a staff log-in when the account has lost its authenticator secret (never fails open)', async () => {
+    const email = unique('nosecret');
+    const created = await request(gateway.app)
+      .post('/api/accounts/doctors')
+      .send(doctor(email))
+      .expect(201);
+    const { id, totp } = created.body as { id: string; totp: { secret: string } };
+    // A database fault or an intruder removes the secret.
+    await gateway.services.store.accounts.updateOne({ _id: id }, { $set: { totp: null } });
+    for (const attempt of [{}, { totp: currentTotp(totp.secret, id) }]) {
+      const refused = await request(gateway.app)
+        .post('/api/sessions')
+        .send({ login: id, password: 'stethoscope-42', ...attempt })
+        .expect(401);
+      expect(errorOf(refused).message).to.equal(
+        'this account has no authenticator set up, so it cannot log in; ask your hospital’s admin',
+      );
+    }
+  });
+
   it('logs out only with the CSRF token, and the session is gone afterwards', async () => {
     const email = unique('bye');
     await request(gateway.app).post('/api/accounts/patients').send(patient(email)).expect(201);

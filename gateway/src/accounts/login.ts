@@ -18,6 +18,13 @@ export interface SecretRefusals {
   wrongTotp: () => ApiError;
 }
 
+/** A staff account without an authenticator secret: it must not log in (never fail open). */
+const noAuthenticator = () =>
+  new ApiError(
+    'UNAUTHENTICATED',
+    'this account has no authenticator set up, so it cannot log in; ask your hospital’s admin',
+  );
+
 const loginRefusals: SecretRefusals = {
   wrongPassword: refused,
   totpMissing: () =>
@@ -71,7 +78,8 @@ export async function checkSecrets(
   }
   const secret = totpSecretOf(account);
   const needsTotp = staffRoles.includes(account.role) || account.totp?.confirmed === true;
-  if (needsTotp && secret) {
+  if (needsTotp) {
+    if (!secret) throw noAuthenticator();
     if (!given.totp) throw refusals.totpMissing();
     if (!verifyTotp(secret, given.totp, account._id, now)) {
       throw await countFailure(store, account, now, refusals.wrongTotp());
