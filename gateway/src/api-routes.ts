@@ -24,7 +24,6 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
       sessions: services.sessions,
       credentials: services.credentials,
       doctorProfileChanged: (doctorId) => services.doctorCards.forget(doctorId),
-      masterKey: config.masterKey,
       secureCookies: config.secureCookies,
     }),
     ...recordsRoutes(services.records),

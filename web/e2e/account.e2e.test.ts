@@ -146,7 +146,14 @@ describe('one’s own account (headless Chromium)', function () {
     expect(fresh).to.not.include.members([codes[1]!]);
     await sees(page.getByTestId('recovery-codes-left'), 'You have 8 unused recovery codes.');
 
-    await page.getByRole('button', { name: 'Turn on two-step log-in' }).click();
+    const twoStep = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Two-step log-in' }),
+    });
+    await twoStep.getByLabel('Your password').fill('not my password');
+    await twoStep.getByRole('button', { name: 'Turn on two-step log-in' }).click();
+    await sees(twoStep, /That is not your current password/i);
+    await twoStep.getByLabel('Your password').fill(resetPassword);
+    await twoStep.getByRole('button', { name: 'Turn on two-step log-in' }).click();
     await page.getByTestId('totp-qr').waitFor();
     expect(await drawn(page, 'totp-qr'), 'the QR code is drawn').to.equal(true);
     expect(await visibleText(page.getByTestId('totp-secret'))).to.match(/^[A-Z2-7]{16,}$/);

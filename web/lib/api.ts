@@ -41,7 +41,7 @@ import type {
   RecordSummary,
   RecordUpdate,
   RecoveryCodeSet,
-  RecoveryCodesRequest,
+  Reauthentication,
   RefusalReason,
   SessionInfo,
   Share,
@@ -210,7 +210,7 @@ export const api = {
   },
   logOut: () => call<undefined>('DELETE', '/sessions/current'),
   me: () => call<Me>('GET', '/me'),
-  startTotp: () => call<TotpSecret>('POST', '/me/totp'),
+  startTotp: (check: Reauthentication) => call<TotpSecret>('POST', '/me/totp', check),
   confirmTotp: (confirmation: z.input<typeof totpConfirmation>) =>
     call<undefined>('POST', '/me/totp/confirm', confirmation),
   editContactDetails: (details: PatientContactDetails) =>
@@ -219,7 +219,7 @@ export const api = {
     call<Me>('PUT', '/me/public-profile', profile),
   editName: (name: StaffName) => call<Me>('PUT', '/me/name', name),
   changePassword: (change: PasswordChange) => call<PasswordChanged>('PUT', '/me/password', change),
-  newRecoveryCodes: (request: RecoveryCodesRequest) =>
+  newRecoveryCodes: (request: Reauthentication) =>
     call<RecoveryCodeSet>('POST', '/me/recovery-codes', request),
   resetPassword: (reset: PasswordReset) =>
     call<PasswordResetDone>('POST', '/accounts/password-resets', reset),

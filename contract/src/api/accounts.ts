@@ -169,12 +169,15 @@ export type PasswordReset = z.input<typeof passwordReset>;
 export const passwordResetDone = z.object({ recoveryCodesLeft: z.number().int().min(0) });
 export type PasswordResetDone = z.infer<typeof passwordResetDone>;
 
-/** Making a new set of recovery codes takes the password (and for staff a code) again. */
-export const recoveryCodesRequest = z.strictObject({
+/**
+ * The password again (and the authenticator code, where the account has one): what making
+ * new recovery codes or a new authenticator secret takes, so a stolen session cannot.
+ */
+export const reauthentication = z.strictObject({
   password: givenPassword,
   totp: totpCode.optional(),
 });
-export type RecoveryCodesRequest = z.input<typeof recoveryCodesRequest>;
+export type Reauthentication = z.input<typeof reauthentication>;
 
 /** A new set of recovery codes, shown only this once; the set before it is void. */
 export const recoveryCodeSet = z.object({ codes: z.array(z.string()), createdAt: z.string() });

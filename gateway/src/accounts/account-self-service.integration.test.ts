@@ -356,4 +356,39 @@ describe('one’s own account: profile, password, recovery codes (integration)',
     const me = await patient.agent.get('/api/me').expect(200);
     expect(me.body).to.include({ recoveryCodesLeft: 0 });
   });
+  it('lets a stolen session neither turn two-step log-in off nor move it: a new secret takes the password and a current code, and holds only once confirmed', async () => {
+    const { id, email } = await signedUpPatient();
+    const patient = await loggedIn(email);
+    const first = await patient.send('post', '/api/me/totp', { password }).expect(201);
+    const oldSecret = (first.body as { secret: string }).secret;
+    await patient
+      .send('post', '/api/me/totp/confirm', { code: currentTotp(oldSecret, id) })
+      .expect(204);
+    expect((await loggedIn(email)).status, 'two-step log-in is on').to.equal(401);
+
+    // What the session alone (no password) gets: a refusal, and two-step log-in stays on.
+    const bare = await patient.send('post', '/api/me/totp', {}).expect(400);
+    expect(errorOf(bare).details?.fields).to.deep.equal([
+      { field: 'body.password', message: 'Fill this in.' },
+    ]);
+    const noCode = await patient.send('post', '/api/me/totp', { password }).expect(403);
+    expect(errorOf(noCode).message).to.equal('Enter the 6-digit code from your authenticator app.');
+    const wrong = await patient
+      .send('post', '/api/me/totp', { password: 'not the password', totp: '000000' })
+      .expect(403);
+    expect(errorOf(wrong).message).to.match(/^That is not your current password/);
+    expect((await loggedIn(email)).status).to.equal(401);
+
+    // With both, a new secret; the old one holds until the new one is confirmed.
+    const moved = await patient
+      .send('post', '/api/me/totp', { password, totp: currentTotp(oldSecret, id) })
+      .expect(201);
+    const newSecret = (moved.body as { secret: string }).secret;
+    expect((await loggedIn(email, password, currentTotp(oldSecret, id))).status).to.equal(200);
+    await patient
+      .send('post', '/api/me/totp/confirm', { code: currentTotp(newSecret, id) })
+      .expect(204);
+    expect((await loggedIn(email, password, currentTotp(newSecret, id))).status).to.equal(200);
+    expect((await loggedIn(email, password, currentTotp(oldSecret, id))).status).to.equal(401);
+  });
 });

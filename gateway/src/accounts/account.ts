@@ -13,6 +13,8 @@ export interface Account {
   passwordHash: string;
   /** TOTP secret sealed under the master key; `confirmed` once a code was checked. */
   totp: { secret: StoredSealed; confirmed: boolean } | null;
+  /** A new secret being enrolled (sealed like `totp`); `totp` holds until it is confirmed. */
+  pendingTotp?: StoredSealed | null;
   /**
    * Keyed hashes of the one-time codes that reset a forgotten password, and when the set was
    * made; absent or null for accounts that have made none.

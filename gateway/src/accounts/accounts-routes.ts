@@ -1,6 +1,5 @@
 import type { CookieOptions, Response } from 'express';
 import type { z } from 'zod';
-import { seal } from '../crypto/envelope.js';
 import { ApiError } from '../http/api-error.js';
 import { route, type Role, type Route } from '../http/route.js';
 import type { Account } from './account.js';
@@ -20,7 +19,7 @@ import {
   passwordResetDone,
   patientSignUp,
   recoveryCodeSet,
-  recoveryCodesRequest,
+  reauthentication,
   sessionInfo,
   totpConfirmation,
   totpSecret,
@@ -29,7 +28,6 @@ import {
 import { editableProfile } from './profile-edits.js';
 import { csrfCookie, sessionCookie } from './session.js';
 import { sessionLifetimeMs, type SessionStore } from './session-store.js';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
 
 export interface AccountsDependencies {
   accounts: AccountsService;
@@ -38,7 +36,6 @@ export interface AccountsDependencies {
   credentials: Credentials;
   /** Told when a doctor edits their public profile, so cached cards show the edit. */
   doctorProfileChanged: (doctorId: string) => void;
-  masterKey: Buffer;
   secureCookies: boolean;
 }
 
@@ -221,7 +218,7 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
         'Make a new set of one-time recovery codes, shown only in this answer; the old set is void',
       tag: 'accounts',
       access: 'authenticated',
-      body: recoveryCodesRequest,
+      body: reauthentication,
       status: 201,
       response: recoveryCodeSet,
       errors: [429],
@@ -242,50 +239,27 @@ export function accountsRoutes(deps: AccountsDependencies): Route[] {
     route({
       method: 'post',
       path: '/me/totp',
-      summary: 'Start TOTP enrolment (patients; staff have it from sign-up)',
+      summary:
+        'Start TOTP enrolment with the password (and the current code, to move to a new device); the old secret holds until the new one is confirmed (patients)',
       tag: 'accounts',
       access: ['patient'],
+      body: reauthentication,
       status: 201,
       response: totpSecret,
-      handler: async ({ session }) => {
-        const secret = newTotpSecret();
-        const id = session!.userId;
-        await store.accounts.updateOne(
-          { _id: id },
-          {
-            $set: {
-              totp: {
-                secret: seal(deps.masterKey, Buffer.from(secret), `totp:${id}`),
-                confirmed: false,
-              },
-            },
-          },
-        );
-        return { secret, uri: totpUri(secret, id) };
-      },
+      errors: [429],
+      handler: ({ session, body }) => credentials.startTotp(session!, body),
     }),
     route({
       method: 'post',
       path: '/me/totp/confirm',
-      summary: 'Confirm TOTP enrolment with a code; from then on log-in asks for one',
+      summary: 'Confirm TOTP enrolment with a code; from then on log-in asks for codes of it',
       tag: 'accounts',
       access: ['patient'],
       body: totpConfirmation,
       status: 204,
       response: noContent,
       errors: [409, 422],
-      handler: async ({ session, body }) => {
-        const account = await store.findById(session!.userId);
-        if (!account?.totp) throw new ApiError('CONFLICT', 'start TOTP enrolment first');
-        const secret = accounts.totpSecretOf(account);
-        if (!secret || !verifyTotp(secret, body.code, account._id)) {
-          throw new ApiError(
-            'UNPROCESSABLE',
-            'that code does not match; check the time on your device',
-          );
-        }
-        await store.accounts.updateOne({ _id: account._id }, { $set: { 'totp.confirmed': true } });
-      },
+      handler: ({ session, body }) => credentials.confirmTotp(session!, body.code),
     }),
   ];
 }

@@ -1,4 +1,11 @@
-import type { PasswordChanged, PasswordResetDone, RecoveryCodeSet } from '@patrec/contract';
+import type {
+  PasswordChanged,
+  PasswordResetDone,
+  RecoveryCodeSet,
+  TotpSecret,
+} from '@patrec/contract';
+import { open, seal } from '../crypto/envelope.js';
+import { fromStored } from '../crypto/stored.js';
 import { ApiError } from '../http/api-error.js';
 import { invalidField } from '../http/validate.js';
 import type { Account } from './account.js';
@@ -9,6 +16,7 @@ import { hashPassword } from './password.js';
 import { newRecoveryCodeSet } from './recovery-codes.js';
 import type { Session } from './session.js';
 import type { SessionStore } from './session-store.js';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
 
 /** A refusal of a secret given on the person's own account page, pointing at its input. */
 const wrongSecret = (field: string, message: string, totpRequired = false) =>
@@ -114,9 +122,55 @@ export class Credentials {
     return { recoveryCodesLeft: hashes.length - 1 };
   }
 
+  /**
+   * A new authenticator secret for a patient, given the password (and, with two-step log-in
+   * on, a current code): a stolen session alone can neither turn two-step log-in off nor
+   * move it to the thief's phone. The secret in use holds until the new one is confirmed.
+   */
+  async startTotp(
+    session: Session,
+    given: { password: string; totp?: string | undefined },
+  ): Promise<TotpSecret> {
+    const account = await this.#account(session);
+    await checkSecrets(
+      this.store,
+      (a) => this.accounts.totpSecretOf(a),
+      account,
+      given,
+      accountPageRefusals('password'),
+    );
+    const secret = newTotpSecret();
+    const pendingTotp = seal(this.accounts.masterKey, Buffer.from(secret), totpContext(account));
+    await this.store.accounts.updateOne({ _id: account._id }, { $set: { pendingTotp } });
+    return { secret, uri: totpUri(secret, account._id) };
+  }
+
+  /** The new secret takes over once a code of it is right. */
+  async confirmTotp(session: Session, code: string): Promise<void> {
+    const account = await this.#account(session);
+    // Enrolments started before pending secrets were kept apart sit unconfirmed in `totp`.
+    const pending =
+      account.pendingTotp ?? (account.totp && !account.totp.confirmed ? account.totp.secret : null);
+    if (!pending) throw new ApiError('CONFLICT', 'start TOTP enrolment first');
+    const secret = open(this.accounts.masterKey, fromStored(pending), totpContext(account));
+    if (!verifyTotp(secret.toString(), code, account._id)) {
+      throw new ApiError(
+        'UNPROCESSABLE',
+        'that code does not match; check the time on your device',
+      );
+    }
+    await this.store.accounts.updateOne(
+      { _id: account._id },
+      { $set: { totp: { secret: pending, confirmed: true }, pendingTotp: null } },
+    );
+  }
+
   async #account(session: Session): Promise<Account> {
     const account = await this.store.findById(session.userId);
     if (!account) throw new ApiError('NOT_FOUND', 'this account no longer exists');
     return account;
   }
 }
+
+/** What a TOTP secret is sealed to: its account. */
+const totpContext = (account: Account) => `totp:${account._id}`;

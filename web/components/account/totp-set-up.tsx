@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { api } from '@/lib/api';
+import { api, ApiFailure } from '@/lib/api';
 import { useAction } from '@/lib/hooks';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/inputs';
@@ -13,6 +13,7 @@ export function TotpSetUp({ onDone }: { onDone: () => void }) {
   const start = useAction();
   const confirm = useAction();
   const [enrolment, setEnrolment] = useState<{ secret: string; uri: string }>();
+  const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [done, setDone] = useState(false);
   if (done) return <SuccessNotice>Two-step log-in is on.</SuccessNotice>;
@@ -20,18 +21,36 @@ export function TotpSetUp({ onDone }: { onDone: () => void }) {
     <section className="card" aria-labelledby="two-step-heading">
       <h2 id="two-step-heading">Two-step log-in</h2>
       {!enrolment ? (
-        <>
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void start
+              .run(() => api.startTotp({ password }))
+              .then((e) => {
+                if (!e) return;
+                setPassword('');
+                setEnrolment(e);
+              });
+          }}
+        >
           <p>Protect your records with a code from an authenticator app at every log-in.</p>
-          <Button
-            variant="secondary"
-            busy={start.busy}
-            busyText="Preparing…"
-            onClick={() => void start.run(() => api.startTotp()).then((e) => e && setEnrolment(e))}
-          >
+          <TextField
+            label="Your password"
+            hint="So that nobody who finds you logged in can set it up for their own phone."
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+            error={start.error instanceof ApiFailure ? start.error.fieldErrors.password : undefined}
+          />
+          <ErrorNotice error={start.error} title="Not started." />
+          <Button type="submit" variant="secondary" busy={start.busy} busyText="Preparing…">
             Turn on two-step log-in
           </Button>
-          <ErrorNotice error={start.error} />
-        </>
+        </form>
       ) : (
         <form
           className="form"
