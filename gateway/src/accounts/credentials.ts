@@ -62,13 +62,10 @@ export class Credentials {
     if (change.newPassword === change.currentPassword) {
       throw invalidField('body.newPassword', 'a password other than your current one');
     }
-    const account = await this.#account(session);
-    await checkSecrets(
-      this.store,
-      (a) => this.accounts.totpSecretOf(a),
-      account,
+    const account = await this.#reauthenticated(
+      session,
       { password: change.currentPassword, totp: change.totp },
-      accountPageRefusals('currentPassword'),
+      'currentPassword',
     );
     const passwordHash = await hashPassword(change.newPassword);
     await this.store.accounts.updateOne({ _id: account._id }, { $set: { passwordHash } });
@@ -80,14 +77,7 @@ export class Credentials {
     session: Session,
     given: { password: string; totp?: string | undefined },
   ): Promise<RecoveryCodeSet> {
-    const account = await this.#account(session);
-    await checkSecrets(
-      this.store,
-      (a) => this.accounts.totpSecretOf(a),
-      account,
-      given,
-      accountPageRefusals('password'),
-    );
+    const account = await this.#reauthenticated(session, given, 'password');
     const { codes, stored } = newRecoveryCodeSet(this.accounts.recoveryCodes, account._id);
     await this.store.accounts.updateOne({ _id: account._id }, { $set: { recoveryCodes: stored } });
     return { codes, createdAt: stored.createdAt.toISOString() };
@@ -131,14 +121,7 @@ export class Credentials {
     session: Session,
     given: { password: string; totp?: string | undefined },
   ): Promise<TotpSecret> {
-    const account = await this.#account(session);
-    await checkSecrets(
-      this.store,
-      (a) => this.accounts.totpSecretOf(a),
-      account,
-      given,
-      accountPageRefusals('password'),
-    );
+    const account = await this.#reauthenticated(session, given, 'password');
     const secret = newTotpSecret();
     const pendingTotp = seal(this.accounts.masterKey, Buffer.from(secret), totpContext(account));
     await this.store.accounts.updateOne({ _id: account._id }, { $set: { pendingTotp } });
@@ -163,6 +146,23 @@ export class Credentials {
       { _id: account._id },
       { $set: { totp: { secret: pending, confirmed: true }, pendingTotp: null } },
     );
+  }
+
+  /** The person's account, once the password (and code) given on their page are right. */
+  async #reauthenticated(
+    session: Session,
+    given: { password: string; totp?: string | undefined },
+    passwordField: string,
+  ): Promise<Account> {
+    const account = await this.#account(session);
+    await checkSecrets(
+      this.store,
+      (a) => this.accounts.totpSecretOf(a),
+      account,
+      given,
+      accountPageRefusals(passwordField),
+    );
+    return account;
   }
 
   async #account(session: Session): Promise<Account> {
