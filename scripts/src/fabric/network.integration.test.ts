@@ -184,12 +184,15 @@ describe('Fabric network (integration: real CAs, peers and Raft orderers)', func
 
       const contract = gateway(hospitalA, patient).getContract(config.chaincode);
       const deadline = Date.now() + 60_000;
+      // Each call has a deadline of its own: a transaction handed to the dying leader may never
+      // be ordered, and its commit status would then be waited for forever.
+      const soon = () => ({ deadline: Date.now() + 15_000 });
       let attempts = 0;
       for (;;) {
         attempts += 1;
         try {
-          const submitted = await (await contract.newProposal(ping).endorse()).submit();
-          const status = await submitted.getStatus();
+          const submitted = await (await contract.newProposal(ping).endorse(soon())).submit(soon());
+          const status = await submitted.getStatus(soon());
           expect(status.successful, `validation code ${status.code}`).to.equal(true);
           break;
         } catch (error) {
