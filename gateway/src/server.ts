@@ -60,7 +60,11 @@ async function main() {
       log.warn({ err: error }, 'making titles for older versions failed; will retry at start'),
     );
   const repair = setInterval(() => void reconcile(), 10_000);
-  const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 10 * 60_000);
+  // Expired sessions, spent authenticator steps and ended lockout windows.
+  const purge = setInterval(() => {
+    void sessions.purgeExpired().catch(() => undefined);
+    void services.store.sweepSpentSecrets().catch(() => undefined);
+  }, 10 * 60_000);
   const server = app.listen(config.port, config.host, () =>
     log.info({ host: config.host, port: config.port }, 'gateway listening'),
   );

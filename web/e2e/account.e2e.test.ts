@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { signUpDoctor, signUpPatient, testPassword } from './support/accounts';
 import { openBrowser, type PersonBrowser } from './support/browser';
 import { logIn, navigate, screenshot, sees, visibleText } from './support/page-helpers';
-import { runTag, totpCode, webUrl } from './support/people';
+import { runTag, webUrl } from './support/people';
 
 const newPassword = 'a brand new passphrase';
 const resetPassword = 'reset with a recovery code';
@@ -172,7 +172,7 @@ describe('one’s own account (headless Chromium)', function () {
       expect(await drawn(doctorPage, 'totp-qr'), 'the QR code is drawn').to.equal(true);
       expect(await recoveryCodesOn(doctorPage)).to.have.length(8);
 
-      await logIn(doctorPage, doctor.id, testPassword, () => totpCode(doctor.secret));
+      await logIn(doctorPage, doctor.id, testPassword, doctor.secret);
       await doctorPage.waitForURL('**/doctor');
       await navigate(doctorPage, 'My account');
       await doctorPage.getByRole('button', { name: 'Edit my details' }).click();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { accessibilityProblems, expectAccessible } from './support/accessibility';
 import { openBrowser, type PersonBrowser } from './support/browser';
 import { logIn, outOfReach } from './support/page-helpers';
-import { demoLogins, totpCode, webUrl, type DemoLogin } from './support/people';
+import { demoLogins, webUrl, type DemoLogin } from './support/people';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -77,7 +77,7 @@ describe('every page, accessible and within a phone screen (headless Chromium)',
         const login = demoLogins().find((l) => l.role === who);
         if (!login) throw new Error(`no demo ${who} in the demo logins`);
         const secret = login.totpSecret;
-        await logIn(page, login.id, login.password, secret ? () => totpCode(secret) : undefined);
+        await logIn(page, login.id, login.password, secret);
         await page.waitForURL(`**/${who}`);
       }
       for (const viewport of [DESKTOP, PHONE]) {

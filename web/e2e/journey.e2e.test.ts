@@ -13,7 +13,7 @@ import {
   stillSameDocument,
   visibleText,
 } from './support/page-helpers';
-import { demoLogins, runTag, totpCode, webUrl, type DemoLogin } from './support/people';
+import { demoLogins, runTag, webUrl, type DemoLogin } from './support/people';
 
 /**
  * The whole consent journey in real browsers against the real gateway and ledger: a patient
@@ -150,7 +150,7 @@ describe('PatRec web journey (headless Chromium)', function () {
 
   it('logs the doctor in with a TOTP code and says the account awaits verification', async () => {
     const page = doctorPage;
-    await logIn(page, doctor.id, password, () => totpCode(doctor.secret));
+    await logIn(page, doctor.id, password, doctor.secret);
     await page.waitForURL('**/doctor');
     await sees(page, `Dr ${doctor.firstName} ${doctor.lastName}`);
     await sees(page, 'Awaiting verification.');
@@ -160,7 +160,7 @@ describe('PatRec web journey (headless Chromium)', function () {
   it("lets the demo admin of the doctor's hospital verify the doctor", async () => {
     const admin = staff('admin', 'hospitalb');
     const { page, close } = await open();
-    await logIn(page, admin.id, admin.password, () => totpCode(admin.totpSecret));
+    await logIn(page, admin.id, admin.password, admin.totpSecret);
     await page.waitForURL('**/admin');
     const row = page.getByRole('row', { name: new RegExp(`${doctor.id}\\b`) });
     await loadUntilShown(page, row);
@@ -301,7 +301,7 @@ describe('PatRec web journey (headless Chromium)', function () {
   it('lets the auditor find every step in the access log, the consent history and a CSV', async () => {
     const auditor = staff('auditor');
     const { page, close } = await open();
-    await logIn(page, auditor.id, auditor.password, () => totpCode(auditor.totpSecret));
+    await logIn(page, auditor.id, auditor.password, auditor.totpSecret);
     await page.waitForURL('**/auditor');
     await page.getByLabel('Patient ID').fill(patient.id);
     await page.getByRole('button', { name: 'Search' }).click();
@@ -377,7 +377,7 @@ describe('PatRec web journey (headless Chromium)', function () {
     await screenshot(doctorPage, '18-doctor-patient-phone');
     const auditor = staff('auditor');
     const { page: auditorPage } = await open({ width: 390, height: 844 });
-    await logIn(auditorPage, auditor.id, auditor.password, () => totpCode(auditor.totpSecret));
+    await logIn(auditorPage, auditor.id, auditor.password, auditor.totpSecret);
     await auditorPage.waitForURL('**/auditor');
     await auditorPage.getByLabel('Patient ID').fill(patient.id);
     await auditorPage.getByRole('button', { name: 'Search' }).click();

@@ -12,7 +12,7 @@ import {
   stillSameDocument,
   visibleText,
 } from './support/page-helpers';
-import { demoLogins, runTag, totpCode, webUrl, type DemoLogin } from './support/people';
+import { demoLogins, runTag, webUrl, type DemoLogin } from './support/people';
 
 /**
  * The rest of the portals, in real browsers against the real system: log-in refusals in
@@ -87,7 +87,7 @@ describe('PatRec portals (headless Chromium)', function () {
 
     const admin = staff('admin', 'hospitala');
     const { page, close } = await open();
-    await logIn(page, admin.id, admin.password, () => totpCode(admin.totpSecret ?? ''));
+    await logIn(page, admin.id, admin.password, admin.totpSecret);
     await page.waitForURL('**/admin');
     await page.getByText('Verify or suspend by doctor ID').click();
     await page.getByLabel('Doctor ID').fill(doctor.id);
@@ -103,7 +103,7 @@ describe('PatRec portals (headless Chromium)', function () {
 
     await logIn(patientPage, patientId, testPassword);
     await patientPage.waitForURL('**/patient');
-    await logIn(doctorPage, doctor.id, testPassword, () => totpCode(doctor.secret));
+    await logIn(doctorPage, doctor.id, testPassword, doctor.secret);
     await doctorPage.waitForURL('**/doctor');
     await sees(doctorPage, 'Dr Rosalind Franklin');
   });
@@ -317,7 +317,7 @@ describe('PatRec portals (headless Chromium)', function () {
   it("gives the auditor a record's versions and an integrity sweep", async () => {
     const auditor = staff('auditor');
     const { page, close } = await open();
-    await logIn(page, auditor.id, auditor.password, () => totpCode(auditor.totpSecret ?? ''));
+    await logIn(page, auditor.id, auditor.password, auditor.totpSecret);
     await page.waitForURL('**/auditor');
     await navigate(page, 'Record history');
     await page.getByLabel('Record ID').fill(cardiacId);

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { integrationApp } from '../test-support/integration-app.js';
 import { personFor } from '../test-support/people.js';
-import { loginThrottle } from './login.js';
-import { currentTotp } from './totp.js';
+import { loginThrottle } from './attempt-slots.js';
+import { freshTotp } from '../test-support/fresh-totp.js';
 
 type App = Awaited<ReturnType<typeof integrationApp>>;
 interface ErrorBody {
@@ -235,20 +235,22 @@ describe('one’s own account: profile, password, recovery codes (integration)',
       profile: {},
     });
     const secret = created.totp!.secret;
-    const doctor = await loggedIn(email, password, currentTotp(secret, created.id));
+    const doctor = await loggedIn(email, password, await freshTotp(secret, created.id));
     const change = { currentPassword: password, newPassword };
     const noCode = await doctor.send('put', '/api/me/password', change).expect(403);
     expect(errorOf(noCode)).to.deep.include({
       message: 'Enter the 6-digit code from your authenticator app.',
     });
     expect(errorOf(noCode).details).to.include({ totpRequired: true });
-    expect((await loggedIn(email, password, currentTotp(secret, created.id))).status).to.equal(200);
-    await doctor
-      .send('put', '/api/me/password', { ...change, totp: currentTotp(secret, created.id) })
-      .expect(200);
-    expect((await loggedIn(email, newPassword, currentTotp(secret, created.id))).status).to.equal(
+    expect((await loggedIn(email, password, await freshTotp(secret, created.id))).status).to.equal(
       200,
     );
+    await doctor
+      .send('put', '/api/me/password', { ...change, totp: await freshTotp(secret, created.id) })
+      .expect(200);
+    expect(
+      (await loggedIn(email, newPassword, await freshTotp(secret, created.id))).status,
+    ).to.equal(200);
   });
 
   it('locks the account after repeated wrong current passwords, as log-in does', async () => {
@@ -362,7 +364,7 @@ describe('one’s own account: profile, password, recovery codes (integration)',
     const first = await patient.send('post', '/api/me/totp', { password }).expect(201);
     const oldSecret = (first.body as { secret: string }).secret;
     await patient
-      .send('post', '/api/me/totp/confirm', { code: currentTotp(oldSecret, id) })
+      .send('post', '/api/me/totp/confirm', { code: await freshTotp(oldSecret, id) })
       .expect(204);
     expect((await loggedIn(email)).status, 'two-step log-in is on').to.equal(401);
 
@@ -381,14 +383,14 @@ describe('one’s own account: profile, password, recovery codes (integration)',
 
     // With both, a new secret; the old one holds until the new one is confirmed.
     const moved = await patient
-      .send('post', '/api/me/totp', { password, totp: currentTotp(oldSecret, id) })
+      .send('post', '/api/me/totp', { password, totp: await freshTotp(oldSecret, id) })
       .expect(201);
     const newSecret = (moved.body as { secret: string }).secret;
-    expect((await loggedIn(email, password, currentTotp(oldSecret, id))).status).to.equal(200);
+    expect((await loggedIn(email, password, await freshTotp(oldSecret, id))).status).to.equal(200);
     await patient
-      .send('post', '/api/me/totp/confirm', { code: currentTotp(newSecret, id) })
+      .send('post', '/api/me/totp/confirm', { code: await freshTotp(newSecret, id) })
       .expect(204);
-    expect((await loggedIn(email, password, currentTotp(newSecret, id))).status).to.equal(200);
-    expect((await loggedIn(email, password, currentTotp(oldSecret, id))).status).to.equal(401);
+    expect((await loggedIn(email, password, await freshTotp(newSecret, id))).status).to.equal(200);
+    expect((await loggedIn(email, password, await freshTotp(oldSecret, id))).status).to.equal(401);
   });
 });

@@ -2,6 +2,8 @@ import type { Collection, Db } from 'mongodb';
 import type { Role } from '../http/route.js';
 import { insertIfAbsent, migrateOnce } from '../store/store-helpers.js';
 import { idPrefix, type Account } from './account.js';
+import { AttemptSlots } from './attempt-slots.js';
+import { totpPeriodMs } from './totp.js';
 
 interface Counter {
   _id: string;
@@ -22,6 +24,13 @@ interface SpentRecoveryCode {
   spentAt: Date;
 }
 
+/** The code of one time step of an account's authenticator, used: it works only once. */
+interface SpentTotpStep {
+  /** `${accountId}:${step}` */
+  _id: string;
+  spentAt: Date;
+}
+
 /**
  * Accounts, their e-mails and the per-role counters that number new PatRec IDs. Every
  * lookup is by `_id`, which the embedded store serves from its index (any other filter reads
@@ -32,12 +41,17 @@ export class AccountStore {
   readonly #emails: Collection<EmailEntry>;
   readonly #counters: Collection<Counter>;
   readonly #spentCodes: Collection<SpentRecoveryCode>;
+  readonly #spentSteps: Collection<SpentTotpStep>;
+  /** Guesses of passwords, codes and recovery codes, counted towards the lockout. */
+  readonly attempts: AttemptSlots;
 
   constructor(readonly db: Db) {
     this.accounts = db.collection<Account>('accounts');
     this.#emails = db.collection<EmailEntry>('accountEmails');
     this.#counters = db.collection<Counter>('idCounters');
     this.#spentCodes = db.collection<SpentRecoveryCode>('spentRecoveryCodes');
+    this.#spentSteps = db.collection<SpentTotpStep>('spentTotpSteps');
+    this.attempts = new AttemptSlots(db);
   }
 
   /**
@@ -94,6 +108,34 @@ export class AccountStore {
     }
     await this.accounts.updateOne({ _id: accountId }, { $pull: { 'recoveryCodes.hashes': hash } });
     return true;
+  }
+
+  /**
+   * Spends an authenticator code (RFC 6238 §5.2): true for the one log-in that spent it,
+   * false for a code of a step spent already or older than the newest spent. The insert by
+   * `_id` decides between concurrent log-ins with one code; `lastTotpStep` refuses the rest.
+   */
+  async spendTotpStep(account: Account, step: number): Promise<boolean> {
+    if (account.lastTotpStep !== undefined && step <= account.lastTotpStep) return false;
+    const spent = { _id: `${account._id}:${step}`, spentAt: new Date() };
+    if (!(await insertIfAbsent(this.#spentSteps, spent))) return false;
+    await this.markTotpStepSpent(account, step);
+    return true;
+  }
+
+  /** No code of this step or an earlier one will be taken (the step of a confirmed code). */
+  async markTotpStepSpent(account: Account, step: number) {
+    await this.accounts.updateOne({ _id: account._id }, { $max: { lastTotpStep: step } });
+  }
+
+  /**
+   * What the lockout and replay checks no longer need: spent steps past every code's window
+   * and slots of ended windows. A background sweep (it reads those collections whole).
+   */
+  async sweepSpentSecrets(now = Date.now()) {
+    const stepsBefore = new Date(now - 3 * totpPeriodMs);
+    await this.#spentSteps.deleteMany({ spentAt: { $lt: stepsBefore } });
+    await this.attempts.sweep();
   }
 
   findById(id: string) {

@@ -20,8 +20,8 @@ export interface Account {
    * made; absent or null for accounts that have made none.
    */
   recoveryCodes?: { hashes: string[]; createdAt: Date } | null;
-  failedLogins: number;
-  lockedUntil: Date | null;
+  /** The newest time step whose authenticator code was taken; older codes are refused. */
+  lastTotpStep?: number;
   /** Name, birth date, address… sealed under the person's data key. */
   profile: StoredSealed;
   createdAt: Date;

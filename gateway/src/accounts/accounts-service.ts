@@ -91,8 +91,6 @@ export class AccountsService {
           ? { secret: seal(this.masterKey, Buffer.from(secret), `totp:${id}`), confirmed: true }
           : null,
         recoveryCodes: recovery?.stored ?? null,
-        failedLogins: 0,
-        lockedUntil: null,
         profile: seal(dataKey, Buffer.from(JSON.stringify(request.profile)), `profile:${id}`),
         createdAt: new Date(),
       };

@@ -11,12 +11,13 @@ import { invalidField } from '../http/validate.js';
 import type { Account } from './account.js';
 import type { AccountStore } from './account-store.js';
 import type { AccountsService } from './accounts-service.js';
-import { checkSecrets, countFailure, throttle, type SecretRefusals } from './login.js';
+import { unknownLoginSubject } from './attempt-slots.js';
+import { checkSecrets, type SecretRefusals } from './login.js';
 import { hashPassword } from './password.js';
 import { newRecoveryCodeSet } from './recovery-codes.js';
 import type { Session } from './session.js';
 import type { SessionStore } from './session-store.js';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
+import { newTotpSecret, totpStepOf, totpUri } from './totp.js';
 
 /** A refusal of a secret given on the person's own account page, pointing at its input. */
 const wrongSecret = (field: string, message: string, totpRequired = false) =>
@@ -33,6 +34,8 @@ const accountPageRefusals = (passwordField: string): SecretRefusals => ({
     wrongSecret('totp', 'Enter the 6-digit code from your authenticator app.', true),
   wrongTotp: () =>
     wrongSecret('totp', 'Wrong authenticator code: enter the one your app shows now.', true),
+  spentTotp: () =>
+    wrongSecret('totp', 'That code was used already: wait for the next one your app shows.', true),
 });
 
 // One answer for an unknown account, a wrong code and a spent one, so it tells no one
@@ -96,18 +99,16 @@ export class Credentials {
     // Hashed before anything is looked up, so every answer costs the same argon2 run.
     const passwordHash = await hashPassword(reset.newPassword);
     const account = await this.store.findByLogin(reset.login);
+    // Unknown logins take slots too, so a lockout says nothing about who has an account.
+    const attempt = await this.store.attempts.take(
+      account?._id ?? unknownLoginSubject(reset.login),
+    );
     if (!account) throw codeRefused();
-    const now = Date.now();
-    await throttle(account, now);
     const hashes = account.recoveryCodes?.hashes ?? [];
     const hash = this.accounts.recoveryCodes.match(account._id, reset.recoveryCode, hashes);
-    if (!hash || !(await this.store.spendRecoveryCode(account._id, hash))) {
-      throw await countFailure(this.store, account, now, codeRefused());
-    }
-    await this.store.accounts.updateOne(
-      { _id: account._id },
-      { $set: { passwordHash, failedLogins: 0, lockedUntil: null } },
-    );
+    if (!hash || !(await this.store.spendRecoveryCode(account._id, hash))) throw codeRefused();
+    await this.store.accounts.updateOne({ _id: account._id }, { $set: { passwordHash } });
+    await attempt.succeeded();
     await this.sessions.endAllOf(account._id);
     return { recoveryCodesLeft: hashes.length - 1 };
   }
@@ -136,7 +137,8 @@ export class Credentials {
       account.pendingTotp ?? (account.totp && !account.totp.confirmed ? account.totp.secret : null);
     if (!pending) throw new ApiError('CONFLICT', 'start TOTP enrolment first');
     const secret = open(this.accounts.masterKey, fromStored(pending), totpContext(account));
-    if (!verifyTotp(secret.toString(), code, account._id)) {
+    const step = totpStepOf(secret.toString(), code, account._id);
+    if (step === null) {
       throw new ApiError(
         'UNPROCESSABLE',
         'that code does not match; check the time on your device',
@@ -146,6 +148,8 @@ export class Credentials {
       { _id: account._id },
       { $set: { totp: { secret: pending, confirmed: true }, pendingTotp: null } },
     );
+    // The code shown on this page must not also log someone in.
+    await this.store.markTotpStepSpent(account, step);
   }
 
   /** The person's account, once the password (and code) given on their page are right. */

@@ -1,11 +1,9 @@
 import { ApiError } from '../http/api-error.js';
 import { staffRoles, type Account } from './account.js';
 import type { AccountStore } from './account-store.js';
+import { unknownLoginSubject } from './attempt-slots.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { verifyTotp } from './totp.js';
-
-/** After this many failures each attempt is slowed; after `lockAfter` the account locks. */
-export const loginThrottle = { slowAfter: 3, lockAfter: 5, lockMs: 15 * 60_000, stepDelayMs: 400 };
+import { totpStepOf } from './totp.js';
 
 const refused = () => new ApiError('UNAUTHENTICATED', 'wrong ID, e-mail or password');
 // Unknown logins cost as much as known ones, so timing does not reveal who has an account.
@@ -16,6 +14,8 @@ export interface SecretRefusals {
   wrongPassword: () => ApiError;
   totpMissing: () => ApiError;
   wrongTotp: () => ApiError;
+  /** A right code whose time step was used already: a replay, or a second log-in too soon. */
+  spentTotp: () => ApiError;
 }
 
 /** A staff account without an authenticator secret: it must not log in (never fail open). */
@@ -33,11 +33,18 @@ const loginRefusals: SecretRefusals = {
     }),
   wrongTotp: () =>
     new ApiError('UNAUTHENTICATED', 'wrong authenticator code', { totpRequired: true }),
+  spentTotp: () =>
+    new ApiError(
+      'UNAUTHENTICATED',
+      'that code was used already: wait for the next one your authenticator app shows',
+      { totpRequired: true },
+    ),
 };
 
 /**
  * Checks a log-in: password (argon2id), then a TOTP code for staff and for patients who
- * turned it on. Repeated failures are slowed, then locked for a while (429 with Retry-After).
+ * turned it on. Guesses are counted per account (and per login typed, for logins that match
+ * no account): slowed after a few failures, refused with 429 and Retry-After after more.
  */
 export async function checkLogin(
   store: AccountStore,
@@ -47,6 +54,7 @@ export async function checkLogin(
 ): Promise<Account> {
   const account = await store.findByLogin(attempt.login);
   if (!account) {
+    await store.attempts.take(unknownLoginSubject(attempt.login));
     await spendAsMuchAsAPasswordCheck(attempt.password);
     throw refused();
   }
@@ -63,6 +71,7 @@ export async function spendAsMuchAsAPasswordCheck(password: string) {
  * Checks the secrets of a known account as log-in does (its password, then its
  * authenticator code where it has one), under the same lockout: anything that takes the
  * password counts its failures with log-in's, so no page lets anyone guess without limit.
+ * A code works once: its time step is spent.
  */
 export async function checkSecrets(
   store: AccountStore,
@@ -72,66 +81,21 @@ export async function checkSecrets(
   refusals: SecretRefusals,
   now = Date.now(),
 ): Promise<void> {
-  await throttle(account, now);
+  const attempt = await store.attempts.take(account._id);
   if (!(await verifyPassword(account.passwordHash, given.password))) {
-    throw await countFailure(store, account, now, refusals.wrongPassword());
+    throw refusals.wrongPassword();
   }
   const secret = totpSecretOf(account);
   const needsTotp = staffRoles.includes(account.role) || account.totp?.confirmed === true;
   if (needsTotp) {
-    if (!secret) throw noAuthenticator();
-    if (!given.totp) throw refusals.totpMissing();
-    if (!verifyTotp(secret, given.totp, account._id, now)) {
-      throw await countFailure(store, account, now, refusals.wrongTotp());
+    // The password was right: asking for the code (or an admin) is no failed guess.
+    if (!secret || !given.totp) {
+      await attempt.withdrawn();
+      throw secret ? refusals.totpMissing() : noAuthenticator();
     }
+    const step = totpStepOf(secret, given.totp, account._id, now);
+    if (step === null) throw refusals.wrongTotp();
+    if (!(await store.spendTotpStep(account, step))) throw refusals.spentTotp();
   }
-  await clearFailures(store, account);
-}
-
-/** Refuses while the account is locked (429), and slows attempts after repeated failures. */
-export async function throttle(account: Account, now = Date.now()) {
-  if (account.lockedUntil && account.lockedUntil.getTime() > now) {
-    const seconds = Math.ceil((account.lockedUntil.getTime() - now) / 1000);
-    throw new ApiError(
-      'RATE_LIMITED',
-      'too many failed log-ins; try again later',
-      undefined,
-      seconds,
-    );
-  }
-  if (account.failedLogins >= loginThrottle.slowAfter) {
-    const steps = account.failedLogins - loginThrottle.slowAfter + 1;
-    await new Promise((resolve) => setTimeout(resolve, steps * loginThrottle.stepDelayMs));
-  }
-}
-
-/** Counts a failed attempt (locking the account at `lockAfter`); returns the error to throw. */
-export async function countFailure(
-  store: AccountStore,
-  account: Account,
-  now: number,
-  error: ApiError,
-) {
-  const failedLogins = account.failedLogins + 1;
-  const lock = failedLogins >= loginThrottle.lockAfter;
-  await store.accounts.updateOne(
-    { _id: account._id },
-    {
-      $set: {
-        failedLogins: lock ? 0 : failedLogins,
-        lockedUntil: lock ? new Date(now + loginThrottle.lockMs) : null,
-      },
-    },
-  );
-  return error;
-}
-
-/** A success ends the count of failures. */
-export async function clearFailures(store: AccountStore, account: Account) {
-  if (account.failedLogins > 0 || account.lockedUntil) {
-    await store.accounts.updateOne(
-      { _id: account._id },
-      { $set: { failedLogins: 0, lockedUntil: null } },
-    );
-  }
+  await attempt.succeeded();
 }

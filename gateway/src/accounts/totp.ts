@@ -7,7 +7,7 @@ function totpFor(secret: string, account: string) {
     label: account,
     algorithm: 'SHA1',
     digits: 6,
-    period: 30,
+    period: totpPeriodMs / 1000,
     secret: Secret.fromBase32(secret),
   });
 }
@@ -21,9 +21,21 @@ export function totpUri(secret: string, account: string): string {
   return totpFor(secret, account).toString();
 }
 
-export function verifyTotp(secret: string, code: string, account: string, now = Date.now()) {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secret, account).validate({ token: code, timestamp: now, window: 1 }) !== null;
+export const totpPeriodMs = 30_000;
+
+/**
+ * The time step (`now / 30 s`, give or take one for clock drift) a code belongs to, or null
+ * when it is no code of the secret near now. A step's code must be spent only once.
+ */
+export function totpStepOf(
+  secret: string,
+  code: string,
+  account: string,
+  now = Date.now(),
+): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(secret, account).validate({ token: code, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / totpPeriodMs) + delta;
 }
 
 /** The current code, for tests and for seeding demo accounts. */

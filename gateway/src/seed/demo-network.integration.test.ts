@@ -9,7 +9,7 @@ import {
 } from '@patrec/contract';
 import { expect } from 'chai';
 import request from 'supertest';
-import { currentTotp } from '../accounts/totp.js';
+import { freshTotp } from '../test-support/fresh-totp.js';
 import { integrationApp } from '../test-support/integration-app.js';
 import { seedDemoAccounts, type DemoLogin } from './demo-accounts.js';
 import { demoEmergencyReason, seedDemoNetwork, type DemoNetworkSummary } from './demo-network.js';
@@ -19,7 +19,7 @@ type App = Awaited<ReturnType<typeof integrationApp>>;
 /** Logs the demo person in over HTTP, as the web app does. */
 async function loggedIn(gateway: App, login: DemoLogin) {
   const agent = request.agent(gateway.app);
-  const totp = login.totpSecret ? currentTotp(login.totpSecret, login.id) : undefined;
+  const totp = login.totpSecret ? await freshTotp(login.totpSecret, login.id) : undefined;
   await agent
     .post('/api/sessions')
     .send({ login: login.email, password: login.password, ...(totp ? { totp } : {}) })

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { GatewayServices } from '../gateway-services.js';
 import type { Role } from '../http/route.js';
-import { currentTotp } from '../accounts/totp.js';
+import { freshTotp } from './fresh-totp.js';
 
 /** A logged-in person driving the real app: their agent keeps the session cookie. */
 export interface Person {
@@ -30,7 +30,7 @@ export async function personFor(
   const password = 'a long enough password';
   const created = await services.accounts.create({ role, hospital, email, password, profile });
   const agent = request.agent(app);
-  const totp = created.totp ? currentTotp(created.totp.secret, created.id) : undefined;
+  const totp = created.totp ? await freshTotp(created.totp.secret, created.id) : undefined;
   const login = await agent
     .post('/api/sessions')
     .send({ login: email, password, ...(totp ? { totp } : {}) });

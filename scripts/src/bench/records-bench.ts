@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
+import { freshTotp } from '../../../gateway/src/test-support/fresh-totp.js';
 import type { DemoLogin } from '../services/demo-accounts.js';
 import { HttpSession } from './http-session.js';
 
@@ -52,11 +52,8 @@ export async function benchRecords(
   await patient.login(email, password);
 
   const doctor = new HttpSession(gatewayUrl);
-  const totp = new TOTP({
-    label: doctorLogin.id,
-    secret: Secret.fromBase32(doctorLogin.totpSecret!),
-  });
-  await doctor.login(doctorLogin.id, doctorLogin.password, totp.generate());
+  const { id, password: doctorPassword, totpSecret } = doctorLogin;
+  await doctor.login(id, doctorPassword, await freshTotp(totpSecret!, id));
   await patient.call('POST', '/api/consents/shares', {
     doctorId: doctorLogin.id,
     scope: { all: true },

@@ -10,7 +10,7 @@ import type {
   RecordSummary,
   Share,
 } from '@patrec/contract';
-import { currentTotp } from '../../../gateway/src/accounts/totp.js';
+import { freshTotp } from '../../../gateway/src/test-support/fresh-totp.js';
 import { databaseProcessName } from '../services/database.js';
 import type { DemoLogin } from '../services/demo-accounts.js';
 import { gatewayProcessName } from '../services/gateway.js';
@@ -282,7 +282,7 @@ export class ScaleBench {
   async #logInDoctor() {
     const { id, password, totpSecret } = this.doctorLogin;
     await this.#api('log-in', async () => ({
-      status: await this.#doctor.login(id, password, currentTotp(totpSecret!, id)),
+      status: await this.#doctor.login(id, password, await freshTotp(totpSecret!, id)),
       body: undefined,
     }));
   }

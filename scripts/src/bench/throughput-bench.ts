@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { ConsentView, CreatedAccount, PatientSignUp } from '@patrec/contract';
-import { currentTotp } from '../../../gateway/src/accounts/totp.js';
+import { freshTotp } from '../../../gateway/src/test-support/fresh-totp.js';
 import type { DemoLogin } from '../services/demo-accounts.js';
 import { ApiError, HttpSession } from './http-session.js';
 import { percentile, submitWhile } from './ledger-bench.js';
@@ -75,7 +75,7 @@ export async function signedUpPatient(gatewayUrl: string, label: string, index: 
 
 export async function loggedInDoctor(gatewayUrl: string, login: DemoLogin) {
   const session = new HttpSession(gatewayUrl);
-  await session.login(login.id, login.password, currentTotp(login.totpSecret!, login.id));
+  await session.login(login.id, login.password, await freshTotp(login.totpSecret!, login.id));
   return session;
 }
 

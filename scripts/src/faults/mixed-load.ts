@@ -8,7 +8,7 @@ import type {
   Share,
 } from '@patrec/contract';
 import { IDEMPOTENCY_HEADER } from '@patrec/contract';
-import { currentTotp } from '../../../gateway/src/accounts/totp.js';
+import { freshTotp } from '../../../gateway/src/test-support/fresh-totp.js';
 import { EventStreamClient } from '../bench/event-stream.js';
 import { ApiError, HttpSession } from '../bench/http-session.js';
 import { ResponseTally } from '../bench/response-tally.js';
@@ -176,7 +176,7 @@ export class MixedLoad {
   async #logInDoctor() {
     const { id, password, totpSecret } = this.doctorLogin;
     await this.#api('doctor log-in', async () => ({
-      status: await this.#doctor.login(id, password, currentTotp(totpSecret!, id)),
+      status: await this.#doctor.login(id, password, await freshTotp(totpSecret!, id)),
       body: undefined,
     }));
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
+import { freshTotp } from '../../../gateway/src/test-support/fresh-totp.js';
 import { expectAccessible } from './accessibility';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -45,12 +46,17 @@ export async function loadUntilShown(page: Page, target: Locator, timeout = 45_0
   }
 }
 
-/** Logs in through the form; staff give the code their authenticator app shows. */
-export async function logIn(page: Page, login: string, password: string, code?: () => string) {
+/**
+ * Logs in through the form by PatRec ID; staff give the code their authenticator app shows
+ * (one not used yet).
+ */
+export async function logIn(page: Page, login: string, password: string, totpSecret?: string) {
   await page.goto('/login');
   await page.getByLabel('PatRec ID or e-mail').fill(login);
   await page.getByLabel('Password').fill(password);
-  if (code) await page.getByLabel('Authenticator code').fill(code());
+  if (totpSecret) {
+    await page.getByLabel('Authenticator code').fill(await freshTotp(totpSecret, login));
+  }
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 

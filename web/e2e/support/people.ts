@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Secret, TOTP } from 'otpauth';
 
 /** One demo account as `npm start` writes it to the demo logins file. */
 export interface DemoLogin {
@@ -23,16 +22,6 @@ export function webUrl(): string {
   if (!url)
     throw new Error('set PATREC_WEB_URL to the running web app, e.g. http://127.0.0.1:3000');
   return url.replace(/\/$/, '');
-}
-
-/** The current 6-digit code for a TOTP secret, as an authenticator app shows it. */
-export function totpCode(secret: string): string {
-  return new TOTP({
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    secret: Secret.fromBase32(secret),
-  }).generate();
 }
 
 /** A name no earlier run used, so a run can repeat against the same network. */
