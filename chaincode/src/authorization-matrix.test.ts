@@ -107,7 +107,10 @@ const OPERATIONS: Record<
   'GetParticipant:DOC1': { transaction: tx.participants.getParticipant, args: () => ['DOC1'] },
   ListDoctors: { transaction: tx.participants.listDoctors, args: () => [HOSPITAL_A, '', '', ''] },
   CreateRecord: { transaction: tx.records.createRecord, args: () => ['PAT1', 'cardiac', HASH_V2] },
-  UpdateRecord: { transaction: tx.records.updateRecord, args: () => ['PAT1REC0', HASH_V2, '1'] },
+  UpdateRecord: {
+    transaction: tx.records.updateRecord,
+    args: () => ['PAT1REC0', 'cardiac', HASH_V2, '1'],
+  },
   DeleteRecord: { transaction: tx.records.deleteRecord, args: () => ['PAT1REC0'] },
   GetRecord: { transaction: tx.records.getRecord, args: () => ['PAT1REC0'] },
   ListRecords: { transaction: tx.records.listRecords, args: () => ['PAT1', '', ''] },

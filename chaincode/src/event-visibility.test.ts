@@ -155,6 +155,7 @@ describe('live-event visibility (mayReceiveEvent) follows the read rules', () =>
       person('doctor', 'DOC1'),
       tx.records.updateRecord,
       'PAT1REC0',
+      'cardiac',
       sha256('v2'),
       '1',
     );

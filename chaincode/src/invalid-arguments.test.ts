@@ -155,8 +155,8 @@ const CASES: Case[] = [
   {
     transaction: tx.records.updateRecord,
     caller: () => patient,
-    args: () => ['PAT1REC0', sha256('v2'), '1'],
-    kinds: ['recordId', 'hash', 'version'],
+    args: () => ['PAT1REC0', 'cardiac', sha256('v2'), '1'],
+    kinds: ['recordId', 'category', 'hash', 'version'],
   },
   {
     transaction: tx.records.deleteRecord,

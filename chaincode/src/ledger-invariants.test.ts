@@ -64,7 +64,14 @@ async function busyLedger(): Promise<TestChain> {
   await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
   await chain.ok(person('doctor', 'DOC12'), tx.access.accessRecord, 'PAT1REC1', '');
   await chain.ok(owner, tx.access.accessRecord, 'PAT1REC1', '');
-  await chain.ok(doctor, tx.records.updateRecord, 'PAT1REC0', sha256('PAT1REC0 v2'), '1');
+  await chain.ok(
+    doctor,
+    tx.records.updateRecord,
+    'PAT1REC0',
+    'cardiac',
+    sha256('PAT1REC0 v2'),
+    '1',
+  );
   await chain.ok(owner, tx.records.deleteRecord, 'PAT1REC1');
   await chain.ok(owner, tx.consents.shareWith, 'DOC9', ALL, 'read', '3600');
   const other = await registerPatient(chain, 'PAT10');

@@ -99,7 +99,7 @@ describe('AccessContract', () => {
 
     it('returns the current version and hash after an update', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', sha256('v2'), '1');
       const read = await chain.ok(doctor, tx.access.accessRecord, 'PAT1REC0', '');
       expect(read.access.version).to.equal(2);
       expect(read.record.contentHash).to.equal(sha256('v2'));
@@ -107,8 +107,8 @@ describe('AccessContract', () => {
 
     it('reads an earlier version by its own hash, logging that version', async () => {
       await share(chain, patient, 'DOC1', ALL, 'read');
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v3'), '2');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', sha256('v3'), '2');
       for (const reader of [patient, doctor]) {
         const call = await chain.call(reader, tx.access.accessRecord, 'PAT1REC0', '2');
         const read = JSON.parse(call.output ?? '') as RecordAccess;
@@ -128,7 +128,7 @@ describe('AccessContract', () => {
     });
 
     it('refuses an earlier version exactly as the current one, before saying it has none', async () => {
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', sha256('v2'), '1');
       const denied = 'FORBIDDEN(NO_CONSENT)';
       await chain.refused(doctor, denied, tx.access.accessRecord, 'PAT1REC0', '1');
       await chain.refused(doctor, denied, tx.access.accessRecord, 'PAT1REC0', '7');
@@ -142,7 +142,7 @@ describe('AccessContract', () => {
     });
 
     it('finds a version written before versions were kept apart in the record history', async () => {
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', sha256('v2'), '1');
       // As a ledger written by the chaincode before it kept each version under its own key.
       chain.ledger.neverWritten(compositeKey('recordVersion', 'PAT1', '0000000000', '0000000001'));
       const read = await chain.ok(patient, tx.access.accessRecord, 'PAT1REC0', '1');

@@ -62,7 +62,7 @@ describe('AuditContract', () => {
 
   describe('GetRecordHistory', () => {
     it('returns every version and the tombstone', async () => {
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', sha256('v2'), '1');
       await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
       const history = await chain.ok(patient, tx.audit.getRecordHistory, 'PAT1REC0');
       expect(history.map((entry) => [entry.value?.version, entry.value?.status])).to.deep.equal([
@@ -108,7 +108,7 @@ describe('AuditContract', () => {
 
   describe('VerifyRecordHash', () => {
     it("matches only the current version's hash", async () => {
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', sha256('v2'), '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', sha256('v2'), '1');
       expect(
         await chain.ok(auditor, tx.audit.verifyRecordHash, 'PAT1REC0', sha256('v2')),
       ).to.deep.equal({

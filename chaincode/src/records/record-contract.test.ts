@@ -193,7 +193,14 @@ describe('RecordContract', () => {
 
     it('writes a new version and keeps the old one in the history', async () => {
       const at = chain.ledger.now;
-      const updated = await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
+      const updated = await chain.ok(
+        patient,
+        tx.records.updateRecord,
+        'PAT1REC0',
+        'cardiac',
+        NEW_HASH,
+        '1',
+      );
       expect(updated).to.deep.equal({
         ...record,
         contentHash: NEW_HASH,
@@ -206,13 +213,57 @@ describe('RecordContract', () => {
     });
 
     it('refuses a stale expectedVersion with CONFLICT', async () => {
-      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
-      await chain.refused(patient, 'CONFLICT', tx.records.updateRecord, 'PAT1REC0', HASH, '1');
+      await chain.ok(patient, tx.records.updateRecord, 'PAT1REC0', 'cardiac', NEW_HASH, '1');
+      await chain.refused(
+        patient,
+        'CONFLICT',
+        tx.records.updateRecord,
+        'PAT1REC0',
+        'cardiac',
+        HASH,
+        '1',
+      );
+    });
+
+    it('refuses content of another category with INVALID_ARGUMENT, to its writers only', async () => {
+      const message = await chain.refused(
+        patient,
+        'INVALID_ARGUMENT',
+        tx.records.updateRecord,
+        'PAT1REC0',
+        'dentistry',
+        NEW_HASH,
+        '1',
+      );
+      expect(message).to.contain('record PAT1REC0 is cardiac, not dentistry');
+      // Those who may not write it learn neither its category nor its version.
+      for (const [caller, refusal] of [
+        [doctor, 'FORBIDDEN(NO_CONSENT)'],
+        [person('patient', 'PAT2'), 'FORBIDDEN(NOT_YOURS)'],
+      ] as const) {
+        const refused = await chain.refused(
+          caller,
+          refusal,
+          tx.records.updateRecord,
+          'PAT1REC0',
+          'dentistry',
+          NEW_HASH,
+          '7',
+        );
+        expect(refused).not.to.match(/cardiac|version/);
+      }
     });
 
     it('lets a doctor with a read-write grant on that very record update it', async () => {
       const grant = await share(chain, patient, 'DOC1', records('PAT1REC0'), 'read-write');
-      const updated = await chain.ok(doctor, tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
+      const updated = await chain.ok(
+        doctor,
+        tx.records.updateRecord,
+        'PAT1REC0',
+        'cardiac',
+        NEW_HASH,
+        '1',
+      );
       expect(updated).to.include({
         updatedBy: 'DOC1',
         createdBy: 'PAT1',
@@ -227,15 +278,32 @@ describe('RecordContract', () => {
         'FORBIDDEN(NO_CONSENT)',
         tx.records.updateRecord,
         'PAT1REC0',
+        'cardiac',
         NEW_HASH,
         '1',
       );
     });
 
     it('answers an unknown or deleted record with NOT_FOUND', async () => {
-      await chain.refused(patient, 'NOT_FOUND', tx.records.updateRecord, 'PAT1REC7', NEW_HASH, '1');
+      await chain.refused(
+        patient,
+        'NOT_FOUND',
+        tx.records.updateRecord,
+        'PAT1REC7',
+        'cardiac',
+        NEW_HASH,
+        '1',
+      );
       await chain.ok(patient, tx.records.deleteRecord, 'PAT1REC0');
-      await chain.refused(patient, 'NOT_FOUND', tx.records.updateRecord, 'PAT1REC0', NEW_HASH, '1');
+      await chain.refused(
+        patient,
+        'NOT_FOUND',
+        tx.records.updateRecord,
+        'PAT1REC0',
+        'cardiac',
+        NEW_HASH,
+        '1',
+      );
     });
 
     it('refuses another patient with FORBIDDEN, whether or not the record exists', async () => {
@@ -245,6 +313,7 @@ describe('RecordContract', () => {
         'FORBIDDEN(NOT_YOURS)',
         tx.records.updateRecord,
         'PAT1REC0',
+        'cardiac',
         NEW_HASH,
         '1',
       );
@@ -253,6 +322,7 @@ describe('RecordContract', () => {
         'FORBIDDEN(NOT_YOURS)',
         tx.records.updateRecord,
         'PAT1REC9',
+        'cardiac',
         NEW_HASH,
         '1',
       );
@@ -265,6 +335,7 @@ describe('RecordContract', () => {
           'INVALID_ARGUMENT',
           tx.records.updateRecord,
           'PAT1REC0',
+          'cardiac',
           NEW_HASH,
           bad,
         );

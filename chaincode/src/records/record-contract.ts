@@ -4,7 +4,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { activeGrant } from '../consents/consent-policy';
 import { integerArg, oneOfArg, patientIdArg, recordIdArg, sha256Arg } from '../shared/arguments';
 import { authenticate, requireRole, type Caller } from '../shared/caller';
-import { conflict } from '../shared/errors';
+import { conflict, invalidArgument } from '../shared/errors';
 import { emitEvent } from '../shared/events';
 import { fromLedger, toSortedJson } from '../shared/ledger-json';
 import { pageOfPartialKey, pageRequestArgs } from '../shared/pagination';
@@ -68,24 +68,31 @@ export class RecordContract extends Contract {
 
   /**
    * Registers a new version's hash. Same writers as CreateRecord; `expectedVersion` is the
-   * version the writer started from, so one writer cannot silently overwrite another.
+   * version the writer started from, so one writer cannot silently overwrite another. The
+   * content's `category` must be the record's: said only to those who may write it, so a
+   * refusal tells no one else whether the record exists or what it holds.
    */
   @Transaction()
   @Returns('string')
   async UpdateRecord(
     ctx: Context,
     recordId: string,
+    category: string,
     contentHash: string,
     expectedVersion: string,
   ): Promise<string> {
     const caller = authenticate(ctx);
     const id = recordIdArg('recordId', recordId);
+    const kind = oneOfArg('category', category, CATEGORIES);
     const hash = sha256Arg('contentHash', contentHash);
     const expected = integerArg('expectedVersion', expectedVersion, 1, Number.MAX_SAFE_INTEGER);
     requireRole(caller, ['patient', 'doctor'], 'update records');
     await this.#checkWriterStanding(ctx, caller, ownerOf(id));
     const record = await readLiveRecord(ctx, id);
     const consentId = await this.#writeGrant(ctx, caller, record.patientId, record);
+    if (record.category !== kind) {
+      throw invalidArgument(`record ${id} is ${record.category}, not ${kind}`);
+    }
     if (record.version !== expected) {
       throw conflict(`${id} is at version ${record.version}, not ${expected}`);
     }

@@ -126,7 +126,14 @@ export async function buildAuthorizationScene(): Promise<AuthorizationScene> {
   const other = await registerPatient(chain, 'PAT2');
   await createRecord(chain, owner, 'PAT1', 'cardiac');
   await createRecord(chain, owner, 'PAT1', 'dentistry');
-  await chain.ok(owner, tx.records.updateRecord, 'PAT1REC1', sha256('PAT1 dentistry v2'), '1');
+  await chain.ok(
+    owner,
+    tx.records.updateRecord,
+    'PAT1REC1',
+    'dentistry',
+    sha256('PAT1 dentistry v2'),
+    '1',
+  );
   await createRecord(chain, other, 'PAT2', 'cardiac');
 
   const doctor = (id: string, mspId = HOSPITAL_A) => person('doctor', id, mspId);

@@ -90,7 +90,12 @@ export const transactions = {
     ),
     updateRecord: submitted(
       'UpdateRecord',
-      { recordId: text(f.recordId), contentHash: text(f.sha256), expectedVersion: integer() },
+      {
+        recordId: text(f.recordId),
+        category: text(f.category),
+        contentHash: text(f.sha256),
+        expectedVersion: integer(),
+      },
       o.healthRecord,
     ),
     deleteRecord: submitted('DeleteRecord', { recordId: text(f.recordId) }, o.healthRecord),

@@ -125,6 +125,7 @@ describe('repair of interrupted record writes (integration: real ledger and Ferr
     await endorseOnly(stale, (ledger) =>
       ledger.records.updateRecord({
         recordId: record.recordId,
+        category: 'dermatology',
         contentHash: stale.contentHash,
         expectedVersion: 1,
       }),
@@ -132,6 +133,7 @@ describe('repair of interrupted record writes (integration: real ledger and Ferr
     await services.ledger.as(patient.id, (ledger) =>
       ledger.records.updateRecord({
         recordId: record.recordId,
+        category: 'dermatology',
         contentHash: 'b'.repeat(64),
         expectedVersion: 1,
       }),

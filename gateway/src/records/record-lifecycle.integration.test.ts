@@ -66,6 +66,45 @@ describe('record versions, deletion and grant expiry over HTTP (integration)', f
     expect(await gateway.services.records.store.pending.countDocuments({})).to.equal(0);
   });
 
+  it('tells those who may not write a record nothing about it: not whether it exists, nor its category or version', async () => {
+    const created = await patient
+      .send('post', `/api/patients/${patient.id}/records`, dentistry('inlay'))
+      .expect(201);
+    const recordId = (created.body as { recordId: string }).recordId;
+    const dermatology = {
+      category: 'dermatology',
+      form: { condition: 'x', affectedArea: 'y', severity: 'mild', treatment: '' },
+    };
+    const attempt = (who: Person, target: string, expectedVersion: number) =>
+      who.send('put', `/api/records/${target}`, { expectedVersion, content: dermatology });
+
+    const intruder = await personFor(gateway.app, gateway.services, 'patient', 'hospitala');
+    const answers = [
+      await attempt(intruder, recordId, 1),
+      await attempt(intruder, recordId, 7),
+      await attempt(intruder, `${patient.id}REC999`, 1),
+      await attempt(intruder, 'PAT999999REC0', 1),
+    ];
+    for (const answer of answers) {
+      expect([answer.status, errorOf(answer).details]).to.deep.equal([
+        403,
+        { reason: 'NOT_YOURS' },
+      ]);
+      expect(errorOf(answer).message).to.match(/may not write the records of PAT\d+$/);
+    }
+    // A verified doctor without a grant is refused for the grant, not told the category.
+    const unconsented = await attempt(doctor, recordId, 1);
+    expect([unconsented.status, errorOf(unconsented).details]).to.deep.equal([
+      403,
+      { reason: 'NO_CONSENT' },
+    ]);
+    expect(errorOf(unconsented).message).not.to.contain('dentistry');
+
+    const { store } = gateway.services.records;
+    expect(await store.versions.countDocuments({ recordId })).to.equal(1);
+    expect(await store.pending.countDocuments({})).to.equal(0);
+  });
+
   it('makes a write sent twice with one Idempotency-Key once, and refuses the key for another', async () => {
     const { app, services } = gateway;
     const writer = await personFor(app, services, 'patient', 'hospitala');

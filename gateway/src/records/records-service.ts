@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error.js';
 import type { LedgerReads } from '../access/ledger-reads.js';
 import type { BeforeOrdering, Ledger } from '../ledger/ledger.js';
 import {
+  ownerOfRecord,
   recordSummary,
   titleOf,
   withDerivedValues,
@@ -120,24 +121,18 @@ export class RecordsService {
     content: RecordContent,
     expectedVersion: number,
   ): Promise<RecordSummary> {
-    // The category of a record never changes; the version the writer started from says which
-    // it is (an older one too: the ledger then refuses the stale write).
-    const current = await this.store.version(recordId, expectedVersion);
-    if (!current)
-      throw new ApiError('NOT_FOUND', `no record ${recordId} at version ${expectedVersion}`);
-    if (current.category !== content.category) {
-      throw new ApiError(
-        'UNPROCESSABLE',
-        `record ${recordId} is ${current.category}, not ${content.category}`,
-      );
-    }
-    const staged = await this.#stage(session, current.patientId, content);
+    // Nothing is looked up before the ledger's checks: whether the record exists, its version
+    // and its category are said only to those who may write it (the ledger refuses the rest).
+    const patientId = ownerOfRecord(recordId);
+    if (!patientId) throw new ApiError('NOT_FOUND', `no record ${recordId}`);
+    const staged = await this.#stage(session, patientId, content);
     const record = await this.#commit(staged, (beforeOrdering) =>
       this.ledger.as(
         session.userId,
         (ledger) =>
           ledger.records.updateRecord({
             recordId,
+            category: content.category,
             contentHash: staged.contentHash,
             expectedVersion,
           }),
@@ -266,6 +261,16 @@ export class RecordsService {
     upload = randomBytes(16).toString('hex'),
     writeId?: string,
   ) {
+    // The ledger refuses this too; said here first, so whether the patient exists is not.
+    if (session.role === 'patient' && session.userId !== patientId) {
+      throw new ApiError(
+        'FORBIDDEN',
+        `${session.userId} may not write the records of ${patientId}`,
+        {
+          reason: 'NOT_YOURS',
+        },
+      );
+    }
     const key = await this.dataKeys.keyOf(patientId).catch(() => {
       throw new ApiError('NOT_FOUND', `no patient ${patientId}`);
     });
