@@ -4,7 +4,7 @@ import { clearAllGaveUp } from '../process/gave-up.js';
 import { assertPortsFree } from '../process/ports.js';
 import { watchdogProcessName } from '../process/watchdog.js';
 import { startWatchdog, stopWatchdog } from '../process/watchdog-process.js';
-import { paths } from '../runtime/paths.js';
+import { keepRuntimeFolderPrivate, paths } from '../runtime/paths.js';
 import { databaseUri, startDatabase, usesEmbeddedDatabase } from '../services/database.js';
 import { gatewayUrl, startGateway } from '../services/gateway.js';
 import { startWeb, webUrl } from '../services/web.js';
@@ -19,6 +19,7 @@ runCli(async () => {
   const progress = new Progress('PatRec', networkSteps + 7);
   const detail = (message: string) => progress.detail(message);
   console.log(`Starting PatRec (runtime folder ${paths.root})`);
+  keepRuntimeFolderPrivate();
   // Nothing restarts behind this start's back; what the watchdog gave up on gets its turn again.
   await stopWatchdog();
   clearAllGaveUp();

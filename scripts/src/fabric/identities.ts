@@ -82,13 +82,7 @@ class CaClient {
   async enrollRegistrar() {
     const home = paths.caRegistrar(this.org.key);
     if (existsSync(path.join(home, 'msp', 'signcerts', 'cert.pem'))) return;
-    await this.#client([
-      'enroll',
-      '-u',
-      caUrl(this.org.ca, 'admin', caAdminSecret(this.org)),
-      '-H',
-      home,
-    ]);
+    await this.#client(['enroll', '-H', home], this.#enrolling('admin', caAdminSecret(this.org)));
     normaliseMsp(path.join(home, 'msp'));
   }
 
@@ -97,43 +91,36 @@ class CaClient {
     if (existsSync(files.cert) && (!request.tls || existsSync(files.tlsCert))) return;
     const password = secret(`${this.org.key}.${request.name}`);
     try {
-      await this.#client([
-        'register',
-        '-H',
-        paths.caRegistrar(this.org.key),
-        '-u',
-        caUrl(this.org.ca),
-        '--id.name',
-        request.name,
-        '--id.secret',
-        password,
-        '--id.type',
-        request.type,
-      ]);
+      const registrar = paths.caRegistrar(this.org.key);
+      await this.#client(
+        ['register', '-H', registrar, '--id.name', request.name, '--id.type', request.type],
+        { FABRIC_CA_CLIENT_URL: caUrl(this.org.ca), FABRIC_CA_CLIENT_ID_SECRET: password },
+      );
     } catch (error) {
       // A registration that landed before an interrupted enrolment is fine to reuse.
       if (!(error instanceof CommandError && /already registered/i.test(error.output))) throw error;
     }
     const dir = paths.identity(this.org.key, request.name);
-    const enrollUrl = caUrl(this.org.ca, request.name, password);
-    await this.#client(['enroll', '-u', enrollUrl, '-H', dir, '-M', files.mspDir]);
+    const asIdentity = this.#enrolling(request.name, password);
+    await this.#client(['enroll', '-H', dir, '-M', files.mspDir], asIdentity);
     normaliseMsp(files.mspDir);
     writeNodeOuConfig(files.mspDir);
     if (request.tls) {
       const tlsMsp = path.join(dir, 'tls-msp');
-      await this.#client([
-        'enroll',
-        '-u',
-        enrollUrl,
-        '-H',
-        dir,
-        '-M',
-        tlsMsp,
-        '--enrollment.profile',
-        'tls',
-        '--csr.hosts',
-        this.#hosts,
-      ]);
+      await this.#client(
+        [
+          'enroll',
+          '-H',
+          dir,
+          '-M',
+          tlsMsp,
+          '--enrollment.profile',
+          'tls',
+          '--csr.hosts',
+          this.#hosts,
+        ],
+        asIdentity,
+      );
       normaliseMsp(tlsMsp);
       mkdirSync(path.dirname(files.tlsCert), { recursive: true });
       copyFileSync(path.join(tlsMsp, 'signcerts', 'cert.pem'), files.tlsCert);
@@ -142,13 +129,28 @@ class CaClient {
     }
   }
 
-  #client(args: string[]) {
+  /** Enrols as `user`: the URL carries the enrolment secret. */
+  #enrolling(user: string, password: string): CaClientSecrets {
+    return { FABRIC_CA_CLIENT_URL: caUrl(this.org.ca, user, password) };
+  }
+
+  /**
+   * Runs fabric-ca-client. Passwords go in `secrets`, through its environment: arguments are
+   * readable by every local user (`ps`, /proc), the environment only by the owner.
+   */
+  #client(args: string[], secrets: CaClientSecrets) {
     return run(
       this.binaries['fabric-ca-client'],
       [...args, '--caname', this.org.ca.caName, '--tls.certfiles', caRootCert(this.org)],
-      { timeoutMs: 30_000 },
+      { timeoutMs: 30_000, env: { ...process.env, ...secrets } },
     );
   }
+}
+
+/** What fabric-ca-client reads from its environment instead of `-u` and `--id.secret`. */
+interface CaClientSecrets {
+  FABRIC_CA_CLIENT_URL: string;
+  FABRIC_CA_CLIENT_ID_SECRET?: string;
 }
 
 /**

@@ -34,7 +34,8 @@ export async function startNetwork(
   const fabricConfigDir = await ensureFabricConfigDir();
 
   await progress.step('Certificate authorities', async () => {
-    const started = orgs.map((org) => ({ org, process: startCa(org, binaries, config) }));
+    const started = [];
+    for (const org of orgs) started.push({ org, process: await startCa(org, binaries, config) });
     for (const { org, process } of started) {
       await waitForCa(org, config.tlsHostname, process);
     }

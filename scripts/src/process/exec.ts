@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { redactSecrets } from '../runtime/secrets.js';
 
 export interface ExecOptions {
   env?: NodeJS.ProcessEnv;
@@ -10,7 +11,7 @@ export interface ExecOptions {
   onStderrLine?: (line: string) => void;
 }
 
-/** A command that failed, with enough of its output to act on. */
+/** A command that failed, with enough of its output to act on (secrets replaced). */
 export class CommandError extends Error {
   override name = 'CommandError';
   constructor(
@@ -44,7 +45,7 @@ export function run(command: string, args: string[], options: ExecOptions = {}):
         if (!error) return resolve(stdout);
         const timedOut = error.killed === true && error.signal === 'SIGTERM';
         const code = typeof error.code === 'number' ? error.code : null;
-        const output = `${stdout}\n${stderr}`.trim() || error.message;
+        const output = redactSecrets(`${stdout}\n${stderr}`.trim() || error.message);
         reject(new CommandError(shown, code, output, timedOut));
       },
     );

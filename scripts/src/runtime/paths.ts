@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,3 +54,12 @@ export const paths = {
 };
 
 export const builderRoot = path.join(repoRoot, 'network', 'builders');
+
+/**
+ * Makes the runtime folder reachable by its owner alone (0700): it holds the CAs' keys and
+ * databases, every node's key, the record store and the master key.
+ */
+export function keepRuntimeFolderPrivate() {
+  mkdirSync(root(), { recursive: true, mode: 0o700 });
+  chmodSync(root(), 0o700);
+}
