@@ -29,10 +29,12 @@ export function apiRoutes(services: GatewayServices, config: GatewayConfig): Rou
     ...recordsRoutes(services.records),
     ...patientsRoutes(services.patients),
     ...consentsRoutes(services.consents),
-    ...doctorsRoutes(services.ledger, services.doctorCards, (hospital) => mspOf(config, hospital)),
+    ...doctorsRoutes(services.ledger, services.doctorCards, services.sessions, (hospital) =>
+      mspOf(config, hospital),
+    ),
     ...auditRoutes(services.ledger, services.records, services.sweeps),
     ...networkRoutes(services.ledger, services.wallet),
-    ...eventsRoutes(services.listener, (hospital) => mspOf(config, hospital)),
+    ...eventsRoutes(services.listener, services.sessions, (hospital) => mspOf(config, hospital)),
   ];
 }
 

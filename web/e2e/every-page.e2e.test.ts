@@ -46,7 +46,8 @@ async function settled(page: Page, path: string): Promise<void> {
 
 /**
  * Every page, as each demo account sees it, on a desktop and on a phone (390 px): no serious
- * or critical axe-core violation, nothing out of a phone user's reach, no sideways scroll.
+ * or critical axe-core violation, nothing out of a phone user's reach, no sideways scroll,
+ * nothing refused by the Content-Security-Policy.
  */
 describe('every page, accessible and within a phone screen (headless Chromium)', function () {
   this.timeout(300_000);
@@ -90,6 +91,8 @@ describe('every page, accessible and within a phone screen (headless Chromium)',
             expect(await outOfReach(page), where).to.deep.equal({ sideways: false, clipped: [] });
         }
       }
+      // Every script and style the pages need runs under their Content-Security-Policy.
+      expect(browser.cspViolations).to.deep.equal([]);
     });
   }
 });

@@ -37,6 +37,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export class SessionStore implements SessionResolver {
   readonly #sessions: Collection<StoredSession>;
   readonly #byUser: Collection<SessionsOfUser>;
+  readonly #endListeners = new Set<(sessionId: string) => void>();
 
   constructor(
     readonly db: Db,
@@ -87,6 +88,21 @@ export class SessionStore implements SessionResolver {
     return toSession(stored);
   }
 
+  /** A session that has not ended or expired (any replica may have ended it). */
+  async isLive(sessionId: string): Promise<boolean> {
+    const stored = await this.#sessions.findOne({ _id: sessionId });
+    return stored !== null && stored.expiresAt.getTime() > this.now();
+  }
+
+  /**
+   * Tells `listener` of each session this gateway ends (log-out, a password change, a
+   * suspension), as it ends; returns the way to stop listening.
+   */
+  onEnd(listener: (sessionId: string) => void): () => void {
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
+  }
+
   async end(session: Session) {
     await this.#delete(session.userId, session.id);
   }
@@ -104,6 +120,7 @@ export class SessionStore implements SessionResolver {
       if (id === keep) continue;
       const { deletedCount } = await this.#sessions.deleteOne({ _id: id });
       await this.#byUser.updateOne({ _id: userId }, { $pull: { sessions: id } });
+      this.#ended(id);
       ended += deletedCount;
     }
     return ended;
@@ -137,6 +154,11 @@ export class SessionStore implements SessionResolver {
   async #delete(userId: string, sessionId: string) {
     await this.#sessions.deleteOne({ _id: sessionId });
     await this.#byUser.updateOne({ _id: userId }, { $pull: { sessions: sessionId } });
+    this.#ended(sessionId);
+  }
+
+  #ended(sessionId: string) {
+    for (const listener of this.#endListeners) listener(sessionId);
   }
 }
 

@@ -37,7 +37,7 @@ export interface GatewayConfig {
   databaseName: string;
   /** 32 bytes that wrap every data key; kept out of the database. */
   masterKey: Buffer;
-  /** Send cookies only over HTTPS (set behind a TLS-terminating proxy). */
+  /** Send cookies only over HTTPS: the public URL people open is https. */
   secureCookies: boolean;
   network: NetworkProfile;
 }
@@ -81,7 +81,23 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     mongodbUri: need('MONGODB_URI'),
     databaseName: env.PATREC_DATABASE ?? 'patrec',
     masterKey,
-    secureCookies: env.PATREC_SECURE_COOKIES === 'true',
+    secureCookies: servedOverHttps(env),
     network: parsed.data,
   };
+}
+
+/**
+ * Whether people open PatRec over https: PATREC_PUBLIC_URL, the address they use (perhaps a
+ * TLS-terminating proxy in front of the web app). Unset: the web app on this machine, http.
+ */
+export function servedOverHttps(env: NodeJS.ProcessEnv): boolean {
+  const value = env.PATREC_PUBLIC_URL;
+  if (value === undefined) return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    throw new ConfigError(
+      `PATREC_PUBLIC_URL must be the URL people open PatRec at, such as https://ehr.example.org, not ${value}`,
+    );
+  }
 }

@@ -7,6 +7,7 @@ import {
   type DoctorListing,
 } from '@patrec/contract';
 import { z } from 'zod';
+import type { SessionStore } from '../accounts/session-store.js';
 import { ApiError } from '../http/api-error.js';
 import { route, type Route } from '../http/route.js';
 import { invalidField } from '../http/validate.js';
@@ -17,11 +18,13 @@ const ofDoctor = z.object({ doctorId: fields.doctorId });
 
 /**
  * The doctor directory and verification: one doctor's card for everyone, the hospital's
- * list for its admin (auditors name the hospital), and the admin's verify and suspend.
+ * list for its admin (auditors name the hospital), and the admin's verify and suspend (which
+ * logs the doctor out everywhere).
  */
 export function doctorsRoutes(
   ledger: Ledger,
   cards: DoctorCards,
+  sessions: SessionStore,
   mspOf: (hospital: string) => string,
 ): Route[] {
   return [
@@ -78,18 +81,25 @@ export function doctorsRoutes(
       route({
         method: 'post',
         path: `/doctors/:doctorId/${action}`,
-        summary: `${action === 'verify' ? 'Verify' : 'Suspend'} a doctor of my hospital`,
+        summary:
+          action === 'verify'
+            ? 'Verify a doctor of my hospital'
+            : 'Suspend a doctor of my hospital: their sessions and live notices end at once',
         tag: 'doctors',
         access: ['admin'],
         params: ofDoctor,
         response: participant,
         errors: [404, 409, 503],
-        handler: ({ session, params }) =>
-          ledger.as(session!.userId, (client) =>
-            action === 'verify'
-              ? client.participants.verifyDoctor(params)
-              : client.participants.suspendDoctor(params),
-          ),
+        handler: async ({ session, params }) => {
+          if (action === 'verify') {
+            return ledger.as(session!.userId, (client) => client.participants.verifyDoctor(params));
+          }
+          const suspended = await ledger.as(session!.userId, (client) =>
+            client.participants.suspendDoctor(params),
+          );
+          await sessions.endAllOf(params.doctorId);
+          return suspended;
+        },
       }),
     ),
   ];

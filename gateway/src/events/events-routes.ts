@@ -1,16 +1,21 @@
 import { ledgerEvent, mayReceiveEvent, type LedgerEvent } from '@patrec/contract';
+import type { SessionStore } from '../accounts/session-store.js';
 import { route, type Route } from '../http/route.js';
 import type { LedgerEventListener } from './event-listener.js';
+import { StreamLifetime } from './stream-lifetime.js';
 
 const keepAliveMs = 20_000;
 
 /**
  * GET /api/events: Server-Sent Events of what happens on the ledger to the logged-in person
  * (a new request, a grant, an emergency access, a read of their record). A browser that
- * reconnects sends Last-Event-ID and first receives what it missed.
+ * reconnects sends Last-Event-ID and first receives what it missed. The stream ends with the
+ * session: at log-out, expiry, or the doctor's suspension (their own DoctorSuspended is the
+ * last event they get).
  */
 export function eventsRoutes(
   listener: LedgerEventListener,
+  sessions: SessionStore,
   mspOf: (hospital: string) => string,
 ): Route[] {
   return [
@@ -34,6 +39,7 @@ export function eventsRoutes(
           Connection: 'keep-alive',
           'X-Accel-Buffering': 'no',
         });
+        const lifetime = new StreamLifetime(session!, request, sessions);
         let lastSent = -1;
         const send = (event: LedgerEvent) => {
           // Seqs only grow: one seen in the replay and live too is sent once.
@@ -44,8 +50,10 @@ export function eventsRoutes(
           response.write(
             `id: ${event.seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`,
           );
+          if (event.name === 'DoctorSuspended' && event.ids.doctorId === viewer.id) {
+            lifetime.end('suspended');
+          }
         };
-        const closed = new Promise((resolve) => request.once('close', resolve));
         response.write(': connected\n\n');
         // Live events wait while the missed ones are replayed, so none falls in between.
         const arrived: LedgerEvent[] = [];
@@ -60,9 +68,10 @@ export function eventsRoutes(
         arrived.forEach(send);
         listener.on('event', send);
         const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs);
-        await closed;
+        await lifetime.ended;
         clearInterval(keepAlive);
         listener.off('event', send);
+        response.end();
       },
     }),
   ];

@@ -18,6 +18,8 @@ export async function openEventStream(app: Express, person: Person) {
   const response = await new Promise<http.IncomingMessage>((resolve) =>
     request.once('response', resolve),
   );
+  // Resolves when the gateway ends the stream (not when the test closes it).
+  const ended = new Promise<void>((resolve) => response.once('end', resolve));
   let buffer = '';
   response.setEncoding('utf8');
   response.on('data', (chunk: string) => {
@@ -36,6 +38,7 @@ export async function openEventStream(app: Express, person: Person) {
     status: response.statusCode,
     contentType: response.headers['content-type'],
     received,
+    ended,
     /** Resolves with the first event that matches, or rejects after `timeoutMs`. */
     async next(match: (e: (typeof received)[0]) => boolean, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

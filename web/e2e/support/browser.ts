@@ -21,6 +21,8 @@ const args = [
 export interface PersonBrowser {
   context: BrowserContext;
   page: Page;
+  /** What the browser refused under the pages' Content-Security-Policy, as it said it. */
+  cspViolations: string[];
   close: () => Promise<void>;
 }
 
@@ -51,11 +53,19 @@ export async function openBrowser(
     throw error;
   }
   context.setDefaultTimeout(30_000);
+  const cspViolations: string[] = [];
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
   let closed = false;
   return {
     context,
     page,
+    cspViolations,
     close: async () => {
       if (closed) return;
       closed = true;
