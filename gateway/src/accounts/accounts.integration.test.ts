@@ -207,6 +207,33 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
     ]);
   });
 
+  it('refuses log-ins beyond what it can check at once with 429, and answers everything else meanwhile', async () => {
+    const server = gateway.app.listen(0, '127.0.0.1');
+    try {
+      const flood = Array.from({ length: 300 }, (_, n) =>
+        request(server)
+          .post('/api/sessions')
+          .send({ login: unique(`flood${n}`), password: 'guess number n' }),
+      );
+      const health = await request(server).get('/api/health');
+      const answers = await Promise.all(flood);
+      expect(health.status).to.equal(200);
+      const busy = answers.filter(
+        (answer) =>
+          errorOf(answer).message ===
+          'too many log-ins and sign-ups at once; try again in a moment',
+      );
+      expect(busy.length).to.be.greaterThan(0);
+      for (const answer of busy) {
+        expect([answer.status, answer.headers['retry-after']]).to.deep.equal([429, '1']);
+      }
+      expect(answers.filter((answer) => answer.status === 401).length).to.be.at.least(68);
+      expect(answers.every((answer) => [401, 429].includes(answer.status))).to.equal(true);
+    } finally {
+      server.close();
+    }
+  });
+
   it('takes an authenticator code once: a replay after a log-in is refused', async () => {
     const created = await request(gateway.app)
       .post('/api/accounts/doctors')

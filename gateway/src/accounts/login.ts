@@ -1,7 +1,7 @@
 import { ApiError } from '../http/api-error.js';
 import { staffRoles, type Account } from './account.js';
 import type { AccountStore } from './account-store.js';
-import { unknownLoginSubject } from './attempt-slots.js';
+import { unknownLoginSubject, type Attempt } from './attempt-slots.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { totpStepOf } from './totp.js';
 
@@ -54,8 +54,8 @@ export async function checkLogin(
 ): Promise<Account> {
   const account = await store.findByLogin(attempt.login);
   if (!account) {
-    await store.attempts.take(unknownLoginSubject(attempt.login));
-    await spendAsMuchAsAPasswordCheck(attempt.password);
+    const guess = await store.attempts.take(unknownLoginSubject(attempt.login));
+    await spendAsMuchAsAPasswordCheck(attempt.password).catch(withdrawing(guess));
     throw refused();
   }
   await checkSecrets(store, totpSecretOf, account, attempt, loginRefusals, now);
@@ -82,7 +82,10 @@ export async function checkSecrets(
   now = Date.now(),
 ): Promise<void> {
   const attempt = await store.attempts.take(account._id);
-  if (!(await verifyPassword(account.passwordHash, given.password))) {
+  const passwordRight = await verifyPassword(account.passwordHash, given.password).catch(
+    withdrawing(attempt),
+  );
+  if (!passwordRight) {
     throw refusals.wrongPassword();
   }
   const secret = totpSecretOf(account);
@@ -99,3 +102,9 @@ export async function checkSecrets(
   }
   await attempt.succeeded();
 }
+
+/** A guess that could not be checked (the gateway was too busy, say) is no failed guess. */
+const withdrawing = (attempt: Attempt) => async (error: unknown) => {
+  await attempt.withdrawn();
+  throw error;
+};

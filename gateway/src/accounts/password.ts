@@ -1,16 +1,25 @@
 import { hash, verify } from '@node-rs/argon2';
+import { WorkQueue } from '../http/work-queue.js';
 
 // argon2id with OWASP's minimum: 19 MiB, 2 passes, 1 lane.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * Argon2 runs take turns (four at once, 64 in line, the rest refused with 429), so a flood
+ * of log-ins or sign-ups cannot take the threads and memory every other request needs.
+ */
+export const passwordWork = new WorkQueue({ running: 4, waiting: 64 });
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, options);
+  return passwordWork.run(() => hash(password, options));
 }
 
-export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
-  try {
-    return await verify(hashed, password);
-  } catch {
-    return false;
-  }
+export function verifyPassword(hashed: string, password: string): Promise<boolean> {
+  return passwordWork.run(async () => {
+    try {
+      return await verify(hashed, password);
+    } catch {
+      return false;
+    }
+  });
 }
