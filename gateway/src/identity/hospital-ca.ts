@@ -3,7 +3,7 @@ import FabricCAServices from 'fabric-ca-client';
 import { User } from 'fabric-common';
 import type { HospitalProfile } from '../config/gateway-config.js';
 import { ApiError } from '../http/api-error.js';
-import { ConcurrencyLimit } from './concurrency-limit.js';
+import { ConcurrencyLimit } from '../shared/concurrency-limit.js';
 import type { Role } from '../http/route.js';
 
 /** The CA has an identity of that name already (an ID used before this database). */

@@ -30,4 +30,17 @@ describe('concurrency limit', () => {
       'fulfilled',
     ]);
   });
+
+  it('refuses at once those beyond a full waiting line, and frees every place afterwards', async () => {
+    const busy = () => new Error('busy');
+    const limit = new ConcurrencyLimit(2, { most: 3, full: busy });
+    const task = () => new Promise<string>((resolve) => setTimeout(() => resolve('done'), 10));
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => limit.run(task)));
+    expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(5);
+    const refusals = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
+    expect(refusals.map((refusal) => refusal.message)).to.deep.equal(Array(5).fill('busy'));
+    expect(await Promise.all(Array.from({ length: 5 }, () => limit.run(task)))).to.deep.equal(
+      Array(5).fill('done'),
+    );
+  });
 });
