@@ -10,8 +10,8 @@ const keepAliveMs = 20_000;
  * GET /api/events: Server-Sent Events of what happens on the ledger to the logged-in person
  * (a new request, a grant, an emergency access, a read of their record). A browser that
  * reconnects sends Last-Event-ID and first receives what it missed. The stream ends with the
- * session: at log-out, expiry, or the doctor's suspension (their own DoctorSuspended is the
- * last event they get).
+ * session: at log-out, at expiry, or when the doctor is suspended (seen in their own
+ * DoctorSuspended, or in the end of their sessions that the suspension brings).
  */
 export function eventsRoutes(
   listener: LedgerEventListener,
