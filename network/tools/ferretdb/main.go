@@ -1,11 +1,14 @@
-// Command patrec-ferretdb serves the MongoDB wire protocol on a TCP address, storing data
-// in SQLite files under a folder, until it receives SIGINT or SIGTERM.
+// Command patrec-ferretdb serves the MongoDB wire protocol on a Unix socket that only its
+// owner can connect to, storing data in SQLite files under a folder, until it receives
+// SIGINT or SIGTERM.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -15,19 +18,27 @@ import (
 )
 
 func main() {
-	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to serve the MongoDB wire protocol on")
+	socket := flag.String("socket", "", "Unix socket to serve the MongoDB wire protocol on (owner-only)")
 	dataDir := flag.String("data", "", "folder holding the SQLite databases (created if missing)")
 	flag.Parse()
 
-	if err := run(*listen, *dataDir); err != nil {
+	if err := run(*socket, *dataDir); err != nil {
 		fmt.Fprintln(os.Stderr, "patrec-ferretdb:", err)
 		os.Exit(1)
 	}
 }
 
-func run(listen, dataDir string) error {
-	if dataDir == "" {
-		return fmt.Errorf("-data is required")
+func run(socket, dataDir string) error {
+	if socket == "" || dataDir == "" {
+		return fmt.Errorf("-socket and -data are required")
+	}
+	// Everything made from here on is its owner's alone: connecting to a Unix socket takes
+	// write permission on it, so no other local user can reach the store, and the SQLite
+	// files are unreadable to them.
+	syscall.Umask(0o077)
+	// A socket left by a killed run would stop the listener; none but ours lives at this path.
+	if err := os.Remove(socket); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 	abs, err := filepath.Abs(dataDir)
 	if err != nil {
@@ -38,7 +49,7 @@ func run(listen, dataDir string) error {
 	}
 
 	server, err := ferretdb.New(&ferretdb.Config{
-		Listener: ferretdb.ListenerConfig{TCP: listen},
+		Listener: ferretdb.ListenerConfig{Unix: socket},
 		Handler:  "sqlite",
 		// FerretDB requires the folder URL to end with a slash. Write transactions take the
 		// lock when they begin: a read that later upgrades to a write under many concurrent
@@ -51,7 +62,7 @@ func run(listen, dataDir string) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	fmt.Printf("patrec-ferretdb serving %s from %s\n", listen, abs)
+	fmt.Printf("patrec-ferretdb serving %s from %s\n", socket, abs)
 	go keepIDIndexes(ctx, abs)
 	return server.Run(ctx)
 }

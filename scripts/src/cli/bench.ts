@@ -131,7 +131,7 @@ runCli(async () => {
   }
   if (mode === 'store') {
     const sizes = (values.sizes ?? '').split(',').map((size) => whole('sizes', size));
-    return benchStoreCommand(config, sizes);
+    return benchStoreCommand(sizes);
   }
   throw new UsageError(usage);
 });
@@ -253,8 +253,8 @@ async function benchScaleCommand(config: NetworkConfig, options: ScaleOptions) {
   );
 }
 
-async function benchStoreCommand(config: NetworkConfig, sizes: number[]) {
-  const uri = process.env.MONGODB_URI ?? databaseUri(config);
+async function benchStoreCommand(sizes: number[]) {
+  const uri = databaseUri();
   console.log(`Record store benchmark on ${uri} (a scratch database, dropped afterwards) …`);
   const results = await benchStore(uri, sizes, (m) => console.log(m));
   const queries = results[0]?.lookups.map((l) => l.query) ?? [];

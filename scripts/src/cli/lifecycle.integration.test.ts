@@ -30,7 +30,7 @@ const status = async () =>
   };
 
 async function withDatabase<T>(work: (client: MongoClient) => Promise<T>) {
-  const client = new MongoClient(databaseUri(config), { serverSelectionTimeoutMS: 5000 });
+  const client = new MongoClient(databaseUri(), { serverSelectionTimeoutMS: 5000 });
   try {
     return await work(client);
   } finally {

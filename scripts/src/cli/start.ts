@@ -26,14 +26,11 @@ runCli(async () => {
 
   const binaries = await progress.step('Native binaries', () => ensureBinaries(detail));
   await progress.step('Ports', async () => {
-    const wanted = allPorts(config).filter(({ owner }) => {
-      const processName = owner.split(' ')[0]!;
-      return !isRunning(processName) && (processName !== 'database' || usesEmbeddedDatabase());
-    });
+    const wanted = allPorts(config).filter(({ owner }) => !isRunning(owner.split(' ')[0]!));
     await assertPortsFree(wanted);
   });
   const chaincode = await startNetwork(config, binaries, progress);
-  await progress.step('Record store', () => startDatabase(config, binaries));
+  await progress.step('Record store', () => startDatabase(binaries));
   await progress.step('Gateway API', () => startGateway(config, detail));
   await progress.step('Web app', () => startWeb(config, detail));
   const logins = await progress.step('Demo accounts and network', () => seedDemo(config, detail));
@@ -45,7 +42,7 @@ PatRec is up (${progress.elapsed()}).
 
   Web app      ${webUrl(config)}
   Gateway API  ${gatewayUrl(config)}/api/health
-  Database     ${databaseUri(config)}${usesEmbeddedDatabase() ? ' (FerretDB on SQLite)' : ''}
+  Database     ${databaseUri()}${usesEmbeddedDatabase() ? ' (FerretDB on SQLite, its owner only)' : ''}
   Peers        ${peers.map((p) => `${p.id} ${p.host}:${p.port}`).join(', ')}
   Orderers     ${config.ordererOrg.orderers.map((o) => `${o.name} ${o.host}:${o.port}`).join(', ')}
   Channel      ${config.channel}, chaincode ${chaincode.name} ${chaincode.version} (sequence ${chaincode.sequence})

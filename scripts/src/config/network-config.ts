@@ -51,7 +51,7 @@ export interface NetworkConfig {
   chaincode: string;
   ordererOrg: OrdererOrgConfig;
   hospitals: HospitalConfig[];
-  services: { database: Endpoint; gateway: Endpoint; web: Endpoint };
+  services: { gateway: Endpoint; web: Endpoint };
 }
 
 export class ConfigError extends Error {
@@ -149,7 +149,6 @@ export function parseNetworkConfig(raw: unknown, source = 'network configuration
     ordererOrg,
     hospitals,
     services: {
-      database: service('database'),
       gateway: service('gateway'),
       web: service('web'),
     },

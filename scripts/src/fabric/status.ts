@@ -7,7 +7,11 @@ import { ordererChannelInfo, peerHeight } from './channel.js';
 import { isHealthy } from './operations.js';
 import { isRaftLeader, ordererOperations } from './orderer.js';
 import { peerOperations } from './peer.js';
-import { databaseUri, usesEmbeddedDatabase } from '../services/database.js';
+import {
+  databaseUri,
+  embeddedDatabaseAnswers,
+  usesEmbeddedDatabase,
+} from '../services/database.js';
 
 export interface NodeStatus {
   name: string;
@@ -99,16 +103,16 @@ export async function networkStatus(
 }
 
 async function serviceStatus(config: NetworkConfig): Promise<NodeStatus[]> {
-  const { gateway, web, database } = config.services;
+  const { gateway, web } = config.services;
   const gatewayUrl = `http://${gateway.host}:${gateway.port}`;
   const webUrl = `http://${web.host}:${web.port}`;
   return [
     {
       name: 'database',
       up: usesEmbeddedDatabase()
-        ? await isListening(database)
-        : await isReachableUri(databaseUri(config)),
-      url: databaseUri(config),
+        ? await embeddedDatabaseAnswers()
+        : await isReachableUri(databaseUri()),
+      url: databaseUri(),
     },
     { name: 'gateway', up: await answers(`${gatewayUrl}/api/health`), url: gatewayUrl },
     { name: 'web', up: await answers(webUrl), url: webUrl },

@@ -101,7 +101,7 @@ export class FaultTargets {
   }
 
   database(): FaultTarget {
-    const uri = databaseUri(this.config);
+    const uri = databaseUri();
     return { kind: 'database', process: databaseProcessName, answers: () => pings(uri) };
   }
 

@@ -12,9 +12,14 @@ export function isPortFree({ host, port }: Endpoint): Promise<boolean> {
 }
 
 /** Resolves true when a TCP connection to the endpoint succeeds. */
-export function isListening({ host, port }: Endpoint, timeoutMs = 1000): Promise<boolean> {
+export function isListening(
+  target: Endpoint | { path: string },
+  timeoutMs = 1000,
+): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
+    const socket = net.connect(
+      'path' in target ? target : { host: target.host, port: target.port },
+    );
     const done = (up: boolean) => {
       socket.destroy();
       resolve(up);

@@ -36,6 +36,10 @@ export const paths = {
 
   log: (process: string) => under('logs', `${process}.log`),
   pidFile: (process: string) => under('run', `${process}.pid`),
+  /** The embedded record store's Unix socket: only the runtime folder's owner reaches it. */
+  get databaseSocket() {
+    return under('run', 'database.sock');
+  },
   /** How the process was started (command, arguments, folder, environment), to start it again. */
   specFile: (process: string) => under('run', `${process}.spec.json`),
   /** Written when the watchdog stopped restarting a process that kept dying. */

@@ -56,7 +56,7 @@ export function gatewayEnv(config: NetworkConfig): NodeJS.ProcessEnv {
     NODE_ENV: 'production',
     HOST: host,
     PORT: String(port),
-    MONGODB_URI: databaseUri(config),
+    MONGODB_URI: databaseUri(),
     PATREC_NETWORK_PROFILE: writeNetworkProfile(config),
     // Generated on first start into the ignored runtime folder; set it yourself in production.
     PATREC_MASTER_KEY: process.env.PATREC_MASTER_KEY ?? secret('gateway.masterKey', 32),
