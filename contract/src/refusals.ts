@@ -39,6 +39,8 @@ export const LEDGER_REFUSAL_REASONS = [
   'CERTIFICATE',
   /** A read carried for someone was not signed with the key they registered (or none is). */
   'SIGNATURE',
+  /** The doctor has declared as many emergencies today as one may (MAX_EMERGENCIES_PER_DAY). */
+  'EMERGENCY_LIMIT',
 ] as const;
 export type LedgerRefusalReason = (typeof LEDGER_REFUSAL_REASONS)[number];
 

@@ -77,6 +77,11 @@ export const MAX_RECORDED_REFUSALS_PER_HOUR = 20;
 export const MIN_GRANT_SECONDS = 60;
 export const MAX_GRANT_SECONDS = 365 * 24 * 3600;
 export const MAX_EMERGENCY_SECONDS = 24 * 3600;
+/**
+ * Emergencies one doctor may declare per day (UTC): enough for a hard shift, few enough that
+ * emergency access cannot become a way around patients' decisions.
+ */
+export const MAX_EMERGENCIES_PER_DAY = 3;
 /** A record scope names at most this many records. */
 export const MAX_SCOPE_RECORDS = 100;
 

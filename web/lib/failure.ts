@@ -54,6 +54,8 @@ function refusalText(reason: RefusalReason, message: string): string {
       return 'Refused: your doctor account is suspended. Your hospital admin can lift the suspension.';
     case 'ROLE':
       return `Not allowed for your role: ${message}.`;
+    case 'EMERGENCY_LIMIT':
+      return `Refused: ${message}. Ask the patient for access, or ask a colleague.`;
     case 'CSRF':
       return 'Your session token is missing or stale. Reload the page and try again.';
     case 'NOT_REGISTERED':

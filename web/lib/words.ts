@@ -69,6 +69,7 @@ export const refusalLabel: Record<AccessRefusal, string> = {
   ROLE: 'their role may not read records',
   CERTIFICATE: 'their certificate lacks PatRec’s attributes',
   SIGNATURE: 'the read was not signed with their key',
+  EMERGENCY_LIMIT: 'they had declared as many emergencies that day as one may',
   NOT_FOUND: 'no such record exists',
 };
 

@@ -1,4 +1,5 @@
 import { transactions as tx, type ConsentView } from '@patrec/contract';
+import { MAX_EMERGENCIES_PER_DAY } from '@patrec/contract/core';
 import { expect } from 'chai';
 import {
   adminA,
@@ -25,6 +26,13 @@ import {
 
 const REASON = sha256('unconscious on arrival, allergy history needed');
 const duration = (seconds: number) => String(seconds);
+/** Seconds from a ledger time to the next midnight, UTC. */
+const secondsToNextUtcDay = (at: string) =>
+  Math.ceil((Date.UTC(...utcDate(at)) + 86_400_000 - Date.parse(at)) / 1000);
+const utcDate = (at: string): [number, number, number] => {
+  const day = new Date(at);
+  return [day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()];
+};
 
 describe('ConsentContract', () => {
   let chain: TestChain;
@@ -488,6 +496,7 @@ describe('ConsentContract', () => {
         permission: 'read',
         durationSeconds: DAY,
         reasonHash: REASON,
+        crossHospital: false,
         expiresAt: new Date(Date.parse(at) + DAY * 1000).toISOString(),
       });
       expect(emergency.scope).to.deep.equal({ all: true });
@@ -524,6 +533,38 @@ describe('ConsentContract', () => {
       await chain.refused(doctor, 'CONFLICT', tx.consents.emergencyAccess, 'PAT1', REASON, '');
       chain.ledger.advance(3600);
       await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
+    });
+
+    it('marks an emergency declared by a doctor of another hospital than the patient’s', async () => {
+      const local = await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
+      const foreign = await chain.ok(otherDoctor, tx.consents.emergencyAccess, 'PAT1', REASON, '');
+      expect([local.crossHospital, foreign.crossHospital]).to.deep.equal([false, true]);
+      const listed = await chain.ok(auditor, tx.consents.listEmergencyGrants, '', '');
+      expect(listed.items.map((consent) => consent.crossHospital)).to.deep.equal([false, true]);
+      const revoked = await chain.ok(patient, tx.consents.revokeAccess, foreign.consentId);
+      expect(revoked).to.include({ status: 'REVOKED', crossHospital: true });
+    });
+
+    it(`allows a doctor ${MAX_EMERGENCIES_PER_DAY} emergencies a day (UTC), refusing more with FORBIDDEN(EMERGENCY_LIMIT)`, async () => {
+      // From the start of a day, so that every declaration below falls in it.
+      chain.ledger.advance(secondsToNextUtcDay(chain.ledger.now));
+      for (let n = 0; n < MAX_EMERGENCIES_PER_DAY; n += 1) {
+        await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT1', REASON, '60');
+        chain.ledger.advance(60);
+      }
+      const refusal = await chain.refused(
+        doctor,
+        'FORBIDDEN(EMERGENCY_LIMIT)',
+        tx.consents.emergencyAccess,
+        'PAT2',
+        REASON,
+        '',
+      );
+      expect(refusal).to.contain(`${MAX_EMERGENCIES_PER_DAY} emergencies today (UTC)`);
+      // Another doctor is not held back by it, and the next day the doctor may declare again.
+      await chain.ok(otherDoctor, tx.consents.emergencyAccess, 'PAT2', REASON, '');
+      chain.ledger.advance(secondsToNextUtcDay(chain.ledger.now));
+      await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT2', REASON, '');
     });
 
     it('is visible to the patient and to auditors', async () => {

@@ -1,5 +1,6 @@
 import type { Consent, HealthRecord } from '@patrec/contract';
 import {
+  MAX_EMERGENCIES_PER_DAY,
   MAX_EMERGENCY_SECONDS,
   MAX_GRANT_SECONDS,
   MIN_GRANT_SECONDS,
@@ -38,6 +39,7 @@ import {
   CONSENT_INDEXES,
   consentPage,
   consentsBetween,
+  emergenciesOnDayOf,
   putConsent,
   putNewConsent,
   readConsent,
@@ -203,8 +205,9 @@ export class ConsentContract extends Contract {
 
   /**
    * A verified doctor declares an emergency: a read grant on everything, for at most 24 h,
-   * flagged for the patient and auditors. The reason's text stays off-chain; its SHA-256
-   * is kept. Empty durationSeconds means the full 24 h.
+   * flagged for the patient and auditors, and marked when the doctor is of another hospital
+   * than the patient's. At most MAX_EMERGENCIES_PER_DAY per doctor and UTC day. The reason's
+   * text stays off-chain; its SHA-256 is kept. Empty durationSeconds means the full 24 h.
    */
   @Transaction()
   @Returns('string')
@@ -225,11 +228,17 @@ export class ConsentContract extends Contract {
       ) ?? MAX_EMERGENCY_SECONDS;
     requireRole(caller, ['doctor'], 'declare an emergency');
     await verifiedDoctor(ctx, caller);
-    await readParticipant(ctx, patient);
+    const patientRecord = await readParticipant(ctx, patient);
     const now = txTime(ctx);
     const held = await consentsBetween(ctx, patient, caller.id);
     if (held.some((consent) => consent.origin === 'emergency' && isActive(consent, now))) {
       throw conflict(`${caller.id} already holds an active emergency grant for ${patient}`);
+    }
+    if ((await emergenciesOnDayOf(ctx, caller.id, now)) >= MAX_EMERGENCIES_PER_DAY) {
+      throw forbidden(
+        'EMERGENCY_LIMIT',
+        `${caller.id} has declared ${MAX_EMERGENCIES_PER_DAY} emergencies today (UTC), as many as one may`,
+      );
     }
     const consent: Consent = {
       ...this.#newConsent(ctx, patient, caller.id),
@@ -239,6 +248,7 @@ export class ConsentContract extends Contract {
       permission: 'read',
       durationSeconds: duration,
       reasonHash: reason,
+      crossHospital: patientRecord.mspId !== caller.mspId,
       decidedAt: now,
       expiresAt: addSeconds(now, duration),
     };

@@ -16,6 +16,8 @@ export const CONSENT_INDEXES = {
   byPair: 'consentByPair',
   /** Emergency grants for auditors, in time order: [createdAt, consentId]. */
   emergencies: 'emergencyGrant',
+  /** A doctor's emergency grants by UTC day, for the daily limit: [doctorId, day, consentId]. */
+  emergenciesByDoctorDay: 'emergencyByDoctorDay',
 } as const;
 
 export async function findConsent(ctx: Context, consentId: string): Promise<Consent | undefined> {
@@ -40,7 +42,14 @@ export async function putNewConsent(ctx: Context, consent: Consent): Promise<voi
     stub.createCompositeKey(CONSENT_INDEXES.byPair, [patientId, doctorId, consentId]),
   ];
   if (consent.origin === 'emergency') {
-    indexKeys.push(stub.createCompositeKey(CONSENT_INDEXES.emergencies, [createdAt, consentId]));
+    indexKeys.push(
+      stub.createCompositeKey(CONSENT_INDEXES.emergencies, [createdAt, consentId]),
+      stub.createCompositeKey(CONSENT_INDEXES.emergenciesByDoctorDay, [
+        doctorId,
+        utcDayOf(createdAt),
+        consentId,
+      ]),
+    );
   }
   for (const key of indexKeys) await stub.putState(key, INDEX_ENTRY);
 }
@@ -61,6 +70,19 @@ export async function consentsBetween(
     return Promise.all(entries.map(({ key }) => readConsent(ctx, consentIdOfIndexKey(ctx, key))));
   });
 }
+
+/** How many emergencies the doctor declared on the UTC day of `at` (at most the limit's few). */
+export async function emergenciesOnDayOf(
+  ctx: Context,
+  doctorId: string,
+  at: string,
+): Promise<number> {
+  const index = CONSENT_INDEXES.emergenciesByDoctorDay;
+  return (await allOfPartialKey(ctx, index, [doctorId, utcDayOf(at)])).length;
+}
+
+/** `2026-12-07` of a ledger time such as `2026-12-07T23:59:59.000Z`. */
+const utcDayOf = (at: string) => at.slice(0, 10);
 
 /** A page of consents through one of the indexes. */
 export async function consentPage(

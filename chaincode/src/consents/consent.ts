@@ -32,6 +32,8 @@ export function parseConsent(value: unknown): Consent {
     durationSeconds: shape.integer('durationSeconds'),
     purpose: shape.nullableOneOf('purpose', PURPOSES),
     reasonHash: shape.nullableString('reasonHash'),
+    // Emergencies declared before the mark was kept have none.
+    ...(shape.has('crossHospital') ? { crossHospital: shape.boolean('crossHospital') } : {}),
     createdAt: shape.string('createdAt'),
     decidedAt: shape.nullableString('decidedAt'),
     expiresAt: shape.nullableString('expiresAt'),

@@ -56,6 +56,8 @@ export const consent = z.object({
   purpose: f.purpose.nullable(),
   /** Emergencies only: SHA-256 of the stated reason, whose text is kept off-chain. */
   reasonHash: f.sha256.nullable(),
+  /** Emergencies only: the doctor is of another hospital than the one the patient joined. */
+  crossHospital: z.boolean().optional(),
   createdAt: f.ledgerTime,
   /** When the patient granted or rejected (for shares and emergencies, when created). */
   decidedAt: f.ledgerTime.nullable(),

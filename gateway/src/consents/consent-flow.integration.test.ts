@@ -288,8 +288,15 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
     const granted = await doctor
       .send('post', '/api/emergency-access', { patientId: patient.id, reason })
       .expect(201);
-    const consent = granted.body as { consentId: string; origin: string; reasonHash: string };
+    const consent = granted.body as {
+      consentId: string;
+      origin: string;
+      reasonHash: string;
+      crossHospital: boolean;
+    };
     expect(consent.origin).to.equal('emergency');
+    // The doctor is of HospitalB, the patient of HospitalA: marked for the patient and auditors.
+    expect(consent.crossHospital).to.equal(true);
     expect(consent.reasonHash).to.equal(createHash('sha256').update(reason).digest('hex'));
 
     const stored = await gateway.services.consents.reasons.of(consent.consentId);

@@ -26,13 +26,14 @@ const stateWord: Record<ReturnType<typeof consentState>, string> = {
   revoked: 'Revoked',
 };
 
-/** A consent's status as a coloured word; emergencies flagged. */
+/** A consent's status as a coloured word; emergencies flagged, and those from another hospital. */
 export function ConsentStatusBadge({ consent }: { consent: ConsentView }) {
   const state = consentState(consent);
   return (
     <span className="badges">
       <Badge tone={stateTone[state]}>{stateWord[state]}</Badge>
       {consent.origin === 'emergency' ? <Badge tone="bad">Emergency</Badge> : null}
+      {consent.crossHospital ? <Badge tone="warn">Doctor of another hospital</Badge> : null}
       {consent.origin === 'share' ? <Badge tone="info">Shared by patient</Badge> : null}
     </span>
   );

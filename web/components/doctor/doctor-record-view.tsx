@@ -92,6 +92,10 @@ const refusals: Record<
     says: 'your read was not signed with your registered key',
     detail: () => 'Try again; if it persists, sign out and in so that your key is registered anew.',
   },
+  EMERGENCY_LIMIT: {
+    says: 'you have declared as many emergencies today as one may',
+    detail: () => 'Ask the patient for access, or ask a colleague to declare the emergency.',
+  },
   CSRF: {
     says: 'your session token is missing or stale',
     detail: () => 'Reload the page and try again.',

@@ -1,7 +1,12 @@
 'use client';
 
 import type { ConsentView } from '@patrec/contract';
-import { EMERGENCY_REASON_LENGTH, ID_EXAMPLES, PATIENT_ID } from '@patrec/contract/core';
+import {
+  EMERGENCY_REASON_LENGTH,
+  ID_EXAMPLES,
+  MAX_EMERGENCIES_PER_DAY,
+  PATIENT_ID,
+} from '@patrec/contract/core';
 import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '@/lib/api';
@@ -68,6 +73,10 @@ export function EmergencyView({ initialPatientId }: { initialPatientId: string }
               their consent.
             </li>
             <li>The patient and the auditors are told at once; every read is flagged.</li>
+            <li>
+              You may declare at most {MAX_EMERGENCIES_PER_DAY} emergencies a day (UTC); this is one
+              of them.
+            </li>
             <li>
               Your reason is kept, encrypted, with your name; the patient and the auditors can read
               it:
