@@ -17,7 +17,8 @@ export const LEDGER_EVENTS = {
   AccessRejected: ['consentId', 'patientId', 'doctorId'],
   AccessShared: ['consentId', 'patientId', 'doctorId'],
   AccessRevoked: ['consentId', 'patientId', 'doctorId'],
-  EmergencyAccessGranted: ['consentId', 'patientId', 'doctorId'],
+  /** `mspId`: the declaring doctor's hospital, whose admins are told. */
+  EmergencyAccessGranted: ['consentId', 'patientId', 'doctorId', 'mspId'],
   /** An entry of the access log: a read, or a refused attempt (no consent). */
   RecordAccessed: ['accessId', 'recordId', 'patientId', 'accessorId', 'consentId'],
   DirectoryAccessed: ['accessId', 'patientId', 'accessorId'],
@@ -74,7 +75,7 @@ export interface EventViewer {
  * Whether an event may be shown to `viewer`. It follows the contract's read rules, and
  * never goes beyond them: the participant themselves and their hospital's admins see
  * registrations and verifications (GetParticipant); a consent's patient and doctor see its
- * changes (GetConsent); a record's owner and its writer see its changes (GetRecord); the
+ * changes (GetConsent), and the declaring doctor's hospital admins an emergency; a record's owner and its writer see its changes (GetRecord); the
  * patient and the reader see a read (ListAccessLog); auditors see everything.
  */
 export function mayReceiveEvent(
@@ -100,8 +101,13 @@ export function mayReceiveEvent(
     case 'AccessRejected':
     case 'AccessShared':
     case 'AccessRevoked':
-    case 'EmergencyAccessGranted':
       return is(ids.patientId) || is(ids.doctorId);
+    case 'EmergencyAccessGranted':
+      return (
+        is(ids.patientId) ||
+        is(ids.doctorId) ||
+        (viewer.role === 'admin' && ids.mspId === viewer.mspId)
+      );
     case 'RecordAccessed':
     case 'DirectoryAccessed':
       return is(ids.patientId) || is(ids.accessorId);

@@ -234,8 +234,12 @@ describe('PatRec portals (headless Chromium)', function () {
     await screenshot(page, 'p06b-doctor-earlier-version');
   });
 
-  it('tells the patient at once about an emergency access, and flags it in the history', async () => {
+  it("tells the patient and the doctor's hospital admin at once about an emergency access, and flags it in the history", async () => {
     const page = doctorPage;
+    const admin = staff('admin', 'hospitala');
+    const { page: adminPage, close: closeAdmin } = await open();
+    await logIn(adminPage, admin.id, admin.password, admin.totpSecret);
+    await adminPage.waitForURL('**/admin');
     await page.goto(`/doctor/emergency?patientId=${patientId}`);
     await page.getByLabel('Reason').fill('Short');
     await page.getByRole('button', { name: 'Declare emergency and get access' }).click();
@@ -251,6 +255,11 @@ describe('PatRec portals (headless Chromium)', function () {
 
     const urgent = patientPage.getByRole('alert').filter({ hasText: 'Emergency access' });
     await sees(urgent, 'Dr Rosalind Franklin', 45_000);
+    const toAdmin = adminPage.getByRole('alert').filter({ hasText: 'Emergency access' });
+    await sees(toAdmin, `can read ${patientId}`, 45_000);
+    await sees(toAdmin, 'Dr Rosalind Franklin');
+    await screenshot(adminPage, 'p07b-admin-emergency-notice');
+    await closeAdmin();
 
     await page.goto(`/doctor/records/${documentId}`);
     await sees(page, 'Allergic to penicillin since 2004.', 60_000);

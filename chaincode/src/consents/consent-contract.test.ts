@@ -3,6 +3,7 @@ import { MAX_EMERGENCIES_PER_DAY } from '@patrec/contract/core';
 import { expect } from 'chai';
 import {
   adminA,
+  adminB,
   ALL,
   auditor,
   categories,
@@ -17,6 +18,7 @@ import {
 } from '../test-support/scenario';
 import {
   compositeKey,
+  HOSPITAL_A,
   HOSPITAL_B,
   person,
   sha256,
@@ -502,7 +504,12 @@ describe('ConsentContract', () => {
       expect(emergency.scope).to.deep.equal({ all: true });
       expect(chain.ledger.events.at(-1)).to.deep.include({
         name: 'EmergencyAccessGranted',
-        payload: { consentId: emergency.consentId, patientId: 'PAT1', doctorId: 'DOC1' },
+        payload: {
+          consentId: emergency.consentId,
+          patientId: 'PAT1',
+          doctorId: 'DOC1',
+          mspId: HOSPITAL_A,
+        },
       });
     });
 
@@ -565,6 +572,26 @@ describe('ConsentContract', () => {
       await chain.ok(otherDoctor, tx.consents.emergencyAccess, 'PAT2', REASON, '');
       chain.ledger.advance(secondsToNextUtcDay(chain.ledger.now));
       await chain.ok(doctor, tx.consents.emergencyAccess, 'PAT2', REASON, '');
+    });
+
+    it("is visible to the admins of the doctor's hospital, who read no other consent", async () => {
+      const emergency = await chain.ok(
+        otherDoctor,
+        tx.consents.emergencyAccess,
+        'PAT1',
+        REASON,
+        '',
+      );
+      const read = await chain.ok(adminB, tx.consents.getConsent, emergency.consentId);
+      expect(read).to.include({ consentId: emergency.consentId, crossHospital: true });
+      await chain.refused(
+        adminA,
+        'FORBIDDEN(WRONG_HOSPITAL)',
+        tx.consents.getConsent,
+        emergency.consentId,
+      );
+      const requested = await request(chain, otherDoctor, 'PAT1', ALL, 'read');
+      await chain.refused(adminB, 'FORBIDDEN(ROLE)', tx.consents.getConsent, requested.consentId);
     });
 
     it('is visible to the patient and to auditors', async () => {

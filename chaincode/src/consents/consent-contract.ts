@@ -252,7 +252,10 @@ export class ConsentContract extends Contract {
       decidedAt: now,
       expiresAt: addSeconds(now, duration),
     };
-    return this.#create(ctx, consent, 'EmergencyAccessGranted');
+    await putNewConsent(ctx, consent);
+    // The doctor's hospital, whose admins are told of the emergency.
+    emitEvent(ctx, 'EmergencyAccessGranted', { ...consentEventIds(consent), mspId: caller.mspId });
+    return toSortedJson(viewOf(consent, now));
   }
 
   /** One consent, for its patient, its doctor and auditors. */

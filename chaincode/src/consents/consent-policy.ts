@@ -4,7 +4,7 @@ import type { Context } from 'fabric-contract-api';
 import { expired, forbidden } from '../shared/errors';
 import { isActive, wasInForce } from './consent';
 import { consentsBetween, readConsent } from './consent-ledger';
-import { registeredCaller } from '../participants/participant-ledger';
+import { readParticipant, registeredCaller } from '../participants/participant-ledger';
 import { requireRole, type Caller } from '../shared/caller';
 
 /**
@@ -78,18 +78,34 @@ function preferred(a: Consent, b: Consent): number {
   return a.consentId < b.consentId ? -1 : 1;
 }
 
-/** A consent, for its patient, its doctor (whatever their status) and auditors. */
+/**
+ * A consent, for its patient, its doctor (whatever their status) and auditors; and an
+ * emergency grant for the admins of the declaring doctor's hospital, who are told of it.
+ */
 export async function consentForParty(
   ctx: Context,
   caller: Caller,
   consentId: string,
 ): Promise<Consent> {
-  requireRole(caller, ['patient', 'doctor', 'auditor'], 'read consents');
+  requireRole(caller, ['patient', 'doctor', 'auditor', 'admin'], 'read consents');
+  if (caller.role === 'admin') return emergencyOfAdminsDoctor(ctx, caller, consentId);
   if (caller.role !== 'auditor') await registeredCaller(ctx, caller);
   const consent = await readConsent(ctx, consentId);
   const party = caller.id === consent.patientId || caller.id === consent.doctorId;
   if (caller.role !== 'auditor' && !party) {
     throw forbidden('NOT_YOURS', `${caller.id} is not a party to consent ${consentId}`);
+  }
+  return consent;
+}
+
+async function emergencyOfAdminsDoctor(ctx: Context, admin: Caller, consentId: string) {
+  const consent = await readConsent(ctx, consentId);
+  if (consent.origin !== 'emergency') {
+    throw forbidden('ROLE', `an admin reads only the emergency grants of their doctors`);
+  }
+  const doctor = await readParticipant(ctx, consent.doctorId);
+  if (doctor.mspId !== admin.mspId) {
+    throw forbidden('WRONG_HOSPITAL', `${consent.doctorId} is a doctor of ${doctor.mspId}`);
   }
   return consent;
 }

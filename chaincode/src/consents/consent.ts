@@ -117,14 +117,12 @@ export function consentKey(ctx: Context, consentId: string): string {
   return ctx.stub.createCompositeKey('consent', [consentId]);
 }
 
-/** The events of a consent's changes, which all carry the same IDs. */
+/**
+ * The events of a consent's changes, which all carry the same IDs (EmergencyAccessGranted
+ * carries the doctor's hospital too).
+ */
 export type ConsentEvent =
-  | 'AccessRequested'
-  | 'AccessGranted'
-  | 'AccessRejected'
-  | 'AccessShared'
-  | 'AccessRevoked'
-  | 'EmergencyAccessGranted';
+  'AccessRequested' | 'AccessGranted' | 'AccessRejected' | 'AccessShared' | 'AccessRevoked';
 
 export function consentEventIds(consent: Consent): LedgerEventIds<ConsentEvent> {
   return {

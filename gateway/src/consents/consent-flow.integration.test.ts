@@ -283,11 +283,26 @@ describe('records and consent over HTTP (integration: real ledger and FerretDB)'
   });
 
   it('grants emergency access with the reason sealed off-chain and only its hash on the ledger', async () => {
-    const { gateway, patient, doctor } = scene;
+    const { gateway, patient, doctor, admin } = scene;
     const reason = 'Found unresponsive in the waiting room; needs her cardiac history now';
+    // The admins of the doctor's hospital are told at once; those of the patient's are not.
+    const doctorsAdmin = await openEventStream(gateway.app, admin);
+    const patientsAdmin = await openEventStream(
+      gateway.app,
+      await personFor(gateway.app, gateway.services, 'admin', 'hospitala'),
+    );
     const granted = await doctor
       .send('post', '/api/emergency-access', { patientId: patient.id, reason })
       .expect(201);
+    try {
+      const told = await doctorsAdmin.next((e) => e.name === 'EmergencyAccessGranted');
+      expect(told.data.ids).to.include({ doctorId: doctor.id, patientId: patient.id });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(patientsAdmin.received.map((e) => e.name)).not.to.include('EmergencyAccessGranted');
+    } finally {
+      doctorsAdmin.close();
+      patientsAdmin.close();
+    }
     const consent = granted.body as {
       consentId: string;
       origin: string;

@@ -20,7 +20,7 @@ export async function consentScene(
   const created = await patient
     .send('post', `/api/patients/${patient.id}/records`, content)
     .expect(201);
-  return { gateway, patient, doctor, recordId: (created.body as RecordSummary).recordId };
+  return { gateway, patient, doctor, admin, recordId: (created.body as RecordSummary).recordId };
 }
 
 export type ConsentScene = Awaited<ReturnType<typeof consentScene>>;

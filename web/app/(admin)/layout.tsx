@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AdminNotices } from '@/components/admin/admin-notices';
 import { Portal } from '@/components/shell/portal';
 
 const nav = [
@@ -8,7 +9,7 @@ const nav = [
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <Portal role="admin" nav={nav}>
+    <Portal role="admin" nav={nav} notices={<AdminNotices />}>
       {children}
     </Portal>
   );
