@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import { secret } from '../runtime/secrets.js';
+import { useTemporaryRuntimeFolder } from '../runtime/temporary-runtime-folder.js';
 import { CommandError, run } from './exec.js';
 
 describe('running a command', () => {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'patrec-exec-'));
-  const previousHome = process.env.PATREC_HOME;
-  before(() => (process.env.PATREC_HOME = home));
-  after(() => {
-    process.env.PATREC_HOME = previousHome;
-    if (previousHome === undefined) delete process.env.PATREC_HOME;
-    rmSync(home, { recursive: true, force: true });
-  });
+  useTemporaryRuntimeFolder('exec');
 
   it('says why a command failed, with every generated secret in its output replaced', async () => {
     const password = secret('ca.test.admin');

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { paths } from '../runtime/paths.js';
+import { useTemporaryRuntimeFolder } from '../runtime/temporary-runtime-folder.js';
 import { assertPortsFree, PortInUseError } from './ports.js';
 import { groupMembers, isAlive } from './proc.js';
 import { readPidRecord, readSpec } from './process-records.js';
@@ -11,15 +12,7 @@ import * as supervisor from './supervisor.js';
 import { waitFor, WaitTimeoutError } from './wait.js';
 
 describe('process supervision', () => {
-  // Every runtime path is read from PATREC_HOME when used, so each suite can have its own.
-  const home = mkdtempSync(path.join(os.tmpdir(), 'patrec-supervisor-'));
-  const previousHome = process.env.PATREC_HOME;
-  before(() => (process.env.PATREC_HOME = home));
-  after(() => {
-    process.env.PATREC_HOME = previousHome;
-    if (previousHome === undefined) delete process.env.PATREC_HOME;
-    rmSync(home, { recursive: true, force: true });
-  });
+  const home = useTemporaryRuntimeFolder('supervisor');
 
   it('reports a process that dies at start with the end of its log and the log path', async () => {
     const started = supervisor.startProcess({

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import { paths } from '../runtime/paths.js';
+import { useTemporaryRuntimeFolder } from '../runtime/temporary-runtime-folder.js';
 import { readGaveUp } from './gave-up.js';
 import { groupMembers, isAlive } from './proc.js';
 import { readPidRecord, recordedNames } from './process-records.js';
@@ -16,22 +14,16 @@ const quick: RestartPolicy = { backoffMs: [50, 100, 200], maxRestarts: 3, window
 
 describe('watchdog (real processes, a scratch runtime folder)', function () {
   this.timeout(20_000);
-  const home = mkdtempSync(path.join(os.tmpdir(), 'patrec-watchdog-'));
-  const previousHome = process.env.PATREC_HOME;
+  useTemporaryRuntimeFolder('watchdog', async () => {
+    for (const name of recordedNames()) await stopProcess(name);
+  });
   let lines: string[] = [];
   let watchdog: Watchdog | undefined;
 
-  before(() => (process.env.PATREC_HOME = home));
   beforeEach(() => {
     lines = [];
   });
   afterEach(() => watchdog?.stop());
-  after(async () => {
-    for (const name of recordedNames()) await stopProcess(name);
-    process.env.PATREC_HOME = previousHome;
-    if (previousHome === undefined) delete process.env.PATREC_HOME;
-    rmSync(home, { recursive: true, force: true });
-  });
 
   const watch = () => {
     watchdog = new Watchdog({ policy: quick, pollMs: 20, log: (line) => lines.push(line) });
