@@ -166,6 +166,15 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
     expect(errorOf(locked).code).to.equal('RATE_LIMITED');
   });
 
+  /** Signs a doctor up over HTTP: their ID and authenticator secret (with its URI). */
+  async function signedUpDoctor(email: string) {
+    const created = await request(gateway.app)
+      .post('/api/accounts/doctors')
+      .send(doctor(email))
+      .expect(201);
+    return created.body as { id: string; totp: { secret: string; uri: string } };
+  }
+
   /** Sends the same log-in `times` at once and counts the answers by status. */
   async function loginStorm(times: number, body: object) {
     const server = gateway.app.listen(0, '127.0.0.1');
@@ -235,11 +244,7 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
   });
 
   it('takes an authenticator code once: a replay after a log-in is refused', async () => {
-    const created = await request(gateway.app)
-      .post('/api/accounts/doctors')
-      .send(doctor(unique('replay')))
-      .expect(201);
-    const { id, totp } = created.body as { id: string; totp: { secret: string } };
+    const { id, totp } = await signedUpDoctor(unique('replay'));
     const login = { login: id, password: 'stethoscope-42', totp: await freshTotp(totp.secret, id) };
     await request(gateway.app).post('/api/sessions').send(login).expect(200);
     const replayed = await request(gateway.app).post('/api/sessions').send(login).expect(401);
@@ -250,11 +255,7 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
   });
 
   it('lets exactly one of several parallel log-ins with one code in', async () => {
-    const created = await request(gateway.app)
-      .post('/api/accounts/doctors')
-      .send(doctor(unique('race')))
-      .expect(201);
-    const { id, totp } = created.body as { id: string; totp: { secret: string } };
+    const { id, totp } = await signedUpDoctor(unique('race'));
     const code = await freshTotp(totp.secret, id);
     const { statuses } = await loginStorm(8, { login: id, password: 'stethoscope-42', totp: code });
     expect(statuses[200]).to.equal(1);
@@ -263,11 +264,7 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
 
   it('signs a doctor up as unverified and requires their TOTP code at log-in', async () => {
     const email = unique('iris');
-    const created = await request(gateway.app)
-      .post('/api/accounts/doctors')
-      .send(doctor(email))
-      .expect(201);
-    const { id, totp } = created.body as { id: string; totp: { secret: string; uri: string } };
+    const { id, totp } = await signedUpDoctor(email);
     expect(id).to.match(/^DOC\d+$/);
     expect(totp.uri).to.match(/^otpauth:\/\/totp\/PatRec:DOC\d+/);
     const participant = await gateway.services.ledger.as(id, (ledger) =>
@@ -293,11 +290,7 @@ describe('accounts over HTTP (integration: real CA, ledger and FerretDB)', funct
 
   it('refuses a staff log-in when the account has lost its authenticator secret (never fails open)', async () => {
     const email = unique('nosecret');
-    const created = await request(gateway.app)
-      .post('/api/accounts/doctors')
-      .send(doctor(email))
-      .expect(201);
-    const { id, totp } = created.body as { id: string; totp: { secret: string } };
+    const { id, totp } = await signedUpDoctor(email);
     // A database fault or an intruder removes the secret.
     await gateway.services.store.accounts.updateOne({ _id: id }, { $set: { totp: null } });
     for (const attempt of [{}, { totp: await freshTotp(totp.secret, id) }]) {

@@ -20,8 +20,6 @@ interface AttemptSlot {
 
 /** A guess allowed to go ahead: say how it went, so its slot is kept, freed or all are. */
 export interface Attempt {
-  /** Wrong guesses already counted in this window before this one. */
-  readonly failuresBefore: number;
   /** The guess was right: the count starts again. */
   succeeded(): Promise<void>;
   /** The guess was neither right nor wrong (e.g. the code was not given yet). */
@@ -64,11 +62,9 @@ export class AttemptSlots {
         await new Promise((resolve) => setTimeout(resolve, steps * loginThrottle.stepDelayMs));
       }
       return {
-        failuresBefore,
+        // Its own slot and the failures before it; guesses taken since still count.
         succeeded: async () => {
-          for (let m = 1; m <= loginThrottle.lockAfter; m += 1) {
-            await this.#slots.deleteOne({ _id: slotId(m) });
-          }
+          for (let m = 1; m <= n; m += 1) await this.#slots.deleteOne({ _id: slotId(m) });
         },
         withdrawn: async () => {
           await this.#slots.deleteOne({ _id: slot._id });
